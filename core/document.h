@@ -1,0 +1,154 @@
+#pragma once
+// One Document per loaded app: it owns the app's tasks (destroying it cancels
+// them) and holds the document lock that guards direct chart-model edits.
+//
+//   auto guard = co_await doc.lock();        // FIFO; edits repaint on release
+//   auto locked = doc.withLock([](int n) -> QCoro::Task<> { ... });
+//
+// Sync callbacks dispatched by the runtime run with the lock held; async ones
+// run unlocked unless wrapped with withLock (Panel's pn.io.with_lock).
+
+#include "core/asyncsemaphore.h"
+#include "core/runtime.h"
+
+#include <QMutex>
+#include <QObject>
+#include <QPointer>
+
+#include <atomic>
+#include <functional>
+#include <stdexcept>
+#include <vector>
+
+namespace qpanel {
+
+/// Thrown when a guarded model is edited without the document lock.
+class LockRequiredError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+class Document : public QObject {
+    Q_OBJECT
+
+public:
+    explicit Document(QObject* parent = nullptr);
+    ~Document() override;
+
+    /// The document new components join: the one a Scope made current, else
+    /// a default document owned by the application.
+    static Document* current();
+
+    /// Makes `document` current for components created in this scope.
+    class Scope {
+    public:
+        explicit Scope(Document* document);
+        ~Scope();
+        Scope(const Scope&) = delete;
+        Scope& operator=(const Scope&) = delete;
+
+    private:
+        Document* previous_;
+    };
+
+    /// Releases the lock when destroyed (a reentrant guard releases nothing).
+    class LockGuard {
+    public:
+        LockGuard() = default;
+        explicit LockGuard(Document* document) : document_(document) {}
+        LockGuard(LockGuard&& other) noexcept : document_(std::exchange(other.document_, {})) {}
+        LockGuard& operator=(LockGuard&& other) noexcept;
+        ~LockGuard() { unlock(); }
+        void unlock();
+        /// Gives up ownership without unlocking (the lock moves elsewhere).
+        void disown() { document_.clear(); }
+        bool ownsLock() const { return !document_.isNull(); }
+
+    private:
+        QPointer<Document> document_;
+    };
+
+    class LockAwaiter {
+    public:
+        explicit LockAwaiter(Document& document);
+        bool await_ready();
+        void await_suspend(std::coroutine_handle<> h) { inner_.await_suspend(h); }
+        LockGuard await_resume();
+
+    private:
+        Document* document_;
+        AsyncSemaphore::Awaiter inner_;
+        bool reentrant_ = false;
+    };
+
+    /// Awaitable lock: FIFO, cancellable while waiting, reentrant for the
+    /// task that already holds it.
+    LockAwaiter lock() { return LockAwaiter{*this}; }
+
+    /// Blocks a worker thread until the GUI thread's FIFO grants the lock.
+    /// Never call it on the document's own thread.
+    LockGuard lockBlocking();
+
+    /// Any thread: whether someone holds the lock.
+    bool isLocked() const { return locked_.load(std::memory_order_acquire); }
+    /// Whether an edit made here and now is covered by the lock: on the GUI
+    /// thread the current task (or sync callback) must hold it; on a worker
+    /// thread the lock must be held (by the task that sent the work there).
+    bool editAllowed() const;
+    /// Throws LockRequiredError naming `what` and the lock helpers unless
+    /// editAllowed().
+    void requireLock(const QString& what) const;
+
+    /// Runs a sync callback with the lock held: at once if the lock is free
+    /// or already held by this context, else queued behind the holders.
+    void runLocked(std::function<void()> fn, const QString& origin = {});
+
+    /// Delivers `fn` once when the current locked section ends (or now if
+    /// unlocked); several calls with the same key in one section coalesce.
+    /// Thread-safe; `fn` always runs on the document's thread.
+    void notifyOnUnlock(const void* key, std::function<void()> fn);
+    int lockSectionsCompleted() const { return sectionsCompleted_; }
+
+    /// Wraps an async (or sync) callable so each call runs under the lock.
+    template <typename F>
+    auto withLock(F fn);
+
+signals:
+    void lockReleased();
+
+private:
+    friend class LockGuard;
+    void acquiredBy(const void* ownerKey);
+    void unlock();
+    void flushNotifications();
+    static const void* contextKey();
+
+    AsyncSemaphore lock_{1};
+    std::atomic<bool> locked_{false};
+    const void* ownerKey_ = nullptr;
+    int sectionsCompleted_ = 0;
+    QMutex pendingMutex_;
+    std::vector<std::pair<const void*, std::function<void()>>> pending_;
+};
+
+namespace detail {
+template <typename F, typename... Args>
+QCoro::Task<> callWithLock(QPointer<Document> document, F fn, Args... args) {
+    // Parameters by value: this frame owns them for the whole call.
+    if (!document) co_return;
+    auto guard = co_await document->lock();
+    if constexpr (std::is_same_v<std::invoke_result_t<F&, Args&...>, QCoro::Task<>>)
+        co_await std::invoke(fn, args...);
+    else
+        std::invoke(fn, args...);
+}
+}  // namespace detail
+
+template <typename F>
+auto Document::withLock(F fn) {
+    return [document = QPointer<Document>(this), fn = std::move(fn)](auto... args) {
+        return detail::callWithLock(document, fn, std::move(args)...);
+    };
+}
+
+}  // namespace qpanel

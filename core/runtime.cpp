@@ -1,0 +1,205 @@
+#include "core/runtime.h"
+
+#include "core/asyncsemaphore.h"
+
+#include <QCoreApplication>
+#include <QPointer>
+#include <QTimer>
+
+#include <cstdio>
+#include <exception>
+
+namespace qpanel {
+
+namespace {
+
+/// A coroutine nobody awaits: it starts at once and frees its own frame when
+/// it ends. Every failure is caught inside, so nothing escapes to here.
+struct DetachedTask {
+    struct promise_type {
+        DetachedTask get_return_object() noexcept { return {}; }
+        std::suspend_never initial_suspend() noexcept { return {}; }
+        std::suspend_never final_suspend() noexcept { return {}; }
+        void return_void() noexcept {}
+        void unhandled_exception() noexcept { std::terminate(); }
+    };
+};
+
+QString describe(const std::exception& e) { return QString::fromUtf8(e.what()); }
+
+}  // namespace
+
+ErrorReport describeCurrentException() {
+    ErrorReport report;
+    try {
+        throw;
+    } catch (const LocatedError& e) {
+        report.message = describe(e);
+        report.location = e.location();
+        report.stack = e.stack();
+    } catch (const std::exception& e) {
+        report.message = describe(e);
+    } catch (...) {
+        report.message = QStringLiteral("unknown exception (not derived from std::exception)");
+    }
+    return report;
+}
+
+QString ErrorReport::toString() const {
+    QString text = message;
+    if (!location.isEmpty()) text = location + QStringLiteral(": ") + text;
+    if (!origin.isEmpty()) text += QStringLiteral(" [in ") + origin + QLatin1Char(']');
+    if (!stack.isEmpty()) text += QLatin1Char('\n') + stack;
+    return text;
+}
+
+PolicyState::PolicyState(CallbackPolicy policy) : policy_(policy) {
+    if (policy_.mode == CallbackPolicy::Mode::Limited)
+        slots_ = std::make_unique<AsyncSemaphore>(std::max(1, policy_.limit));
+}
+
+PolicyState::~PolicyState() = default;
+
+Runtime::Runtime(QObject* parent) : QObject(parent), tasks_(this) {
+    qRegisterMetaType<qpanel::ErrorReport>();
+    qRegisterMetaType<qpanel::TaskState>();
+    connect(&tasks_, &TaskRegistry::busyChanged, this, [this] { adjustPendingCalls(0); });
+}
+
+Runtime::~Runtime() = default;
+
+Runtime& Runtime::instance() {
+    static QPointer<Runtime> runtime;
+    if (!runtime) runtime = new Runtime(QCoreApplication::instance());
+    return *runtime;
+}
+
+namespace {
+
+DetachedTask runTask(Runtime* runtime, quint64 id, Runtime::Body body, SpawnOptions options) {
+    // The record and the callable live in this frame for the task's life.
+    TaskRecord record;
+    record.id = id;
+    record.origin = std::move(options.origin);
+    record.owner = options.owner;
+    TaskRegistry& registry = runtime->tasks();
+    PolicyState* policy = options.policy.get();
+    AsyncSemaphore* permits = policy ? policy->permits() : nullptr;
+    if (permits) record.state = TaskState::Waiting;
+    registry.add(&record);
+    setCurrentTask(&record);
+
+    TaskState outcome = TaskState::Finished;
+    QString error;
+    bool holdsSlot = false;
+    try {
+        if (permits) {
+            co_await permits->acquire();
+            holdsSlot = true;
+            registry.setState(&record, TaskState::Running);
+        }
+        co_await body();
+        if (record.cancelRequested) outcome = TaskState::Cancelled;
+    } catch (const TaskCancelled&) {
+        outcome = TaskState::Cancelled;
+    } catch (...) {
+        outcome = TaskState::Failed;
+        ErrorReport report = describeCurrentException();
+        report.origin = record.origin;
+        report.taskId = record.id;
+        error = report.message;
+        runtime->report(std::move(report));
+    }
+    if (holdsSlot) permits->release();
+    registry.remove(&record, outcome, error);
+    if (options.onDone) options.onDone(outcome);
+}
+
+}  // namespace
+
+quint64 Runtime::spawn(Body body, SpawnOptions options) {
+    const quint64 id = tasks_.nextId();
+    if (PolicyState* policy = options.policy.get()) {
+        if (policy->policy_.mode == CallbackPolicy::Mode::Exclusive && policy->lastTask_)
+            tasks_.cancel(policy->lastTask_);
+        policy->lastTask_ = id;
+    }
+    TaskRecord* previous = currentTask();
+    runTask(this, id, std::move(body), std::move(options));
+    setCurrentTask(previous);
+    return id;
+}
+
+namespace {
+template <typename Fn>
+void postToLoop(Runtime* runtime, const QObject* owner, Fn&& fn) {
+    // A null owner means "the runtime itself"; a dead owner skips the call.
+    QObject* context = owner ? const_cast<QObject*>(owner) : runtime;
+    QTimer::singleShot(0, context, std::forward<Fn>(fn));
+}
+}  // namespace
+
+void Runtime::execute(Body fn, SpawnOptions options) {
+    adjustPendingCalls(+1);
+    // Settled once: either the call runs, or its owner dies first and the
+    // timer drops it; both must take it off the pending count.
+    auto settled = std::make_shared<bool>(false);
+    auto call = [this, settled, fn = std::move(fn), options]() mutable {
+        *settled = true;
+        adjustPendingCalls(-1);
+        spawn(std::move(fn), std::move(options));
+    };
+    if (options.owner) {
+        connect(options.owner, &QObject::destroyed, this, [this, settled] {
+            if (*settled) return;
+            *settled = true;
+            adjustPendingCalls(-1);
+        });
+    }
+    postToLoop(this, options.owner, std::move(call));
+}
+
+void Runtime::execute(std::function<void()> fn, SpawnOptions options) {
+    execute(Body([fn = std::move(fn)]() -> QCoro::Task<> {
+                fn();
+                co_return;
+            }),
+            std::move(options));
+}
+
+void Runtime::adjustPendingCalls(int delta) {
+    pendingCalls_ += delta;
+    const bool nowBusy = busy();
+    if (nowBusy != lastBusy_) {
+        lastBusy_ = nowBusy;
+        emit busyChanged(nowBusy);
+    }
+}
+
+void Runtime::setExceptionHandler(ExceptionHandler handler) { handler_ = std::move(handler); }
+
+void Runtime::report(ErrorReport report) {
+    if (handler_) {
+        try {
+            handler_(report);
+            return;
+        } catch (...) {
+            // A broken handler must not swallow the original error: report both.
+            ErrorReport failure = describeCurrentException();
+            failure.message = QStringLiteral("exception handler failed: ") + failure.message;
+            std::fprintf(stderr, "%s\n", qPrintable(failure.toString()));
+        }
+    }
+    std::fprintf(stderr, "%s\n", qPrintable(report.toString()));
+    std::fflush(stderr);
+    emit errorReported(report);
+}
+
+void Runtime::reportCurrentException(const QString& origin, quint64 taskId) {
+    ErrorReport r = describeCurrentException();
+    r.origin = origin;
+    r.taskId = taskId;
+    report(std::move(r));
+}
+
+}  // namespace qpanel

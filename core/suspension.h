@@ -1,0 +1,50 @@
+#pragma once
+// A suspension point that cancellation can interrupt: the awaiting coroutine
+// is parked in some wait source (timer heap, ready queue, lock queue, thread
+// job) and cancel() must be able to take it out and resume it at once.
+
+#include "core/taskregistry.h"
+
+#include <coroutine>
+
+namespace qpanel {
+
+class Suspension {
+public:
+    virtual ~Suspension() = default;
+
+    /// Removes this waiter from its wait source so it is never resumed from
+    /// there. Returns false when it cannot leave early (a thread job still
+    /// running with references into the frame): it is then resumed later.
+    virtual bool detach() noexcept = 0;
+
+    /// Resumes the parked coroutine with its task made current.
+    void resume() {
+        if (task) task->parkedAt = nullptr;
+        TaskRecord* previous = currentTask();
+        setCurrentTask(task);
+        handle.resume();
+        setCurrentTask(previous);
+    }
+
+protected:
+    /// Shared await_ready/await_suspend/await_resume steps of every awaiter.
+    bool cancelledBeforeSuspending() {
+        task = currentTask();
+        return task && task->cancelRequested;
+    }
+    void park(std::coroutine_handle<> h) {
+        handle = h;
+        if (task) task->parkedAt = this;
+    }
+    void throwIfTaskCancelled() const {
+        if (task && task->cancelRequested) throw TaskCancelled();
+    }
+
+    std::coroutine_handle<> handle;
+    TaskRecord* task = nullptr;
+
+    friend class TaskRegistry;
+};
+
+}  // namespace qpanel

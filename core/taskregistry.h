@@ -1,0 +1,99 @@
+#pragma once
+// Every task the runtime runs is listed here: id, origin, owner, start time,
+// state. The tasks dock, `busy` and cancellation all read this one table.
+
+#include <QObject>
+#include <QString>
+
+#include <chrono>
+#include <exception>
+#include <unordered_map>
+
+namespace qpanel {
+
+class Suspension;
+
+enum class TaskState { Waiting, Running, Finished, Failed, Cancelled };
+QString toString(TaskState state);
+
+/// Thrown out of a qpanel awaitable when the awaiting task was cancelled, so
+/// the coroutine unwinds (running its destructors) instead of resuming.
+class TaskCancelled : public std::exception {
+public:
+    const char* what() const noexcept override { return "task cancelled"; }
+};
+
+/// One task's live record. It lives in the task's own coroutine frame, so it
+/// needs no allocation and disappears with the task.
+struct TaskRecord {
+    quint64 id = 0;
+    QString origin;
+    const QObject* owner = nullptr;
+    std::chrono::steady_clock::time_point startedAt;
+    TaskState state = TaskState::Running;
+    bool cancelRequested = false;
+    Suspension* parkedAt = nullptr;  ///< the cancellable await it is suspended in, if any
+};
+
+/// A copy of a record for display (tasks dock) and tests.
+struct TaskInfo {
+    quint64 id = 0;
+    QString origin;
+    TaskState state = TaskState::Running;
+    std::chrono::steady_clock::time_point startedAt;
+};
+
+/// The task currently executing on this thread (nullptr outside tasks).
+/// qpanel's awaitables capture it when they suspend and restore it on resume.
+TaskRecord* currentTask() noexcept;
+void setCurrentTask(TaskRecord* task) noexcept;
+
+/// Throws TaskCancelled if the current task has been cancelled: a checkpoint
+/// for code that awaits things other than qpanel's own awaitables.
+void throwIfCancelled();
+
+class TaskRegistry : public QObject {
+    Q_OBJECT
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+
+public:
+    explicit TaskRegistry(QObject* parent = nullptr);
+    ~TaskRegistry() override;
+
+    void add(TaskRecord* record);
+    void remove(TaskRecord* record, TaskState finalState, const QString& error = {});
+    void setState(TaskRecord* record, TaskState state);
+
+    /// Requests cancellation; a task parked in a qpanel awaitable unwinds
+    /// before this returns. Returns false for an unknown id.
+    bool cancel(quint64 id);
+    /// Cancels every task whose owner is `owner`; returns how many.
+    int cancelOwnedBy(const QObject* owner);
+    int cancelAll();
+
+    bool busy() const { return !tasks_.empty(); }
+    int count() const { return int(tasks_.size()); }
+    int countOwnedBy(const QObject* owner) const;
+    bool contains(quint64 id) const { return tasks_.count(id) != 0; }
+    QList<TaskInfo> snapshot() const;
+
+    quint64 nextId() { return ++lastId_; }
+
+signals:
+    void taskStarted(quint64 id, const QString& origin);
+    void taskStateChanged(quint64 id, qpanel::TaskState state);
+    void taskFinished(quint64 id);
+    void taskFailed(quint64 id, const QString& error);
+    void taskCancelled(quint64 id);
+    void busyChanged(bool busy);
+    void countChanged(int count);
+
+private:
+    void cancelRecord(TaskRecord* record);
+
+    std::unordered_map<quint64, TaskRecord*> tasks_;
+    quint64 lastId_ = 0;
+};
+
+}  // namespace qpanel

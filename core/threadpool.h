@@ -1,0 +1,80 @@
+#pragma once
+// CPU-bound work off the GUI thread:
+//
+//   int sum = co_await qpanel::runInThread([v = std::move(values)] { return total(v); });
+//
+// The awaiting coroutine resumes on its own thread with the result, or with
+// the exception the job threw. Cancelling the task takes effect when the job
+// ends (the job may still reference the coroutine's frame until then).
+
+#include "core/scheduler.h"
+
+#include <QMetaObject>
+#include <QPointer>
+#include <QThreadPool>
+
+#include <exception>
+#include <memory>
+#include <optional>
+#include <type_traits>
+
+namespace qpanel {
+
+namespace detail {
+template <typename T>
+struct ThreadJobState {
+    std::optional<std::conditional_t<std::is_void_v<T>, bool, T>> value;
+    std::exception_ptr error;
+};
+}  // namespace detail
+
+template <typename F, typename T = std::invoke_result_t<F&>>
+class ThreadJobAwaiter : public Suspension {
+public:
+    ThreadJobAwaiter(F fn, QThreadPool* pool) : fn_(std::move(fn)), pool_(pool) {}
+
+    bool await_ready() { return cancelledBeforeSuspending(); }
+
+    void await_suspend(std::coroutine_handle<> h) {
+        park(h);
+        auto state = state_;
+        QObject* home = &Scheduler::current();
+        pool_->start([state, home, fn = std::move(fn_), self = this]() mutable {
+            try {
+                if constexpr (std::is_void_v<T>) {
+                    fn();
+                    state->value = true;
+                } else {
+                    state->value.emplace(fn());
+                }
+            } catch (...) {
+                state->error = std::current_exception();
+            }
+            // Hand back to the awaiting thread; `self` lives in the suspended
+            // frame, which cannot be destroyed before this resumes it.
+            QMetaObject::invokeMethod(home, [self] { self->resume(); }, Qt::QueuedConnection);
+        });
+    }
+
+    T await_resume() {
+        throwIfTaskCancelled();
+        if (state_->error) std::rethrow_exception(state_->error);
+        if constexpr (!std::is_void_v<T>) return std::move(*state_->value);
+    }
+
+    bool detach() noexcept override { return false; }  // must wait for the job
+
+private:
+    F fn_;
+    QThreadPool* pool_;
+    std::shared_ptr<detail::ThreadJobState<T>> state_ =
+        std::make_shared<detail::ThreadJobState<T>>();
+};
+
+/// Runs `fn` on `pool` (the global pool by default) and resumes with its result.
+template <typename F>
+auto runInThread(F fn, QThreadPool* pool = QThreadPool::globalInstance()) {
+    return ThreadJobAwaiter<F>(std::move(fn), pool);
+}
+
+}  // namespace qpanel
