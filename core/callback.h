@@ -57,7 +57,7 @@ struct InvokeContext {
 /// Runs one trigger of `callback`. Errors are reported, never thrown: one
 /// failing callback must not stop the others.
 template <typename... Args>
-void invoke(const Callback<Args...>& callback, const InvokeContext& context, Args... args) {
+void invoke(const Callback<Args...>& callback, const InvokeContext& context, const Args&... args) {
     if (callback.isAsync()) {
         Runtime::instance().spawn(
             [fn = callback.async(), args...]() { return fn(args...); },
@@ -65,17 +65,25 @@ void invoke(const Callback<Args...>& callback, const InvokeContext& context, Arg
         return;
     }
     if (!callback) return;
-    auto call = [fn = callback.sync(), origin = context.origin, args...] {
+    auto call = [](const typename Callback<Args...>::Sync& fn, const QString& origin,
+                   const Args&... values) {
         try {
-            fn(args...);
+            fn(values...);
         } catch (...) {
             Runtime::instance().reportCurrentException(origin);
         }
     };
-    if (Document* document = context.document.data())
-        document->runLocked(std::move(call), context.origin);
-    else
-        call();
+    Document* document = context.document.data();
+    if (!document) {
+        call(callback.sync(), context.origin, args...);
+        return;
+    }
+    // Common case: the lock is free, so run now without copying anything.
+    if (document->tryRunLockedNow([&] { call(callback.sync(), context.origin, args...); }))
+        return;
+    document->runLocked(
+        [call, fn = callback.sync(), origin = context.origin, args...] { call(fn, origin, args...); },
+        context.origin);
 }
 
 }  // namespace qpanel

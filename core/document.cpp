@@ -46,6 +46,7 @@ Document::LockGuard& Document::LockGuard::operator=(LockGuard&& other) noexcept 
     if (this != &other) {
         unlock();
         document_ = std::exchange(other.document_, {});
+        fromWorkerThread_ = other.fromWorkerThread_;
     }
     return *this;
 }
@@ -53,7 +54,11 @@ Document::LockGuard& Document::LockGuard::operator=(LockGuard&& other) noexcept 
 void Document::LockGuard::unlock() {
     if (Document* document = document_.data()) {
         document_.clear();
-        document->unlock();
+        if (fromWorkerThread_)
+            QMetaObject::invokeMethod(document, [document] { document->unlock(); },
+                                      Qt::QueuedConnection);
+        else
+            document->unlock();
     }
 }
 
@@ -81,10 +86,6 @@ void Document::acquiredBy(const void* ownerKey) {
 }
 
 void Document::unlock() {
-    if (QThread::currentThread() != thread()) {
-        QMetaObject::invokeMethod(this, [this] { unlock(); }, Qt::QueuedConnection);
-        return;
-    }
     ++sectionsCompleted_;
     flushNotifications();
     ownerKey_ = nullptr;
@@ -111,16 +112,7 @@ void Document::requireLock(const QString& what) const {
 }
 
 void Document::runLocked(std::function<void()> fn, const QString& origin) {
-    if (isLocked() && ownerKey_ == contextKey()) {
-        fn();  // already inside this context's locked section
-        return;
-    }
-    if (lock_.tryAcquire()) {
-        acquiredBy(contextKey());
-        LockGuard guard(this);
-        fn();
-        return;
-    }
+    if (tryRunLockedNow(fn)) return;
     // Held by a suspended task: run after it, in FIFO order with other waiters.
     Runtime::instance().spawn(
         [document = QPointer<Document>(this), fn = std::move(fn)]() -> QCoro::Task<> {
@@ -157,7 +149,7 @@ Document::LockGuard Document::lockBlocking() {
         },
         Qt::QueuedConnection);
     grantedFuture.get();  // rethrows if the document went away first
-    return LockGuard{this};
+    return LockGuard{this, true};
 }
 
 void Document::notifyOnUnlock(const void* key, std::function<void()> fn) {
@@ -173,13 +165,16 @@ void Document::notifyOnUnlock(const void* key, std::function<void()> fn) {
     for (auto& entry : pending_)
         if (entry.first == key) return;  // already due at the end of this section
     pending_.emplace_back(key, std::move(fn));
+    hasPending_.store(true, std::memory_order_release);
 }
 
 void Document::flushNotifications() {
+    if (!hasPending_.load(std::memory_order_acquire)) return;
     std::vector<std::pair<const void*, std::function<void()>>> due;
     {
         QMutexLocker locker(&pendingMutex_);
         due.swap(pending_);
+        hasPending_.store(false, std::memory_order_release);
     }
     for (auto& entry : due) entry.second();
 }

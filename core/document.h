@@ -55,8 +55,11 @@ public:
     class LockGuard {
     public:
         LockGuard() = default;
-        explicit LockGuard(Document* document) : document_(document) {}
-        LockGuard(LockGuard&& other) noexcept : document_(std::exchange(other.document_, {})) {}
+        explicit LockGuard(Document* document, bool fromWorkerThread = false)
+            : document_(document), fromWorkerThread_(fromWorkerThread) {}
+        LockGuard(LockGuard&& other) noexcept
+            : document_(std::exchange(other.document_, {})),
+              fromWorkerThread_(other.fromWorkerThread_) {}
         LockGuard& operator=(LockGuard&& other) noexcept;
         ~LockGuard() { unlock(); }
         void unlock();
@@ -66,6 +69,7 @@ public:
 
     private:
         QPointer<Document> document_;
+        bool fromWorkerThread_ = false;  ///< unlock is posted to the document's thread
     };
 
     class LockAwaiter {
@@ -102,6 +106,11 @@ public:
     /// Runs a sync callback with the lock held: at once if the lock is free
     /// or already held by this context, else queued behind the holders.
     void runLocked(std::function<void()> fn, const QString& origin = {});
+    /// The allocation-free half of runLocked: runs `fn` now with the lock
+    /// held and returns true, or returns false (without running it) when
+    /// another context holds the lock.
+    template <typename F>
+    bool tryRunLockedNow(F&& fn);
 
     /// Delivers `fn` once when the current locked section ends (or now if
     /// unlocked); several calls with the same key in one section coalesce.
@@ -125,11 +134,29 @@ private:
 
     AsyncSemaphore lock_{1};
     std::atomic<bool> locked_{false};
+    std::atomic<bool> hasPending_{false};
     const void* ownerKey_ = nullptr;
     int sectionsCompleted_ = 0;
     QMutex pendingMutex_;
     std::vector<std::pair<const void*, std::function<void()>>> pending_;
 };
+
+template <typename F>
+bool Document::tryRunLockedNow(F&& fn) {
+    if (isLocked()) {
+        if (ownerKey_ != contextKey()) return false;
+        fn();  // already inside this context's locked section
+        return true;
+    }
+    if (!lock_.tryAcquire()) return false;
+    acquiredBy(contextKey());
+    struct Release {
+        Document* document;
+        ~Release() { document->unlock(); }
+    } release{this};
+    fn();
+    return true;
+}
 
 namespace detail {
 template <typename F, typename... Args>

@@ -1,6 +1,7 @@
 #include "core/param.h"
 
 #include <QThread>
+#include <QVarLengthArray>
 
 #include <cmath>
 
@@ -56,27 +57,28 @@ QStringList Parameterized::paramNames() const {
     return names;
 }
 
-const ParamSpec& Parameterized::spec(const QString& name) const {
+int Parameterized::indexOf(const QString& name) const {
     const auto it = index_.constFind(name);
     if (it == index_.cend()) {
         throw ParamError(QStringLiteral("%1 has no parameter '%2' (it has: %3)")
                              .arg(typeName_, name, paramNames().join(QStringLiteral(", ")))
                              .toStdString());
     }
-    return specs_[std::size_t(*it)];
+    return *it;
 }
 
-QVariant Parameterized::get(const QString& name) const {
-    const auto it = index_.constFind(name);
-    if (it == index_.cend()) spec(name);  // throws the "no parameter" error
-    return values_.at(*it);
+const ParamSpec& Parameterized::spec(const QString& name) const {
+    return specs_[std::size_t(indexOf(name))];
 }
+
+QVariant Parameterized::get(const QString& name) const { return values_.at(indexOf(name)); }
 
 QVariant Parameterized::coerce(const ParamSpec& spec, const QVariant& value) const {
-    const QString where = typeName_ + QLatin1Char('.') + spec.name;
+    // Built only on failure: this function is on every set's hot path.
+    auto where = [&] { return typeName_ + QLatin1Char('.') + spec.name; };
     auto fail = [&](const QString& expected) {
         throw ParamError(QStringLiteral("%1: expected %2, got %3")
-                             .arg(where, expected, describeValue(value))
+                             .arg(where(), expected, describeValue(value))
                              .toStdString());
     };
     if (!value.isValid() || value.isNull()) {
@@ -84,6 +86,8 @@ QVariant Parameterized::coerce(const ParamSpec& spec, const QVariant& value) con
         if (value.isValid() && value.metaType() == spec.type) return value;  // e.g. empty QString
         fail(QString::fromLatin1(spec.type.name()));
     }
+    // Fast path: already the declared type and nothing to bound-check.
+    if (value.metaType() == spec.type && !spec.lower && !spec.upper) return value;
     QVariant result;
     switch (spec.type.id()) {
         case QMetaType::QVariant:
@@ -127,7 +131,7 @@ QVariant Parameterized::coerce(const ParamSpec& spec, const QVariant& value) con
     const double number = result.toDouble();
     if ((spec.lower && number < *spec.lower) || (spec.upper && number > *spec.upper)) {
         throw ParamError(QStringLiteral("%1: %2 is outside the bounds [%3, %4]")
-                             .arg(where, result.toString(),
+                             .arg(where(), result.toString(),
                                   spec.lower ? QString::number(*spec.lower) : QStringLiteral("-inf"),
                                   spec.upper ? QString::number(*spec.upper) : QStringLiteral("inf"))
                              .toStdString());
@@ -152,17 +156,18 @@ void Parameterized::set(const QString& name, const QVariant& value) {
             Qt::QueuedConnection);
         return;
     }
-    const ParamSpec& s = spec(name);
+    const int index = indexOf(name);
+    const ParamSpec& s = specs_[std::size_t(index)];
     if (s.readOnly)
         throw ParamError(QStringLiteral("%1.%2 is read-only").arg(typeName_, name).toStdString());
     QVariant coerced = coerce(s, value);
     validate(s, coerced);
-    store(name, coerced, false);
+    store(index, coerced, false);
 }
 
 void Parameterized::setInternal(const QString& name, const QVariant& value) {
-    const ParamSpec& s = spec(name);
-    store(name, coerce(s, value), false);
+    const int index = indexOf(name);
+    store(index, coerce(specs_[std::size_t(index)], value), false);
 }
 
 void Parameterized::update(const QList<std::pair<QString, QVariant>>& values) {
@@ -177,21 +182,20 @@ void Parameterized::update(const QList<std::pair<QString, QVariant>>& values) {
         coerced.append({name, v});
     }
     Batch batch(this);
-    for (const auto& [name, value] : coerced) store(name, value, false);
+    for (const auto& [name, value] : coerced) store(indexOf(name), value, false);
 }
 
 void Parameterized::trigger(const QString& name) {
-    spec(name);
-    store(name, get(name), true);
+    const int index = indexOf(name);
+    store(index, values_.at(index), true);
 }
 
-void Parameterized::store(const QString& name, const QVariant& value, bool triggered) {
-    const int i = index_.value(name);
-    const QVariant old = values_.at(i);
+void Parameterized::store(int i, const QVariant& value, bool triggered) {
+    const QString& name = specs_[std::size_t(i)].name;
+    QVariant old = std::exchange(values_[i], value);
     const bool changed = old != value || old.metaType() != value.metaType();
-    values_[i] = value;
     if (changed) emit paramChanged(name, value);
-    Event event{name, old, value, this,
+    Event event{name, std::move(old), value, this,
                 triggered ? QStringLiteral("triggered")
                           : (changed ? QStringLiteral("changed") : QStringLiteral("set"))};
     if (batchDepth_ > 0) {
@@ -209,30 +213,37 @@ void Parameterized::store(const QString& name, const QVariant& value, bool trigg
 }
 
 void Parameterized::dispatch(const Events& events) {
-    // Snapshot ids: watchers may (un)watch while we call them.
-    std::vector<int> ids;
-    ids.reserve(watchers_.size());
-    for (const auto& w : watchers_) ids.push_back(w.id);
-    QPointer<Parameterized> self(this);
-    for (int id : ids) {
-        if (!self) return;
-        auto it = std::find_if(watchers_.begin(), watchers_.end(),
-                               [id](const Watcher& w) { return w.id == id; });
-        if (it == watchers_.end()) continue;
-        Events relevant;
+    if (watchers_.empty()) return;
+    // Snapshot: watchers may (un)watch while we call them; the shared_ptrs
+    // keep each one alive until its call returns.
+    QVarLengthArray<std::shared_ptr<const Watcher>, 8> snapshot(watchers_.begin(), watchers_.end());
+    // Only needed when a watcher could delete us before the next one runs.
+    QPointer<Parameterized> self(snapshot.size() > 1 ? this : nullptr);
+    for (const auto& watcher : snapshot) {
+        if (snapshot.size() > 1 && !self) return;
+        bool allRelevant = true;
         for (const Event& e : events) {
-            if (!it->names.contains(e.name)) continue;
-            if (it->onlychanged && e.type == QLatin1String("set")) continue;
-            relevant.append(e);
+            if (!watcher->names.contains(e.name) ||
+                (watcher->onlychanged && e.type == QLatin1String("set"))) {
+                allRelevant = false;
+                break;
+            }
         }
-        if (relevant.isEmpty()) continue;
-        // Copy: the callback may unwatch itself and erase the Watcher.
-        const Callback<Events> callback = it->callback;
-        const InvokeContext context = it->context;
-        if (it->perEvent) {
-            for (const Event& e : relevant) invoke(callback, context, Events{e});
+        Events relevant;
+        if (allRelevant) {
+            relevant = events;  // implicitly shared: no copy
         } else {
-            invoke(callback, context, relevant);
+            for (const Event& e : events) {
+                if (!watcher->names.contains(e.name)) continue;
+                if (watcher->onlychanged && e.type == QLatin1String("set")) continue;
+                relevant.append(e);
+            }
+            if (relevant.isEmpty()) continue;
+        }
+        if (watcher->perEvent && relevant.size() > 1) {
+            for (const Event& e : relevant) invoke(watcher->callback, watcher->context, Events{e});
+        } else {
+            invoke(watcher->callback, watcher->context, relevant);
         }
     }
 }
@@ -243,15 +254,16 @@ int Parameterized::addWatcher(const QStringList& names, Callback<Events> callbac
     if (options.origin.isEmpty())
         options.origin = QStringLiteral("%1.param.watch(%2)").arg(label(), names.join(QStringLiteral(", ")));
     const int id = ++nextWatcherId_;
-    watchers_.push_back(Watcher{id, names, std::move(callback), options.onlychanged, perEvent,
-                                InvokeContext{options.origin, document_,
-                                              std::make_shared<PolicyState>(options.policy)}});
+    watchers_.push_back(std::make_shared<const Watcher>(
+        Watcher{id, names, std::move(callback), options.onlychanged, perEvent,
+                InvokeContext{options.origin, document_,
+                              std::make_shared<PolicyState>(options.policy)}}));
     return id;
 }
 
 bool Parameterized::unwatch(int watcherId) {
     auto it = std::find_if(watchers_.begin(), watchers_.end(),
-                           [watcherId](const Watcher& w) { return w.id == watcherId; });
+                           [watcherId](const auto& w) { return w->id == watcherId; });
     if (it == watchers_.end()) return false;
     watchers_.erase(it);
     return true;

@@ -133,8 +133,9 @@ private:
     };
     int addWatcher(const QStringList& names, Callback<Events> callback, bool perEvent,
                    WatchOptions options);
+    int indexOf(const QString& name) const;  ///< throws ParamError when unknown
     QVariant coerce(const ParamSpec& spec, const QVariant& value) const;
-    void store(const QString& name, const QVariant& value, bool triggered);
+    void store(int index, const QVariant& value, bool triggered);
     void dispatch(const Events& events);
 
     QString typeName_;
@@ -142,7 +143,7 @@ private:
     std::vector<ParamSpec> specs_;
     QHash<QString, int> index_;
     QVariantList values_;
-    std::vector<Watcher> watchers_;
+    std::vector<std::shared_ptr<const Watcher>> watchers_;
     int nextWatcherId_ = 0;
     int batchDepth_ = 0;
     Events batched_;

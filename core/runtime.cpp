@@ -76,41 +76,56 @@ Runtime& Runtime::instance() {
 
 namespace {
 
-DetachedTask runTask(Runtime* runtime, quint64 id, Runtime::Body body, SpawnOptions options) {
+/// Reports the exception being handled for `record`; returns its message.
+/// Out of line so the report's strings do not sit in every task's frame.
+QString reportFailure(Runtime* runtime, const TaskRecord& record) {
+    ErrorReport report = describeCurrentException();
+    report.origin = record.origin;
+    report.taskId = record.id;
+    QString message = report.message;
+    runtime->report(std::move(report));
+    return message;
+}
+
+/// The limited-concurrency path: wait for a run slot, then run. A separate
+/// coroutine so the slot awaiter only costs frame space when it is used.
+QCoro::Task<> runWithPermit(AsyncSemaphore* permits, TaskRegistry* registry, TaskRecord* record,
+                            const Runtime::Body* body) {
+    co_await permits->acquire();
+    struct Release {
+        AsyncSemaphore* permits;
+        ~Release() { permits->release(); }
+    } release{permits};
+    registry->setState(record, TaskState::Running);
+    co_await (*body)();
+}
+
+DetachedTask runTask(Runtime* runtime, quint64* id, Runtime::Body body, SpawnOptions options) {
     // The record and the callable live in this frame for the task's life.
     TaskRecord record;
-    record.id = id;
     record.origin = std::move(options.origin);
     record.owner = options.owner;
     TaskRegistry& registry = runtime->tasks();
-    PolicyState* policy = options.policy.get();
-    AsyncSemaphore* permits = policy ? policy->permits() : nullptr;
+    AsyncSemaphore* permits = options.policy ? options.policy->permits() : nullptr;
     if (permits) record.state = TaskState::Waiting;
     registry.add(&record);
+    *id = record.id;
     setCurrentTask(&record);
 
     TaskState outcome = TaskState::Finished;
     QString error;
-    bool holdsSlot = false;
     try {
-        if (permits) {
-            co_await permits->acquire();
-            holdsSlot = true;
-            registry.setState(&record, TaskState::Running);
-        }
-        co_await body();
+        if (permits)
+            co_await runWithPermit(permits, &registry, &record, &body);
+        else
+            co_await body();
         if (record.cancelRequested) outcome = TaskState::Cancelled;
     } catch (const TaskCancelled&) {
         outcome = TaskState::Cancelled;
     } catch (...) {
         outcome = TaskState::Failed;
-        ErrorReport report = describeCurrentException();
-        report.origin = record.origin;
-        report.taskId = record.id;
-        error = report.message;
-        runtime->report(std::move(report));
+        error = reportFailure(runtime, record);
     }
-    if (holdsSlot) permits->release();
     registry.remove(&record, outcome, error);
     if (options.onDone) options.onDone(outcome);
 }
@@ -118,15 +133,14 @@ DetachedTask runTask(Runtime* runtime, quint64 id, Runtime::Body body, SpawnOpti
 }  // namespace
 
 quint64 Runtime::spawn(Body body, SpawnOptions options) {
-    const quint64 id = tasks_.nextId();
-    if (PolicyState* policy = options.policy.get()) {
-        if (policy->policy_.mode == CallbackPolicy::Mode::Exclusive && policy->lastTask_)
-            tasks_.cancel(policy->lastTask_);
-        policy->lastTask_ = id;
-    }
+    PolicyState* policy = options.policy.get();
+    if (policy && policy->policy_.mode == CallbackPolicy::Mode::Exclusive && policy->lastTask_)
+        tasks_.cancel(policy->lastTask_);
+    quint64 id = 0;
     TaskRecord* previous = currentTask();
-    runTask(this, id, std::move(body), std::move(options));
+    runTask(this, &id, std::move(body), std::move(options));  // sets id before any await
     setCurrentTask(previous);
+    if (policy) policy->lastTask_ = id;
     return id;
 }
 

@@ -34,12 +34,35 @@ TaskRegistry::TaskRegistry(QObject* parent) : QObject(parent) {}
 TaskRegistry::~TaskRegistry() { cancelAll(); }
 
 void TaskRegistry::add(TaskRecord* record) {
+    quint32 slot;
+    if (freeSlots_.empty()) {
+        slot = quint32(slots_.size());
+        slots_.push_back(Slot{});
+    } else {
+        slot = freeSlots_.back();
+        freeSlots_.pop_back();
+    }
+    slots_[slot].record = record;
+    record->id = (quint64(slots_[slot].generation) << 32) | slot;
+    record->sequence = ++lastSequence_;
     record->startedAt = std::chrono::steady_clock::now();
-    const bool wasIdle = tasks_.empty();
-    tasks_.emplace(record->id, record);
+    ++count_;
     emit taskStarted(record->id, record->origin);
-    emit countChanged(int(tasks_.size()));
-    if (wasIdle) emit busyChanged(true);
+    emit countChanged(count_);
+    if (count_ == 1) emit busyChanged(true);
+}
+
+TaskRecord* TaskRegistry::find(quint64 id) const {
+    const quint32 slot = quint32(id);
+    if (slot >= slots_.size()) return nullptr;
+    const Slot& s = slots_[slot];
+    return s.generation == quint32(id >> 32) ? s.record : nullptr;
+}
+
+template <typename Fn>
+void TaskRegistry::forEachRecord(Fn&& fn) const {
+    for (const Slot& s : slots_)
+        if (s.record) fn(s.record);
 }
 
 void TaskRegistry::setState(TaskRecord* record, TaskState state) {
@@ -50,14 +73,19 @@ void TaskRegistry::setState(TaskRecord* record, TaskState state) {
 
 void TaskRegistry::remove(TaskRecord* record, TaskState finalState, const QString& error) {
     record->state = finalState;
-    if (tasks_.erase(record->id) == 0) return;
+    if (find(record->id) != record) return;
+    Slot& slot = slots_[quint32(record->id)];
+    slot.record = nullptr;
+    ++slot.generation;
+    freeSlots_.push_back(quint32(record->id));
+    --count_;
     switch (finalState) {
         case TaskState::Failed: emit taskFailed(record->id, error); break;
         case TaskState::Cancelled: emit taskCancelled(record->id); break;
         default: emit taskFinished(record->id); break;
     }
-    emit countChanged(int(tasks_.size()));
-    if (tasks_.empty()) emit busyChanged(false);
+    emit countChanged(count_);
+    if (count_ == 0) emit busyChanged(false);
 }
 
 void TaskRegistry::cancelRecord(TaskRecord* record) {
@@ -68,44 +96,49 @@ void TaskRegistry::cancelRecord(TaskRecord* record) {
 }
 
 bool TaskRegistry::cancel(quint64 id) {
-    auto it = tasks_.find(id);
-    if (it == tasks_.end()) return false;
-    cancelRecord(it->second);
+    TaskRecord* record = find(id);
+    if (!record) return false;
+    cancelRecord(record);
     return true;
 }
 
 int TaskRegistry::cancelOwnedBy(const QObject* owner) {
     // Collect ids first: unwinding a task removes it from the map.
-    std::vector<quint64> ids;
-    for (const auto& [id, record] : tasks_)
-        if (record->owner == owner && !record->cancelRequested) ids.push_back(id);
+    std::vector<std::pair<quint64, quint64>> ids;  // (sequence, id): cancel oldest first
+    forEachRecord([&](TaskRecord* record) {
+        if (record->owner == owner && !record->cancelRequested)
+            ids.emplace_back(record->sequence, record->id);
+    });
     std::sort(ids.begin(), ids.end());
-    for (quint64 id : ids) cancel(id);
+    for (const auto& entry : ids) cancel(entry.second);
     return int(ids.size());
 }
 
 int TaskRegistry::cancelAll() {
-    std::vector<quint64> ids;
-    ids.reserve(tasks_.size());
-    for (const auto& [id, record] : tasks_)
-        if (!record->cancelRequested) ids.push_back(id);
+    std::vector<std::pair<quint64, quint64>> ids;
+    forEachRecord([&](TaskRecord* record) {
+        if (!record->cancelRequested) ids.emplace_back(record->sequence, record->id);
+    });
     std::sort(ids.begin(), ids.end());
-    for (quint64 id : ids) cancel(id);
+    for (const auto& entry : ids) cancel(entry.second);
     return int(ids.size());
 }
 
 int TaskRegistry::countOwnedBy(const QObject* owner) const {
-    return int(std::count_if(tasks_.begin(), tasks_.end(),
-                             [owner](const auto& entry) { return entry.second->owner == owner; }));
+    int n = 0;
+    forEachRecord([&](const TaskRecord* record) { n += record->owner == owner; });
+    return n;
 }
 
 QList<TaskInfo> TaskRegistry::snapshot() const {
     QList<TaskInfo> infos;
-    infos.reserve(qsizetype(tasks_.size()));
-    for (const auto& [id, record] : tasks_)
-        infos.append(TaskInfo{id, record->origin, record->state, record->startedAt});
+    infos.reserve(count_);
+    forEachRecord([&](const TaskRecord* record) {
+        infos.append(TaskInfo{record->id, record->sequence, record->origin, record->state,
+                              record->startedAt});
+    });
     std::sort(infos.begin(), infos.end(),
-              [](const TaskInfo& a, const TaskInfo& b) { return a.id < b.id; });
+              [](const TaskInfo& a, const TaskInfo& b) { return a.sequence < b.sequence; });
     return infos;
 }
 

@@ -7,7 +7,7 @@
 
 #include <chrono>
 #include <exception>
-#include <unordered_map>
+#include <vector>
 
 namespace qpanel {
 
@@ -26,7 +26,8 @@ public:
 /// One task's live record. It lives in the task's own coroutine frame, so it
 /// needs no allocation and disappears with the task.
 struct TaskRecord {
-    quint64 id = 0;
+    quint64 id = 0;        ///< unique; encodes the registry slot (see TaskRegistry)
+    quint64 sequence = 0;  ///< start order, for display
     QString origin;
     const QObject* owner = nullptr;
     std::chrono::steady_clock::time_point startedAt;
@@ -38,6 +39,7 @@ struct TaskRecord {
 /// A copy of a record for display (tasks dock) and tests.
 struct TaskInfo {
     quint64 id = 0;
+    quint64 sequence = 0;
     QString origin;
     TaskState state = TaskState::Running;
     std::chrono::steady_clock::time_point startedAt;
@@ -61,6 +63,7 @@ public:
     explicit TaskRegistry(QObject* parent = nullptr);
     ~TaskRegistry() override;
 
+    /// Gives `record` its id and lists it.
     void add(TaskRecord* record);
     void remove(TaskRecord* record, TaskState finalState, const QString& error = {});
     void setState(TaskRecord* record, TaskState state);
@@ -72,13 +75,12 @@ public:
     int cancelOwnedBy(const QObject* owner);
     int cancelAll();
 
-    bool busy() const { return !tasks_.empty(); }
-    int count() const { return int(tasks_.size()); }
+    bool busy() const { return count_ > 0; }
+    int count() const { return count_; }
     int countOwnedBy(const QObject* owner) const;
-    bool contains(quint64 id) const { return tasks_.count(id) != 0; }
+    bool contains(quint64 id) const { return find(id) != nullptr; }
+    TaskRecord* find(quint64 id) const;
     QList<TaskInfo> snapshot() const;
-
-    quint64 nextId() { return ++lastId_; }
 
 signals:
     void taskStarted(quint64 id, const QString& origin);
@@ -91,9 +93,20 @@ signals:
 
 private:
     void cancelRecord(TaskRecord* record);
+    template <typename Fn>
+    void forEachRecord(Fn&& fn) const;
 
-    std::unordered_map<quint64, TaskRecord*> tasks_;
-    quint64 lastId_ = 0;
+    // A slot map: id = generation << 32 | slot, so lookups are an index and
+    // a compare, and nothing is allocated per task (a hash map's nodes and
+    // rehashes dominated spawning at 100k+ live tasks).
+    struct Slot {
+        TaskRecord* record = nullptr;
+        quint32 generation = 1;
+    };
+    std::vector<Slot> slots_;
+    std::vector<quint32> freeSlots_;
+    int count_ = 0;
+    quint64 lastSequence_ = 0;
 };
 
 }  // namespace qpanel
