@@ -129,4 +129,11 @@ Reactive* bind(F fn, const Args&... args) {
     return bindWith(Reactive::Options{}, std::move(fn), args...);
 }
 
+/// Panel's pn.depends(..., watch=...): like bind, but with watch=true the
+/// function runs at once and on every change even when no pane shows it.
+template <typename F, typename... Args>
+Reactive* depends(bool watch, F fn, const Args&... args) {
+    return bindWith(Reactive::Options{watch}, std::move(fn), args...);
+}
+
 }  // namespace qpanel

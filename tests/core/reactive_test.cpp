@@ -57,14 +57,18 @@ TEST(Reactive, ConstantsAndNamedParamsAreArguments) {
     EXPECT_EQ(r->result().toString(), QStringLiteral("1 km"));
 }
 
-TEST(Reactive, DependsWithWatchEvaluatesEagerly) {
+TEST(Reactive, DependsWithWatchEvaluatesEagerlyWithoutItLazily) {
     auto w = makeWidget();
-    int runs = 0;
-    std::unique_ptr<Reactive> r(qpanel::bindWith(Reactive::Options{true},
-                                                 [&](int v) { ++runs; return v; }, w.get()));
-    EXPECT_EQ(runs, 1);
+    int watched = 0, lazy = 0;
+    std::unique_ptr<Reactive> eager(qpanel::depends(true, [&](int v) { ++watched; return v; }, w.get()));
+    std::unique_ptr<Reactive> idle(qpanel::depends(false, [&](int v) { ++lazy; return v; }, w.get()));
+    EXPECT_EQ(watched, 1);
     w->set("value", 2);
-    EXPECT_EQ(runs, 2);
+    EXPECT_EQ(watched, 2);
+    EXPECT_EQ(lazy, 0);
+    idle->activate();
+    EXPECT_EQ(lazy, 1);
+    EXPECT_EQ(idle->result().toInt(), 2);
 }
 
 TEST(Reactive, LatestWinsWhenRunsFinishOutOfOrder) {
