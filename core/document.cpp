@@ -19,7 +19,7 @@ Document::Document(QObject* parent) : QObject(parent) {}
 Document::~Document() {
     // Unwind every task of this app while the document (and its widgets) are
     // still whole, so no coroutine ever resumes into destroyed objects.
-    Runtime::instance().tasks().cancelOwnedBy(this);
+    if (Runtime* runtime = Runtime::ifExists()) runtime->tasks().cancelOwnedBy(this);
 }
 
 Document* Document::current() {

@@ -25,7 +25,8 @@ Reactive::Reactive(Evaluator evaluator, QList<Argument> arguments, Options optio
 Reactive::~Reactive() {
     for (const auto& [object, id] : watchers_)
         if (object) object->unwatch(id);
-    if (lastTask_) Runtime::instance().tasks().cancel(lastTask_);
+    if (Runtime* runtime = Runtime::ifExists(); runtime && lastTask_)
+        runtime->tasks().cancel(lastTask_);
 }
 
 void Reactive::activate() {

@@ -66,13 +66,26 @@ Runtime::Runtime(QObject* parent) : QObject(parent), tasks_(this) {
     connect(&tasks_, &TaskRegistry::busyChanged, this, [this] { adjustPendingCalls(0); });
 }
 
-Runtime::~Runtime() = default;
+Runtime::~Runtime() {
+    // Application teardown: unwind every parked task now. Tasks waiting on a
+    // thread job can only unwind when the job ends, so give jobs a grace
+    // period and deliver their hand-backs before the scheduler goes.
+    tasks_.cancelAll();
+    tasks_.unwindStragglers(std::chrono::milliseconds(kShutdownGraceMs));
+}
+
+namespace {
+QPointer<Runtime> mainRuntime;
+}  // namespace
 
 Runtime& Runtime::instance() {
-    static QPointer<Runtime> runtime;
-    if (!runtime) runtime = new Runtime(QCoreApplication::instance());
-    return *runtime;
+    if (!mainRuntime) {
+        mainRuntime = new Runtime(QCoreApplication::instance());
+    }
+    return *mainRuntime;
 }
+
+Runtime* Runtime::ifExists() { return mainRuntime.data(); }
 
 namespace {
 

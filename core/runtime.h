@@ -89,8 +89,13 @@ public:
     explicit Runtime(QObject* parent = nullptr);
     ~Runtime() override;
 
-    /// The runtime of the application's main thread.
+    /// The runtime of the application's main thread (created on first use).
     static Runtime& instance();
+    /// The runtime if it exists; null during and after application teardown.
+    static Runtime* ifExists();
+
+    /// How long quitting waits for thread jobs that tasks are awaiting.
+    static constexpr int kShutdownGraceMs = 5000;
 
     TaskRegistry& tasks() { return tasks_; }
     bool busy() const { return tasks_.busy() || pendingCalls_ > 0; }

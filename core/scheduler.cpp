@@ -1,5 +1,7 @@
 #include "core/scheduler.h"
 
+#include "core/runtime.h"
+
 #include <QCoreApplication>
 #include <QEvent>
 #include <QPointer>
@@ -22,11 +24,12 @@ Scheduler::~Scheduler() = default;
 
 Scheduler& Scheduler::current() {
     if (!tlsScheduler) {
-        // Owned by the application on the main thread so it dies before
-        // QCoreApplication; other threads own theirs for the thread's life.
+        // On the main thread the runtime owns it: the runtime's registry
+        // cancels (and so withdraws) every parked task before the scheduler
+        // goes. Other threads own theirs for the thread's life.
         auto* app = QCoreApplication::instance();
         const bool mainThread = app && app->thread() == QThread::currentThread();
-        tlsScheduler = new Scheduler(mainThread ? app : nullptr);
+        tlsScheduler = new Scheduler(mainThread ? &Runtime::instance() : nullptr);
     }
     return *tlsScheduler;
 }

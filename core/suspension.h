@@ -5,6 +5,7 @@
 
 #include "core/taskregistry.h"
 
+#include <chrono>
 #include <coroutine>
 
 namespace qpanel {
@@ -17,6 +18,12 @@ public:
     /// there. Returns false when it cannot leave early (a thread job still
     /// running with references into the frame): it is then resumed later.
     virtual bool detach() noexcept = 0;
+    /// Like detach(), but may block up to `timeout` for a wait source that
+    /// cannot be left early (a thread job). Used when the application quits.
+    virtual bool detachWaiting(std::chrono::milliseconds timeout) noexcept {
+        (void)timeout;
+        return detach();
+    }
 
     /// Resumes the parked coroutine with its task made current.
     void resume() {

@@ -124,6 +124,23 @@ int TaskRegistry::cancelAll() {
     return int(ids.size());
 }
 
+void TaskRegistry::unwindStragglers(std::chrono::milliseconds timeout) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    std::vector<TaskRecord*> parked;
+    forEachRecord([&](TaskRecord* record) {
+        if (record->parkedAt) parked.push_back(record);
+    });
+    for (TaskRecord* record : parked) {
+        Suspension* suspension = record->parkedAt;
+        if (!suspension) continue;  // unwound meanwhile
+        record->cancelRequested = true;
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
+        if (suspension->detachWaiting(std::max(left, std::chrono::milliseconds(0))))
+            suspension->resume();
+    }
+}
+
 int TaskRegistry::countOwnedBy(const QObject* owner) const {
     int n = 0;
     forEachRecord([&](const TaskRecord* record) { n += record->owner == owner; });

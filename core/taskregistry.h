@@ -74,6 +74,9 @@ public:
     /// Cancels every task whose owner is `owner`; returns how many.
     int cancelOwnedBy(const QObject* owner);
     int cancelAll();
+    /// At shutdown: waits up to `timeout` for tasks that could not unwind at
+    /// once (parked on thread jobs) and unwinds them too.
+    void unwindStragglers(std::chrono::milliseconds timeout);
 
     bool busy() const { return count_ > 0; }
     int count() const { return count_; }

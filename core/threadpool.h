@@ -13,7 +13,9 @@
 #include <QPointer>
 #include <QThreadPool>
 
+#include <condition_variable>
 #include <exception>
+#include <mutex>
 #include <memory>
 #include <optional>
 #include <type_traits>
@@ -25,6 +27,10 @@ template <typename T>
 struct ThreadJobState {
     std::optional<std::conditional_t<std::is_void_v<T>, bool, T>> value;
     std::exception_ptr error;
+    std::mutex mutex;
+    std::condition_variable finishedChanged;
+    bool finished = false;  // guarded by mutex
+    bool resumed = false;   // awaiting thread only: the frame may be gone after
 };
 }  // namespace detail
 
@@ -38,7 +44,7 @@ public:
     void await_suspend(std::coroutine_handle<> h) {
         park(h);
         auto state = state_;
-        QObject* home = &Scheduler::current();
+        QPointer<QObject> home = &Scheduler::current();
         pool_->start([state, home, fn = std::move(fn_), self = this]() mutable {
             try {
                 if constexpr (std::is_void_v<T>) {
@@ -50,9 +56,23 @@ public:
             } catch (...) {
                 state->error = std::current_exception();
             }
+            {
+                std::lock_guard lock(state->mutex);
+                state->finished = true;
+            }
+            state->finishedChanged.notify_all();
             // Hand back to the awaiting thread; `self` lives in the suspended
-            // frame, which cannot be destroyed before this resumes it.
-            QMetaObject::invokeMethod(home, [self] { self->resume(); }, Qt::QueuedConnection);
+            // frame until it is resumed (here, or by a shutdown unwind).
+            if (QObject* target = home.data()) {
+                QMetaObject::invokeMethod(
+                    target,
+                    [self, state] {
+                        if (state->resumed) return;
+                        state->resumed = true;
+                        self->resume();
+                    },
+                    Qt::QueuedConnection);
+            }
         });
     }
 
@@ -63,6 +83,14 @@ public:
     }
 
     bool detach() noexcept override { return false; }  // must wait for the job
+
+    bool detachWaiting(std::chrono::milliseconds timeout) noexcept override {
+        std::unique_lock lock(state_->mutex);
+        if (!state_->finishedChanged.wait_for(lock, timeout, [this] { return state_->finished; }))
+            return false;  // still running: its frame is left alone
+        state_->resumed = true;
+        return true;
+    }
 
 private:
     F fn_;

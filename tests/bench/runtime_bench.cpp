@@ -128,4 +128,5 @@ BENCHMARK(BM_SpawnYieldFinishVsAsyncio)->Arg(10000)->Iterations(200)->Unit(bench
 BENCHMARK(BM_SpawnYieldFinishVsAsyncio)->Arg(100000)->Iterations(20)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_SpawnYieldFinishVsAsyncio)->Arg(1000000)->Iterations(3)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_RandomSleeps)->Arg(100000)->Iterations(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_RandomSleeps)->Arg(1000000)->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_ParamSetOneWatcher);

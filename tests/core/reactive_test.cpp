@@ -3,7 +3,7 @@
 #include "core/scheduler.h"
 #include "core/threadpool.h"
 
-#include <QCoro/QCoroSignal>
+#include <QCoro/QCoroTimer>
 #include <QSignalSpy>
 #include <QTimer>
 #include <gtest/gtest.h>
@@ -74,16 +74,12 @@ TEST(Reactive, DependsWithWatchEvaluatesEagerlyWithoutItLazily) {
 }
 
 TEST(Reactive, LatestWinsWhenRunsFinishOutOfOrder) {
-    // The run for 2 awaits a plain QTimer through QCoro, which qpanel cannot
-    // interrupt, so it is not cancelled and finishes after the run for 3:
+    // The run for 2 awaits QCoro's own timer, which qpanel cannot interrupt, so it is not cancelled and finishes after the run for 3:
     // its result must still be dropped.
     auto w = makeWidget();
     std::unique_ptr<Reactive> r(qpanel::bind(
         [](int v) -> QCoro::Task<QVariant> {
-            QTimer timer;
-            timer.setSingleShot(true);
-            timer.start(v == 2 ? 120ms : 10ms);
-            co_await qCoro(&timer, &QTimer::timeout);
+            co_await QCoro::sleepFor(v == 2 ? 120ms : 10ms);
             co_return v;
         },
         w.get()));
