@@ -1,5 +1,7 @@
 #include "core/document.h"
 
+#include "core/tsan.h"
+
 #include <QCoreApplication>
 #include <QThread>
 
@@ -54,9 +56,16 @@ Document::LockGuard& Document::LockGuard::operator=(LockGuard&& other) noexcept 
 void Document::LockGuard::unlock() {
     if (Document* document = document_.data()) {
         document_.clear();
-        if (fromWorkerThread_)
-            QMetaObject::invokeMethod(document, [document] { document->unlock(); },
-                                      Qt::QueuedConnection);
+        if (fromWorkerThread_) {
+            detail::publishTo(document);
+            QMetaObject::invokeMethod(
+                document,
+                [document] {
+                    detail::receiveFrom(document);
+                    document->unlock();
+                },
+                Qt::QueuedConnection);
+        }
         else
             document->unlock();
     }
@@ -128,9 +137,11 @@ Document::LockGuard Document::lockBlocking() {
                "would deadlock on the document's own thread");
     auto granted = std::make_shared<std::promise<void>>();
     std::future<void> grantedFuture = granted->get_future();
+    detail::publishTo(this);
     QMetaObject::invokeMethod(
         this,
         [this, granted] {
+            detail::receiveFrom(this);
             Runtime::instance().spawn(
                 [this, granted]() -> QCoro::Task<> {
                     try {
@@ -154,7 +165,14 @@ Document::LockGuard Document::lockBlocking() {
 
 void Document::notifyOnUnlock(const void* key, std::function<void()> fn) {
     if (QThread::currentThread() != thread() && !isLocked()) {
-        QMetaObject::invokeMethod(this, std::move(fn), Qt::QueuedConnection);
+        detail::publishTo(this);
+        QMetaObject::invokeMethod(
+            this,
+            [this, fn = std::move(fn)] {
+                detail::receiveFrom(this);
+                fn();
+            },
+            Qt::QueuedConnection);
         return;
     }
     if (QThread::currentThread() == thread() && !isLocked()) {

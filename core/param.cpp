@@ -1,5 +1,7 @@
 #include "core/param.h"
 
+#include "core/tsan.h"
+
 #include <QThread>
 #include <QVarLengthArray>
 
@@ -144,9 +146,11 @@ void Parameterized::validate(const ParamSpec&, QVariant&) const {}
 void Parameterized::set(const QString& name, const QVariant& value) {
     if (QThread::currentThread() != thread()) {
         // Widgets live on the GUI thread: hand over, keeping the order of sets.
+        detail::publishTo(this);
         QMetaObject::invokeMethod(
             this,
             [this, name, value] {
+                detail::receiveFrom(this);
                 try {
                     set(name, value);
                 } catch (...) {

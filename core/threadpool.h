@@ -8,6 +8,7 @@
 // ends (the job may still reference the coroutine's frame until then).
 
 #include "core/scheduler.h"
+#include "core/tsan.h"
 
 #include <QMetaObject>
 #include <QPointer>
@@ -45,7 +46,9 @@ public:
         park(h);
         auto state = state_;
         QPointer<QObject> home = &Scheduler::current();
+        detail::publishTo(state.get());
         pool_->start([state, home, fn = std::move(fn_), self = this]() mutable {
+            detail::receiveFrom(state.get());
             try {
                 if constexpr (std::is_void_v<T>) {
                     fn();
@@ -63,10 +66,12 @@ public:
             state->finishedChanged.notify_all();
             // Hand back to the awaiting thread; `self` lives in the suspended
             // frame until it is resumed (here, or by a shutdown unwind).
+            detail::publishTo(state.get());
             if (QObject* target = home.data()) {
                 QMetaObject::invokeMethod(
                     target,
                     [self, state] {
+                        detail::receiveFrom(state.get());
                         if (state->resumed) return;
                         state->resumed = true;
                         self->resume();
