@@ -1,6 +1,6 @@
 #include "core/document.h"
 
-#include "core/tsan.h"
+#include "core/crossthread.h"
 
 #include <QCoreApplication>
 #include <QThread>
@@ -17,6 +17,10 @@ const char kTopLevelContext = 0;
 }  // namespace
 
 Document::Document(QObject* parent) : QObject(parent) {}
+
+bool Document::event(QEvent* event) {
+    return detail::runPostedCall(event) || QObject::event(event);
+}
 
 Document::~Document() {
     // Unwind every task of this app while the document (and its widgets) are
@@ -57,14 +61,7 @@ void Document::LockGuard::unlock() {
     if (Document* document = document_.data()) {
         document_.clear();
         if (fromWorkerThread_) {
-            detail::publishTo(document);
-            QMetaObject::invokeMethod(
-                document,
-                [document] {
-                    detail::receiveFrom(document);
-                    document->unlock();
-                },
-                Qt::QueuedConnection);
+            detail::postCall(document, [document] { document->unlock(); });
         }
         else
             document->unlock();
@@ -137,11 +134,9 @@ Document::LockGuard Document::lockBlocking() {
                "would deadlock on the document's own thread");
     auto granted = std::make_shared<std::promise<void>>();
     std::future<void> grantedFuture = granted->get_future();
-    detail::publishTo(this);
-    QMetaObject::invokeMethod(
+    detail::postCall(
         this,
         [this, granted] {
-            detail::receiveFrom(this);
             Runtime::instance().spawn(
                 [this, granted]() -> QCoro::Task<> {
                     try {
@@ -157,22 +152,14 @@ Document::LockGuard Document::lockBlocking() {
                     }
                 },
                 SpawnOptions{QStringLiteral("worker-thread lock"), this, {}, {}});
-        },
-        Qt::QueuedConnection);
+        });
     grantedFuture.get();  // rethrows if the document went away first
     return LockGuard{this, true};
 }
 
 void Document::notifyOnUnlock(const void* key, std::function<void()> fn) {
     if (QThread::currentThread() != thread() && !isLocked()) {
-        detail::publishTo(this);
-        QMetaObject::invokeMethod(
-            this,
-            [this, fn = std::move(fn)] {
-                detail::receiveFrom(this);
-                fn();
-            },
-            Qt::QueuedConnection);
+        detail::postCall(this, std::move(fn));
         return;
     }
     if (QThread::currentThread() == thread() && !isLocked()) {

@@ -125,6 +125,9 @@ public:
 signals:
     void lockReleased();
 
+protected:
+    bool event(QEvent* event) override;  // runs calls posted from worker threads
+
 private:
     friend class LockGuard;
     void acquiredBy(const void* ownerKey);

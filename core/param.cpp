@@ -1,6 +1,6 @@
 #include "core/param.h"
 
-#include "core/tsan.h"
+#include "core/crossthread.h"
 
 #include <QThread>
 #include <QVarLengthArray>
@@ -143,21 +143,20 @@ QVariant Parameterized::coerce(const ParamSpec& spec, const QVariant& value) con
 
 void Parameterized::validate(const ParamSpec&, QVariant&) const {}
 
+bool Parameterized::event(QEvent* event) {
+    return detail::runPostedCall(event) || QObject::event(event);
+}
+
 void Parameterized::set(const QString& name, const QVariant& value) {
     if (QThread::currentThread() != thread()) {
         // Widgets live on the GUI thread: hand over, keeping the order of sets.
-        detail::publishTo(this);
-        QMetaObject::invokeMethod(
-            this,
-            [this, name, value] {
-                detail::receiveFrom(this);
-                try {
-                    set(name, value);
-                } catch (...) {
-                    Runtime::instance().reportCurrentException(label());
-                }
-            },
-            Qt::QueuedConnection);
+        detail::postCall(this, [this, name, value] {
+            try {
+                set(name, value);
+            } catch (...) {
+                Runtime::instance().reportCurrentException(label());
+            }
+        });
         return;
     }
     const int index = indexOf(name);

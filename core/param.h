@@ -121,6 +121,7 @@ signals:
 protected:
     /// Components may veto or normalise a value beyond type and bounds.
     virtual void validate(const ParamSpec& spec, QVariant& value) const;
+    bool event(QEvent* event) override;  // runs sets posted from other threads
 
 private:
     struct Watcher {

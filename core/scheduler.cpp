@@ -1,5 +1,6 @@
 #include "core/scheduler.h"
 
+#include "core/crossthread.h"
 #include "core/runtime.h"
 
 #include <QCoreApplication>
@@ -92,6 +93,7 @@ void Scheduler::postDrain() {
 }
 
 bool Scheduler::event(QEvent* event) {
+    if (detail::runPostedCall(event)) return true;
     if (event->type() == kDrainEvent) {
         drainPosted_ = false;
         drainReady();

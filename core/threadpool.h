@@ -8,9 +8,8 @@
 // ends (the job may still reference the coroutine's frame until then).
 
 #include "core/scheduler.h"
-#include "core/tsan.h"
+#include "core/crossthread.h"
 
-#include <QMetaObject>
 #include <QPointer>
 #include <QThreadPool>
 
@@ -46,9 +45,7 @@ public:
         park(h);
         auto state = state_;
         QPointer<QObject> home = &Scheduler::current();
-        detail::publishTo(state.get());
-        pool_->start([state, home, fn = std::move(fn_), self = this]() mutable {
-            detail::receiveFrom(state.get());
+        pool_->start(new detail::PoolJob([state, home, fn = std::move(fn_), self = this]() mutable {
             try {
                 if constexpr (std::is_void_v<T>) {
                     fn();
@@ -66,19 +63,14 @@ public:
             state->finishedChanged.notify_all();
             // Hand back to the awaiting thread; `self` lives in the suspended
             // frame until it is resumed (here, or by a shutdown unwind).
-            detail::publishTo(state.get());
             if (QObject* target = home.data()) {
-                QMetaObject::invokeMethod(
-                    target,
-                    [self, state] {
-                        detail::receiveFrom(state.get());
-                        if (state->resumed) return;
-                        state->resumed = true;
-                        self->resume();
-                    },
-                    Qt::QueuedConnection);
+                detail::postCall(target, [self, state] {
+                    if (state->resumed) return;
+                    state->resumed = true;
+                    self->resume();
+                });
             }
-        });
+        }));
     }
 
     T await_resume() {
