@@ -1,0 +1,263 @@
+#include "plots/chartview.h"
+
+#include <QChart>
+#include <QCoreApplication>
+#include <QChartView>
+#include <QEvent>
+#include <QLegend>
+#include <QLineSeries>
+#include <QReadLocker>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+#include <cmath>
+#include <limits>
+
+namespace qpanel {
+
+namespace {
+
+using Index = ColumnDataSource::Index;
+
+struct Bounds {
+    double xMin = std::numeric_limits<double>::infinity();
+    double xMax = -std::numeric_limits<double>::infinity();
+    double yMin = std::numeric_limits<double>::infinity();
+    double yMax = -std::numeric_limits<double>::infinity();
+    void add(double x0, double x1, double y0, double y1) {
+        xMin = std::min(xMin, x0);
+        xMax = std::max(xMax, x1);
+        yMin = std::min(yMin, y0);
+        yMax = std::max(yMax, y1);
+    }
+    bool valid() const { return xMin <= xMax && yMin <= yMax; }
+};
+
+/// Appends the min and max of `y` over rows [a, b) at x, in the order the
+/// data runs (first value below last → min first), so the line keeps its shape.
+void appendColumn(QList<QPointF>& points, const ColumnDataSource& source, int y, Index a, Index b,
+                  double x) {
+    const auto [lo, hi] = source.range(y, a, b);
+    const bool rising = source.at(y, a) <= source.at(y, b - 1);
+    points.append(QPointF(x, rising ? lo : hi));
+    if (hi != lo) points.append(QPointF(x, rising ? hi : lo));
+}
+
+/// The points to draw for one line: every row when they fit in the pixel
+/// columns, else a min/max pair per pixel column.
+QList<QPointF> decimate(const ColumnDataSource& source, int x, int y, int pixelColumns, Bounds& bounds) {
+    QList<QPointF> points;
+    const Index first = source.firstIndex();
+    const Index end = source.endIndex();
+    const Index rows = end - first;
+    if (rows <= 0) return points;
+    const auto [yLo, yHi] = source.range(y, first, end);
+    const bool sortedX = source.isNondecreasing(x);
+    double xLo, xHi;
+    if (sortedX) {
+        xLo = source.at(x, first);
+        xHi = source.at(x, end - 1);
+    } else {
+        std::tie(xLo, xHi) = source.range(x, first, end);
+    }
+    bounds.add(xLo, xHi, yLo, yHi);
+    if (rows <= Index(2) * pixelColumns) {
+        points.reserve(rows);
+        for (Index i = first; i < end; ++i) points.append(QPointF(source.at(x, i), source.at(y, i)));
+        return points;
+    }
+    points.reserve(2 * pixelColumns);
+    if (sortedX && xHi > xLo) {
+        // Pixel columns are x intervals; find their rows by binary search.
+        const double step = (xHi - xLo) / pixelColumns;
+        Index a = first;
+        for (int c = 0; c < pixelColumns && a < end; ++c) {
+            const double right = xLo + step * (c + 1);
+            const Index b = c + 1 == pixelColumns ? end : source.lowerBound(x, a, end, right);
+            if (b > a) appendColumn(points, source, y, a, b, xLo + step * (c + 0.5));
+            a = b;
+        }
+    } else {
+        // Unsorted x: equal row buckets still keep every extreme.
+        for (int c = 0; c < pixelColumns; ++c) {
+            const Index a = first + rows * c / pixelColumns;
+            const Index b = first + rows * (c + 1) / pixelColumns;
+            if (b > a) appendColumn(points, source, y, a, b, source.at(x, a + (b - a) / 2));
+        }
+    }
+    return points;
+}
+
+/// Ticks at 1, 2 or 5 × 10^k, about six per axis, labelled without noise digits.
+void applyNiceTicks(QValueAxis* axis) {
+    const double span = axis->max() - axis->min();
+    if (!(span > 0) || !std::isfinite(span)) return;
+    const double raw = span / 6;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    double step = 10 * magnitude;
+    for (double m : {1.0, 2.0, 5.0}) {
+        if (m * magnitude >= raw) {
+            step = m * magnitude;
+            break;
+        }
+    }
+    axis->setTickType(QValueAxis::TicksDynamic);
+    axis->setTickAnchor(0);
+    axis->setTickInterval(step);
+    const int decimals = step >= 1 ? 0 : int(std::ceil(-std::log10(step)));
+    axis->setLabelFormat(QStringLiteral("%.%1f").arg(decimals));
+}
+
+bool isDark(const QPalette& palette) { return palette.color(QPalette::Window).lightness() < 128; }
+
+}  // namespace
+
+struct ChartView::Private {
+    QChart* chart = nullptr;
+    QChartView* view = nullptr;
+    QValueAxis* xAxis = nullptr;
+    QValueAxis* yAxis = nullptr;
+    QList<QLineSeries*> series;
+    QList<QMetaObject::Connection> sourceConnections;
+};
+
+ChartView::ChartView(Figure* figure, QWidget* parent)
+    : QWidget(parent), d_(std::make_unique<Private>()), figure_(figure) {
+    d_->chart = new QChart;
+    d_->chart->setAnimationOptions(QChart::NoAnimation);  // streaming: animations would lag
+    d_->chart->setMargins(QMargins(4, 4, 4, 4));
+    d_->xAxis = new QValueAxis;
+    d_->yAxis = new QValueAxis;
+    d_->chart->addAxis(d_->xAxis, Qt::AlignBottom);
+    d_->chart->addAxis(d_->yAxis, Qt::AlignLeft);
+    d_->view = new QChartView(d_->chart, this);
+    d_->view->setRenderHint(QPainter::Antialiasing);
+    d_->view->setFrameShape(QFrame::NoFrame);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(d_->view);
+    connect(figure, &Figure::changed, this, &ChartView::rebuildSeries);
+    rebuildSeries();
+}
+
+ChartView::~ChartView() = default;
+
+QSize ChartView::sizeHint() const {
+    return figure_ ? QSize(figure_->options().width, figure_->options().height) : QSize(600, 300);
+}
+
+void ChartView::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::PaletteChange) {
+        // Themes reset series pens, so the glyph colours are applied again.
+        d_->chart->setTheme(isDark(palette()) ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+        rebuildSeries();
+    }
+    QWidget::changeEvent(event);
+}
+
+void ChartView::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    scheduleFrame();  // the pixel width sets the decimation
+}
+
+void ChartView::rebuildSeries() {
+    if (!figure_) return;
+    for (const auto& connection : d_->sourceConnections) disconnect(connection);
+    d_->sourceConnections.clear();
+    for (QLineSeries* s : d_->series) {
+        d_->chart->removeSeries(s);
+        delete s;
+    }
+    d_->series.clear();
+    const FigureOptions& options = figure_->options();
+    d_->chart->setTitle(options.title);
+    d_->xAxis->setTitleText(options.xAxisLabel);
+    d_->yAxis->setTitleText(options.yAxisLabel);
+    bool anyLegend = false;
+    for (const LineGlyph& glyph : figure_->lines()) {
+        auto* series = new QLineSeries;
+        series->setName(glyph.legendLabel);
+        QPen pen(glyph.color);
+        pen.setWidthF(glyph.lineWidth);
+        series->setPen(pen);
+        d_->chart->addSeries(series);
+        series->attachAxis(d_->xAxis);
+        series->attachAxis(d_->yAxis);
+        d_->series.append(series);
+        anyLegend |= !glyph.legendLabel.isEmpty();
+        if (glyph.source)
+            d_->sourceConnections.append(connect(glyph.source, &ColumnDataSource::dataChanged, this,
+                                                 &ChartView::scheduleFrame));
+    }
+    d_->chart->legend()->setVisible(anyLegend);
+    scheduleFrame();
+}
+
+void ChartView::scheduleFrame() {
+    if (framePending_) return;
+    framePending_ = true;
+    QTimer::singleShot(0, this, [this] {
+        if (framePending_) buildFrame();
+    });
+}
+
+void ChartView::refreshNow() { buildFrame(); }
+
+std::pair<double, double> ChartView::xRange() const { return {d_->xAxis->min(), d_->xAxis->max()}; }
+std::pair<double, double> ChartView::yRange() const { return {d_->yAxis->min(), d_->yAxis->max()}; }
+QRectF ChartView::plotArea() const {
+    return d_->chart->plotArea().translated(d_->view->mapTo(this, QPoint(0, 0)));
+}
+
+void ChartView::buildFrame() {
+    framePending_ = false;
+    if (!figure_) return;
+    const int pixelColumns = std::max(
+        64, int(d_->chart->plotArea().width() > 0 ? d_->chart->plotArea().width() : width()));
+    Bounds bounds;
+    int total = 0;
+    const auto& lines = figure_->lines();
+    for (qsizetype i = 0; i < lines.size() && i < d_->series.size(); ++i) {
+        const LineGlyph& glyph = lines[i];
+        QList<QPointF> points;
+        if (ColumnDataSource* source = glyph.source.data()) {
+            QReadLocker locker(&source->dataLock());
+            const int x = source->columnIndex(glyph.x);
+            const int y = source->columnIndex(glyph.y);
+            if (x >= 0 && y >= 0) points = decimate(*source, x, y, pixelColumns, bounds);
+        }
+        total += int(points.size());
+        d_->series[i]->replace(points);  // one replace per frame, never append
+    }
+    if (bounds.valid()) {
+        // Axes follow the data (also while it rolls over), with a little air.
+        double xPad = (bounds.xMax - bounds.xMin) * 0.02;
+        double yPad = (bounds.yMax - bounds.yMin) * 0.05;
+        if (xPad == 0) xPad = 1;
+        if (yPad == 0) yPad = 1;
+        d_->xAxis->setRange(bounds.xMin - (bounds.xMax > bounds.xMin ? 0 : xPad), bounds.xMax + xPad);
+        d_->yAxis->setRange(bounds.yMin - yPad, bounds.yMax + yPad);
+        applyNiceTicks(d_->xAxis);
+        applyNiceTicks(d_->yAxis);
+    }
+    lastFramePoints_ = total;
+    ++frames_;
+    emit frameRendered();
+}
+
+QImage ChartView::renderImage() {
+    if (framePending_) buildFrame();
+    // Axis changes relayout the chart lazily; settle that before grabbing.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    return grab().toImage();
+}
+
+bool ChartView::savePng(const QString& path, QString* error) {
+    const QImage image = renderImage();
+    if (image.save(path, "PNG")) return true;
+    if (error) *error = QStringLiteral("could not write PNG to '%1'").arg(path);
+    return false;
+}
+
+}  // namespace qpanel

@@ -1,0 +1,162 @@
+#include "common/eventloop.h"
+#include "core/scheduler.h"
+#include "plots/chartview.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+using namespace std::chrono_literals;
+using qpanel::ChartView;
+using qpanel::ColumnDataSource;
+using qpanel::Document;
+using qpanel::Figure;
+using qpanel::Runtime;
+using qpanel::SpawnOptions;
+using qpanel::test::waitUntil;
+
+namespace {
+std::vector<double> iota(int n) {
+    std::vector<double> v(static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i) v[std::size_t(i)] = i;
+    return v;
+}
+
+/// Pixels close to `color` inside `area` of `image`.
+int countColor(const QImage& image, const QRect& area, QColor color) {
+    int n = 0;
+    for (int y = area.top(); y <= area.bottom(); ++y)
+        for (int x = area.left(); x <= area.right(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            if (std::abs(c.red() - color.red()) < 40 && std::abs(c.green() - color.green()) < 40 &&
+                std::abs(c.blue() - color.blue()) < 40)
+                ++n;
+        }
+    return n;
+}
+
+struct Fixture {
+    Document doc;
+    Document::Scope scope{&doc};
+};
+}  // namespace
+
+TEST(ChartView, AFrameOfAMillionPointsDrawsAtMostTwoPerPixelColumn) {
+    Fixture f;
+    ColumnDataSource cds({{"x", iota(1'000'000)}, {"y", iota(1'000'000)}});
+    Figure fig({.title = "big", .width = 800, .height = 400});
+    fig.line({.x = "x", .y = "y", .source = &cds});
+    ChartView view(&fig);
+    view.resize(800, 400);
+    view.show();
+    view.refreshNow();
+    EXPECT_GT(view.lastFramePoints(), 100);
+    EXPECT_LE(view.lastFramePoints(), 2 * 800);
+
+}
+
+TEST(ChartView, ASingleSpikeAmongAMillionPointsIsVisibleInThePixels) {
+    Fixture f;
+    std::vector<double> y(1'000'000, 0.0);
+    y[500'123] = 100.0;  // mid-column, not on a column edge
+    ColumnDataSource cds({{"x", iota(1'000'000)}, {"y", y}});
+    ColumnDataSource flat({{"x", iota(1'000'000)}, {"y", std::vector<double>(1'000'000, 0.0)}});
+    Figure fig({.width = 800, .height = 400});
+    const QColor red(255, 0, 0);
+    fig.line({.x = "x", .y = "y", .source = &cds, .color = red});
+    ChartView view(&fig);
+    view.resize(800, 400);
+    view.show();
+    const QImage image = view.renderImage();
+    const QRectF plot = view.plotArea();
+    // The top quarter of the plot only has red if the spike was drawn.
+    const QRect top = QRectF(plot.left(), plot.top(), plot.width(), plot.height() / 4).toRect();
+    EXPECT_GT(countColor(image, top, red), 5) << "the spike must reach the top of the plot";
+    EXPECT_EQ(view.yRange().second, 105.0);  // 5% headroom above the spike
+}
+
+TEST(ChartView, AxesFollowTheDataWhileItRollsOver) {
+    Fixture f;
+    ColumnDataSource cds({{"t", {}}, {"v", {}}});
+    Figure fig;
+    fig.line({.x = "t", .y = "v", .source = &cds});
+    ChartView view(&fig);
+    view.resize(600, 300);
+    for (int step = 0; step < 3; ++step) {
+        bool done = false;
+        Runtime::instance().spawn([&, step]() -> QCoro::Task<> {
+            auto guard = co_await f.doc.lock();
+            std::vector<double> t, v;
+            for (int i = 0; i < 1000; ++i) t.push_back(step * 1000 + i), v.push_back(step * 10 + i % 7);
+            cds.stream({{"t", t}, {"v", v}}, 1500);
+            done = true;
+        }, SpawnOptions{{}, &f.doc});
+        ASSERT_TRUE(waitUntil([&] { return done; }));
+    }
+    view.refreshNow();
+    EXPECT_EQ(view.xRange().first, 1500.0);
+    EXPECT_GT(view.xRange().second, 2999.0);
+    EXPECT_GT(view.yRange().second, 26.0);
+    EXPECT_LT(view.yRange().first, 10.0 + 1);
+}
+
+TEST(ChartView, OneFramePerLockedSectionWhateverTheNumberOfEdits) {
+    Fixture f;
+    ColumnDataSource cds({{"x", {0}}, {"y", {0}}});
+    Figure fig;
+    fig.line({.x = "x", .y = "y", .source = &cds});
+    ChartView view(&fig);
+    view.show();
+    ASSERT_TRUE(waitUntil([&] { return view.frames() >= 1; }));
+    QTest::qWait(20);
+    const int before = view.frames();
+    bool done = false;
+    Runtime::instance().spawn([&]() -> QCoro::Task<> {
+        auto guard = co_await f.doc.lock();
+        for (int i = 1; i <= 5; ++i) {
+            cds.stream({{"x", {double(i)}}, {"y", {double(i)}}});
+            co_await qpanel::sleep(2ms);  // other loop passes happen in between
+        }
+        done = true;
+    }, SpawnOptions{{}, &f.doc});
+    ASSERT_TRUE(waitUntil([&] { return done && view.frames() > before; }));
+    QTest::qWait(30);
+    EXPECT_EQ(view.frames(), before + 1);
+    EXPECT_EQ(view.lastFramePoints(), 6);
+}
+
+TEST(ChartView, SeveralLinesGetTheirColoursAndSavePngWritesTheFigureSize) {
+    Fixture f;
+    ColumnDataSource cds({{"x", iota(100)}, {"a", iota(100)}, {"b", std::vector<double>(100, 50)}});
+    Figure fig({.title = "Two lines", .width = 500, .height = 300, .xAxisLabel = "time"});
+    fig.line({.x = "x", .y = "a", .source = &cds, .legendLabel = "rising"});
+    fig.line({.x = "x", .y = "b", .source = &cds, .legendLabel = "flat"});
+    EXPECT_EQ(fig.lines()[0].color, Figure::paletteColor(0));
+    EXPECT_EQ(fig.lines()[1].color, Figure::paletteColor(1));
+    ChartView view(&fig);
+    view.resize(view.sizeHint());
+    QTemporaryDir dir;
+    const QString path = dir.filePath("chart.png");
+    ASSERT_TRUE(view.savePng(path));
+    QImage png(path);
+    ASSERT_EQ(png.size(), QSize(500, 300));
+    EXPECT_GT(countColor(png, png.rect(), Figure::paletteColor(0)), 50);
+    EXPECT_GT(countColor(png, png.rect(), Figure::paletteColor(1)), 50);
+    QString error;
+    EXPECT_FALSE(view.savePng("/nonexistent-dir/x.png", &error));
+    EXPECT_TRUE(error.contains("/nonexistent-dir/x.png"));
+}
+
+TEST(Figure, ALineNeedsExistingColumnsAndSaysWhichIsMissing) {
+    Fixture f;
+    ColumnDataSource cds({{"x", {0}}, {"y", {0}}});
+    Figure fig;
+    try {
+        fig.line({.x = "x", .y = "z", .source = &cds});
+        FAIL();
+    } catch (const qpanel::DataError& e) {
+        EXPECT_STREQ(e.what(), "figure.line: the source has no column 'z' (columns: x, y)");
+    }
+}
