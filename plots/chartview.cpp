@@ -4,6 +4,8 @@
 #include <QCoreApplication>
 #include <QChartView>
 #include <QEvent>
+#include <QGraphicsItem>
+#include <QPainter>
 #include <QLegend>
 #include <QLineSeries>
 #include <QReadLocker>
@@ -109,6 +111,61 @@ void applyNiceTicks(QValueAxis* axis) {
     axis->setLabelFormat(QStringLiteral("%.%1f").arg(decimals));
 }
 
+/// Draws one line's decimated points as a single polyline. Qt Charts'
+/// own line item rebuilds a QPainterPath with per-segment angle tests on
+/// every change, which cost ~1.8 ms for 1.4k points — twice everything else
+/// in a frame. The (empty) QLineSeries stays for the legend and the axes.
+class PolylineItem : public QGraphicsItem {
+public:
+    PolylineItem(QChart* chart, QValueAxis* x, QValueAxis* y)
+        : QGraphicsItem(chart), chart_(chart), x_(x), y_(y) {
+        setZValue(10);  // above grid and axes, clipped to the plot area
+    }
+    void setPen(const QPen& pen) { pen_ = pen; }
+    void setPoints(QList<QPointF> points) {
+        points_ = std::move(points);
+        prepareGeometryChange();
+        update();
+    }
+    QRectF boundingRect() const override {
+        const qreal margin = pen_.widthF();
+        return chart_->plotArea().adjusted(-margin, -margin, margin, margin);
+    }
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) override {
+        if (points_.size() < 1) return;
+        const QRectF area = chart_->plotArea();
+        const double xSpan = x_->max() - x_->min();
+        const double ySpan = y_->max() - y_->min();
+        if (!(xSpan > 0) || !(ySpan > 0)) return;
+        const double sx = area.width() / xSpan, sy = area.height() / ySpan;
+        mapped_.resize(points_.size());
+        for (qsizetype i = 0; i < points_.size(); ++i) {
+            mapped_[i] = QPointF(area.left() + (points_[i].x() - x_->min()) * sx,
+                                 area.bottom() - (points_[i].y() - y_->min()) * sy);
+        }
+        painter->save();
+        painter->setClipRect(area);
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setPen(pen_);
+        // Short polylines: one long one makes the antialiased stroker fill a
+        // single huge self-overlapping path, several times slower.
+        constexpr qsizetype kChunk = 32;
+        for (qsizetype start = 0; start + 1 < mapped_.size(); start += kChunk) {
+            const qsizetype count = std::min(kChunk + 1, mapped_.size() - start);
+            painter->drawPolyline(mapped_.constData() + start, int(count));
+        }
+        painter->restore();
+    }
+
+private:
+    QChart* chart_;
+    QValueAxis* x_;
+    QValueAxis* y_;
+    QPen pen_;
+    QList<QPointF> points_;
+    QList<QPointF> mapped_;
+};
+
 bool isDark(const QPalette& palette) { return palette.color(QPalette::Window).lightness() < 128; }
 
 }  // namespace
@@ -118,7 +175,8 @@ struct ChartView::Private {
     QChartView* view = nullptr;
     QValueAxis* xAxis = nullptr;
     QValueAxis* yAxis = nullptr;
-    QList<QLineSeries*> series;
+    QList<QLineSeries*> series;  // empty: they carry the legend entries
+    QList<PolylineItem*> lines;
     QList<QMetaObject::Connection> sourceConnections;
 };
 
@@ -170,6 +228,8 @@ void ChartView::rebuildSeries() {
         delete s;
     }
     d_->series.clear();
+    qDeleteAll(d_->lines);
+    d_->lines.clear();
     const FigureOptions& options = figure_->options();
     d_->chart->setTitle(options.title);
     d_->xAxis->setTitleText(options.xAxisLabel);
@@ -185,6 +245,9 @@ void ChartView::rebuildSeries() {
         series->attachAxis(d_->xAxis);
         series->attachAxis(d_->yAxis);
         d_->series.append(series);
+        auto* line = new PolylineItem(d_->chart, d_->xAxis, d_->yAxis);
+        line->setPen(pen);
+        d_->lines.append(line);
         anyLegend |= !glyph.legendLabel.isEmpty();
         if (glyph.source)
             d_->sourceConnections.append(connect(glyph.source, &ColumnDataSource::dataChanged, this,
@@ -228,7 +291,7 @@ void ChartView::buildFrame() {
             if (x >= 0 && y >= 0) points = decimate(*source, x, y, pixelColumns, bounds);
         }
         total += int(points.size());
-        d_->series[i]->replace(points);  // one replace per frame, never append
+        d_->lines[i]->setPoints(std::move(points));  // one update per frame, never append
     }
     if (bounds.valid()) {
         // Axes follow the data (also while it rolls over), with a little air.

@@ -26,7 +26,7 @@ struct LineGlyph {
     QString y;
     QPointer<ColumnDataSource> source;
     QColor color;  ///< invalid: the next colour of the palette
-    double lineWidth = 2.0;
+    double lineWidth = 1.0;  ///< Bokeh's default
     QString legendLabel;
 };
 
