@@ -24,15 +24,16 @@ std::vector<double> iota(int n) {
     return v;
 }
 
-/// Pixels close to `color` inside `area` of `image`.
+/// Pixels of `color`'s hue inside `area` of `image` (antialiased lines blend
+/// with the background, so match hue and a clear saturation, not exact RGB).
 int countColor(const QImage& image, const QRect& area, QColor color) {
     int n = 0;
+    const int hue = color.hsvHue();
     for (int y = area.top(); y <= area.bottom(); ++y)
         for (int x = area.left(); x <= area.right(); ++x) {
             const QColor c = image.pixelColor(x, y);
-            if (std::abs(c.red() - color.red()) < 40 && std::abs(c.green() - color.green()) < 40 &&
-                std::abs(c.blue() - color.blue()) < 40)
-                ++n;
+            const int distance = std::abs(c.hsvHue() - hue);
+            if (c.hsvSaturation() > 90 && std::min(distance, 360 - distance) < 12) ++n;
         }
     return n;
 }
