@@ -14,6 +14,8 @@
 #include <qcustomplot.h>
 
 #include <chrono>
+#include <cstdio>
+#include <map>
 #include <random>
 
 namespace {
@@ -21,6 +23,40 @@ namespace {
 constexpr int kWidth = 800;
 constexpr int kHeight = 400;
 constexpr int kBatch = 1000;
+
+/// ms per frame by renderer and window, for the side-by-side summary.
+std::map<std::string, std::map<qint64, double>> frameMs;
+
+/// Times the benchmark loop `body` and records ms per iteration.
+template <typename Body>
+void timedLoop(benchmark::State& state, const char* renderer, Body&& body) {
+    const auto start = std::chrono::steady_clock::now();
+    for (auto _ : state) body();
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    if (state.iterations() > 0) frameMs[renderer][state.range(0)] = ms / double(state.iterations());
+}
+
+void printSummary() {
+    const auto& ours = frameMs["qpanel"];
+    if (ours.empty()) return;
+    std::printf("\nframe time (append %d points + render 800x400 + grab), same run:\n", kBatch);
+    std::printf("%10s %12s %14s %10s %16s %10s\n", "window", "qpanel ms", "QCustomPlot ms",
+                "ratio", "QtCharts repl ms", "ratio");
+    for (const auto& [window, ms] : ours) {
+        auto peer = [&](const char* name) {
+            const auto& m = frameMs[name];
+            auto it = m.find(window);
+            return it == m.end() ? -1.0 : it->second;
+        };
+        const double qcp = peer("qcustomplot"), qtc = peer("qtcharts");
+        std::printf("%10lld %12.3f", static_cast<long long>(window), ms);
+        if (qcp > 0) std::printf(" %14.3f %9.2fx", qcp, ms / qcp); else std::printf(" %14s %10s", "-", "-");
+        if (qtc > 0) std::printf(" %16.3f %9.2fx", qtc, ms / qtc); else std::printf(" %16s %10s", "-", "-");
+        std::printf("\n");
+    }
+    std::printf("(ratio = qpanel / peer: below 1 means qpanel is faster)\n");
+}
 
 /// A random walk, continued batch after batch.
 struct Walk {
@@ -48,11 +84,11 @@ void BM_QpanelFrame(benchmark::State& state) {
     view.resize(kWidth, kHeight);
     view.show();
     view.renderImage();
-    for (auto _ : state) {
+    timedLoop(state, "qpanel", [&] {
         walk.next(ts, vs, kBatch);
         doc.runLocked([&] { cds.stream({{"t", ts}, {"v", vs}}, window); });
         benchmark::DoNotOptimize(view.renderImage());
-    }
+    });
     state.counters["points_drawn"] = view.lastFramePoints();
 }
 
@@ -67,7 +103,7 @@ void BM_QCustomPlotFrame(benchmark::State& state) {
     walk.next(ts, vs, window);
     QVector<double> keys(ts.begin(), ts.end()), values(vs.begin(), vs.end());
     graph->setData(keys, values, true);
-    for (auto _ : state) {
+    timedLoop(state, "qcustomplot", [&] {
         walk.next(ts, vs, kBatch);
         QVector<double> k(ts.begin(), ts.end()), v(vs.begin(), vs.end());
         graph->addData(k, v, true);
@@ -75,7 +111,7 @@ void BM_QCustomPlotFrame(benchmark::State& state) {
         plot.rescaleAxes();
         plot.replot(QCustomPlot::rpImmediateRefresh);
         benchmark::DoNotOptimize(plot.grab());
-    }
+    });
 }
 
 void BM_QtChartsReplaceFrame(benchmark::State& state) {
@@ -99,7 +135,7 @@ void BM_QtChartsReplaceFrame(benchmark::State& state) {
     QList<QPointF> points;
     points.reserve(window + kBatch);
     for (qint64 i = 0; i < window; ++i) points.append(QPointF(ts[std::size_t(i)], vs[std::size_t(i)]));
-    for (auto _ : state) {
+    timedLoop(state, "qtcharts", [&] {
         walk.next(ts, vs, kBatch);
         for (int i = 0; i < kBatch; ++i) points.append(QPointF(ts[std::size_t(i)], vs[std::size_t(i)]));
         points.remove(0, points.size() - window);
@@ -109,7 +145,7 @@ void BM_QtChartsReplaceFrame(benchmark::State& state) {
         x->setRange(points.front().x(), points.back().x());
         y->setRange(lo, hi);
         benchmark::DoNotOptimize(view.grab());
-    }
+    });
 }
 
 /// Points per second into a source with 10M-row rollover, no rendering.
@@ -147,6 +183,7 @@ int main(int argc, char** argv) {
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
     benchmark::RunSpecifiedBenchmarks();
+    printSummary();
     benchmark::Shutdown();
     return 0;
 }
