@@ -161,3 +161,21 @@ TEST(Figure, ALineNeedsExistingColumnsAndSaysWhichIsMissing) {
         EXPECT_STREQ(e.what(), "figure.line: the source has no column 'z' (columns: x, y)");
     }
 }
+
+TEST(ChartView, FollowsADarkPalette) {
+    Fixture f;
+    ColumnDataSource cds({{"x", iota(200)}, {"y", iota(200)}});
+    Figure fig({.title = "Dark", .width = 500, .height = 300, .xAxisLabel = "t", .yAxisLabel = "v"});
+    fig.line({.x = "x", .y = "y", .source = &cds, .legendLabel = "value"});
+    ChartView view(&fig);
+    view.resize(view.sizeHint());
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(30, 30, 34));
+    dark.setColor(QPalette::WindowText, Qt::white);
+    view.setPalette(dark);
+    const QImage image = view.renderImage();
+    if (!qEnvironmentVariableIsEmpty("QPANEL_SAVE_SCREENSHOTS")) image.save("/tmp/chart-dark.png");
+    const QRectF plot = view.plotArea();
+    EXPECT_LT(image.pixelColor(plot.center().toPoint() + QPoint(0, -40)).lightness(), 100);
+    EXPECT_GT(countColor(image, image.rect(), Figure::paletteColor(0)), 50);
+}
