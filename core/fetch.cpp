@@ -1,0 +1,174 @@
+#include "core/fetch.h"
+
+#include "core/suspension.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPointer>
+#include <QThreadStorage>
+#include <QTimer>
+
+namespace qpanel {
+
+namespace {
+
+QNetworkAccessManager& networkManager() {
+    // One per thread: QNetworkAccessManager is not thread-safe.
+    static QThreadStorage<QNetworkAccessManager*> managers;
+    if (!managers.hasLocalData()) managers.setLocalData(new QNetworkAccessManager);
+    return *managers.localData();
+}
+
+/// Waits for a reply to finish; cancelling the task aborts the request.
+class ReplyAwaiter : public Suspension {
+public:
+    explicit ReplyAwaiter(QNetworkReply* reply) : reply_(reply) {}
+    bool await_ready() { return cancelledBeforeSuspending() || reply_->isFinished(); }
+    void await_suspend(std::coroutine_handle<> h) {
+        park(h);
+        connection_ = QObject::connect(reply_, &QNetworkReply::finished, reply_, [this] {
+            QObject::disconnect(connection_);
+            resume();
+        });
+    }
+    void await_resume() const { throwIfTaskCancelled(); }
+    bool detach() noexcept override {
+        QObject::disconnect(connection_);
+        reply_->abort();
+        return true;
+    }
+
+private:
+    QNetworkReply* reply_;
+    QMetaObject::Connection connection_;
+};
+
+QString describeNetworkError(QNetworkReply* reply, const FetchOptions& options, bool timedOut,
+                             bool tooLarge) {
+    if (tooLarge)
+        return QStringLiteral("response body is larger than the %1-byte limit").arg(options.maxBytes);
+    if (timedOut)
+        return QStringLiteral("no complete response within %1 ms").arg(options.timeout.count());
+    switch (reply->error()) {
+        case QNetworkReply::ConnectionRefusedError: return QStringLiteral("connection refused");
+        case QNetworkReply::HostNotFoundError: return QStringLiteral("host not found");
+        case QNetworkReply::RemoteHostClosedError:
+            return QStringLiteral("the server closed the connection before the response was complete");
+        case QNetworkReply::TooManyRedirectsError:
+            return QStringLiteral("more than %1 redirects").arg(options.maxRedirects);
+        default: return reply->errorString();
+    }
+}
+
+Response readFile(const QUrl& url, const FetchOptions& options) {
+    const QString where = displayUrl(url);
+    if (options.fileRoot.isEmpty())
+        throw FetchError(QStringLiteral("fetch %1: file access is not allowed here").arg(where), url);
+    const QString root = QDir(options.fileRoot).canonicalPath();
+    const QString path = QFileInfo(url.toLocalFile()).canonicalFilePath();
+    if (path.isEmpty())
+        throw FetchError(QStringLiteral("fetch %1: no such file").arg(where), url);
+    if (root.isEmpty() || !(path == root || path.startsWith(root + QLatin1Char('/'))))
+        throw FetchError(QStringLiteral("fetch %1: only files inside the script's folder (%2) can be "
+                                        "fetched")
+                             .arg(where, options.fileRoot),
+                         url);
+    QFile file(path);
+    if (file.size() > options.maxBytes)
+        throw FetchError(QStringLiteral("fetch %1: file is larger than the %2-byte limit")
+                             .arg(where)
+                             .arg(options.maxBytes),
+                         url);
+    if (!file.open(QIODevice::ReadOnly))
+        throw FetchError(QStringLiteral("fetch %1: %2").arg(where, file.errorString()), url);
+    Response response;
+    response.status = 200;
+    response.statusText = QStringLiteral("OK");
+    response.url = url;
+    response.body = file.readAll();
+    return response;
+}
+
+}  // namespace
+
+QByteArray Response::header(const QByteArray& name) const {
+    for (const auto& [key, value] : headers)
+        if (key.compare(name, Qt::CaseInsensitive) == 0) return value;
+    return {};
+}
+
+QString displayUrl(const QUrl& url) {
+    return url.toDisplayString(QUrl::RemoveUserInfo);
+}
+
+QCoro::Task<Response> fetch(QUrl url, FetchOptions options) {
+    if (url.isRelative() && !options.fileRoot.isEmpty())
+        url = QUrl::fromLocalFile(QDir(options.fileRoot).filePath(url.path()));
+    const QString where = displayUrl(url);
+    if (url.isLocalFile()) co_return readFile(url, options);
+    if (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
+        throw FetchError(QStringLiteral("fetch %1: only http, https and files under the script's "
+                                        "folder can be fetched")
+                             .arg(where),
+                         url);
+
+    QNetworkRequest request(url);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::NoLessSafeRedirectPolicy);
+    request.setMaximumRedirectsAllowed(options.maxRedirects);
+    for (const auto& [name, value] : options.headers) request.setRawHeader(name, value);
+    QNetworkReply* reply = networkManager().sendCustomRequest(request, options.method, options.body);
+    // Owned by this frame. Its lambdas point into the frame, so they are cut
+    // before the frame goes; deleteLater lets a signal in delivery finish.
+    std::unique_ptr<QNetworkReply, void (*)(QNetworkReply*)> owner(reply, [](QNetworkReply* r) {
+        r->disconnect();
+        r->deleteLater();
+    });
+
+    bool tooLarge = false;
+    bool timedOut = false;
+    QObject::connect(reply, &QNetworkReply::downloadProgress, reply, [&, reply](qint64 received, qint64 total) {
+        if (received > options.maxBytes || total > options.maxBytes) {
+            tooLarge = true;
+            reply->abort();
+        }
+    });
+    QTimer deadline;
+    deadline.setSingleShot(true);
+    QObject::connect(&deadline, &QTimer::timeout, reply, [&, reply] {
+        timedOut = true;
+        reply->abort();
+    });
+    deadline.start(options.timeout);
+
+    co_await ReplyAwaiter(reply);
+
+    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    const bool failed = reply->error() != QNetworkReply::NoError;
+    const bool httpError = failed && status.isValid() && reply->error() >= QNetworkReply::ContentAccessDenied &&
+                           reply->error() != QNetworkReply::TooManyRedirectsError;
+    if ((failed && !httpError) || tooLarge || timedOut)
+        throw FetchError(QStringLiteral("fetch %1: %2")
+                             .arg(where, describeNetworkError(reply, options, timedOut, tooLarge)),
+                         url);
+    Response response;
+    response.status = status.toInt();
+    response.statusText = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+    response.url = reply->url();
+    for (const auto& pair : reply->rawHeaderPairs()) response.headers.append({pair.first, pair.second});
+    response.body = reply->readAll();
+    const QByteArray declared = response.header("Content-Length");
+    if (!declared.isEmpty() && declared.toLongLong() > response.body.size() &&
+        options.method != "HEAD")
+        throw FetchError(QStringLiteral("fetch %1: truncated response: got %2 of %3 bytes")
+                             .arg(where)
+                             .arg(response.body.size())
+                             .arg(QString::fromLatin1(declared)),
+                         url);
+    co_return response;
+}
+
+}  // namespace qpanel

@@ -1,0 +1,164 @@
+#include "common/eventloop.h"
+#include "common/httptestserver.h"
+#include "core/fetch.h"
+#include "core/runtime.h"
+
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+
+#include <optional>
+
+using namespace std::chrono_literals;
+using qpanel::FetchOptions;
+using qpanel::Response;
+using qpanel::Runtime;
+using qpanel::test::HttpReply;
+using qpanel::test::HttpTestServer;
+using qpanel::test::waitUntil;
+
+namespace {
+/// Runs one fetch as a task; returns the response or the error text.
+struct Outcome {
+    std::optional<Response> response;
+    QString error;
+    bool done = false;
+    quint64 task = 0;
+};
+
+std::shared_ptr<Outcome> start(QUrl url, FetchOptions options = {}) {
+    auto outcome = std::make_shared<Outcome>();
+    outcome->task = Runtime::instance().spawn([outcome, url, options]() -> QCoro::Task<> {
+        try {
+            outcome->response = co_await qpanel::fetch(url, options);
+        } catch (const qpanel::FetchError& e) {
+            outcome->error = QString::fromUtf8(e.what());
+        }
+        outcome->done = true;
+    });
+    return outcome;
+}
+
+Outcome run(QUrl url, FetchOptions options = {}) {
+    auto outcome = start(url, options);
+    EXPECT_TRUE(waitUntil([&] { return outcome->done; }, 20s));
+    return *outcome;
+}
+}  // namespace
+
+TEST(Fetch, ReturnsStatusHeadersAndBody) {
+    HttpTestServer server;
+    server.route("/data", {.body = "hello", .contentType = "text/plain"});
+    const Outcome o = run(server.url("/data"));
+    ASSERT_TRUE(o.response) << o.error.toStdString();
+    EXPECT_TRUE(o.response->ok());
+    EXPECT_EQ(o.response->status, 200);
+    EXPECT_EQ(o.response->statusText, QStringLiteral("OK"));
+    EXPECT_EQ(o.response->body, QByteArray("hello"));
+    EXPECT_EQ(o.response->header("content-type"), QByteArray("text/plain"));
+}
+
+TEST(Fetch, HttpErrorStatusesAreResponsesNotExceptions) {
+    HttpTestServer server;
+    server.route("/boom", {.status = 500, .body = "oops"});
+    const Outcome missing = run(server.url("/missing"));
+    ASSERT_TRUE(missing.response);
+    EXPECT_FALSE(missing.response->ok());
+    EXPECT_EQ(missing.response->status, 404);
+    EXPECT_EQ(missing.response->statusText, QStringLiteral("Not Found"));
+    const Outcome boom = run(server.url("/boom"));
+    ASSERT_TRUE(boom.response);
+    EXPECT_EQ(boom.response->status, 500);
+    EXPECT_EQ(boom.response->body, QByteArray("oops"));
+}
+
+TEST(Fetch, RefusedConnectionNamesTheUrl) {
+    QUrl url;
+    {
+        HttpTestServer server;
+        url = server.url("/x");
+    }  // closed: nothing listens there now
+    const Outcome o = run(url);
+    EXPECT_EQ(o.error, QStringLiteral("fetch %1: connection refused").arg(url.toString()));
+}
+
+TEST(Fetch, AStalledServerTimesOutWithinTheTimeout) {
+    HttpTestServer server;
+    server.route("/stall", {.stall = true});
+    QElapsedTimer clock;
+    clock.start();
+    const Outcome o = run(server.url("/stall"), {.timeout = 300ms});
+    EXPECT_EQ(o.error, QStringLiteral("fetch %1: no complete response within 300 ms")
+                           .arg(server.url("/stall").toString()));
+    EXPECT_LT(clock.elapsed(), 3000);
+}
+
+TEST(Fetch, ASlowDripPastTheTimeoutIsCutAndOneWithinItSucceeds) {
+    HttpTestServer server;
+    server.route("/drip", {.body = QByteArray(100, 'x'), .dripBytes = 10, .dripIntervalMs = 60});
+    EXPECT_TRUE(run(server.url("/drip"), {.timeout = 250ms}).error.contains("no complete response within 250 ms"));
+    const Outcome ok = run(server.url("/drip"), {.timeout = 5s});
+    ASSERT_TRUE(ok.response) << ok.error.toStdString();
+    EXPECT_EQ(ok.response->body.size(), 100);
+}
+
+TEST(Fetch, ATruncatedBodyIsAnError) {
+    HttpTestServer server;
+    server.route("/short", {.body = QByteArray(1000, 'x'), .truncateAt = 400});
+    const Outcome o = run(server.url("/short"));
+    EXPECT_TRUE(o.error.startsWith(QStringLiteral("fetch %1: ").arg(server.url("/short").toString())))
+        << o.error.toStdString();
+    EXPECT_FALSE(o.response.has_value());
+    EXPECT_TRUE(o.error.contains("closed the connection") || o.error.contains("truncated")) << o.error.toStdString();
+}
+
+TEST(Fetch, AnOversizedBodyIsAnError) {
+    HttpTestServer server;
+    server.route("/big", {.body = QByteArray(50'000, 'x')});
+    const Outcome o = run(server.url("/big"), {.maxBytes = 10'000});
+    EXPECT_EQ(o.error, QStringLiteral("fetch %1: response body is larger than the 10000-byte limit")
+                           .arg(server.url("/big").toString()));
+}
+
+TEST(Fetch, RedirectsAreFollowedUpToTheLimit) {
+    HttpTestServer server;
+    server.route("/old", {.status = 302, .location = server.url("/new").toEncoded()});
+    server.route("/new", {.body = "moved"});
+    server.route("/loop", {.status = 302, .location = server.url("/loop").toEncoded()});
+    const Outcome moved = run(server.url("/old"));
+    ASSERT_TRUE(moved.response) << moved.error.toStdString();
+    EXPECT_EQ(moved.response->body, QByteArray("moved"));
+    EXPECT_EQ(moved.response->url, server.url("/new"));
+    EXPECT_TRUE(run(server.url("/loop"), {.maxRedirects = 3}).error.contains("more than 3 redirects"));
+}
+
+TEST(Fetch, CancellingTheTaskAbortsTheRequestAtOnce) {
+    HttpTestServer server;
+    server.route("/stall", {.stall = true});
+    auto outcome = start(server.url("/stall"));
+    ASSERT_TRUE(waitUntil([&] { return server.requests() == 1; }));
+    EXPECT_TRUE(Runtime::instance().tasks().cancel(outcome->task));
+    EXPECT_FALSE(Runtime::instance().tasks().contains(outcome->task));
+    EXPECT_FALSE(outcome->done) << "the coroutine unwound instead of resuming";
+}
+
+TEST(Fetch, FilesOnlyInsideTheRootFolder) {
+    QTemporaryDir root, elsewhere;
+    QFile inside(root.filePath("data.txt"));
+    ASSERT_TRUE(inside.open(QIODevice::WriteOnly));
+    inside.write("local");
+    inside.close();
+    QFile outside(elsewhere.filePath("secret.txt"));
+    ASSERT_TRUE(outside.open(QIODevice::WriteOnly));
+    outside.close();
+    const FetchOptions options{.fileRoot = root.path()};
+    const Outcome relative = run(QUrl("data.txt"), options);
+    ASSERT_TRUE(relative.response) << relative.error.toStdString();
+    EXPECT_EQ(relative.response->body, QByteArray("local"));
+    EXPECT_TRUE(run(QUrl::fromLocalFile(outside.fileName()), options)
+                    .error.contains("only files inside the script's folder"));
+    EXPECT_TRUE(run(QUrl("../" + QFileInfo(elsewhere.path()).fileName() + "/secret.txt"), options)
+                    .error.contains("fetch"));
+    EXPECT_TRUE(run(QUrl::fromLocalFile(inside.fileName())).error.contains("file access is not allowed"));
+    EXPECT_TRUE(run(QUrl("ftp://127.0.0.1/x")).error.contains("only http, https"));
+}
