@@ -1,1 +1,0 @@
-console.log("hello", 1, [1, 2], { a: 1, b: "x" });

@@ -1,9 +1,0 @@
-// gtest main for the bridge tests: QtCore only, one QCoreApplication, no exec().
-#include <QCoreApplication>
-#include <gtest/gtest.h>
-
-int main(int argc, char** argv) {
-    ::testing::InitGoogleTest(&argc, argv);
-    QCoreApplication app(argc, argv);
-    return RUN_ALL_TESTS();
-}
