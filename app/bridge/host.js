@@ -1,0 +1,168 @@
+// Browser/node-like host globals over qpanel's C++ objects. Evaluated after
+// polyfills.js; the completion value is a function the C++ side calls with
+// (timers, sink): timers = ScriptTimers, sink.log(level, text) and
+// sink.error(message, fileName, lineNumber, stack).
+(function (timers, sink) {
+    'use strict';
+    const global = globalThis;
+    const host = global.__qpanel;
+
+    function reportError(e) {
+        if (e instanceof Error)
+            sink.error(String(e.name) + ': ' + String(e.message), String(e.fileName || ''),
+                       Number(e.lineNumber) || 0, String(e.stack || ''));
+        else
+            sink.error('Uncaught ' + inspect(e, 0, []), '', 0, '');
+    }
+    host.reportError = reportError;
+    host.onUnhandledRejection = function (reason) {
+        if (reason instanceof Error) {
+            sink.error('Unhandled promise rejection: ' + String(reason.name) + ': ' + String(reason.message),
+                       String(reason.fileName || ''), Number(reason.lineNumber) || 0,
+                       String(reason.stack || ''));
+        } else {
+            sink.error('Unhandled promise rejection: ' + inspect(reason, 0, []), '', 0, '');
+        }
+    };
+
+    // A macrotask runs with an empty microtask queue and leaves one behind.
+    function runTask(callback, args) {
+        host.drainMicrotasks();
+        try {
+            callback.apply(undefined, args);
+        } catch (e) {
+            reportError(e);
+        }
+        host.drainMicrotasks();
+    }
+    function startTimer(callback, delay, args, repeat) {
+        if (typeof callback !== 'function')
+            throw new TypeError('The "callback" argument must be of type function');
+        let ms = Number(delay);
+        if (!(ms >= 1 && ms <= 2147483647)) ms = 1;
+        return timers.start(function () { runTask(callback, args); }, Math.floor(ms), repeat);
+    }
+    function clearTimer(id) {
+        if (typeof id === 'number') timers.clear(id);
+    }
+    const define = function (name, fn) {
+        Object.defineProperty(global, name, {value: fn, writable: true, configurable: true});
+    };
+    define('setTimeout', function setTimeout(callback, delay, ...args) {
+        return startTimer(callback, delay, args, false);
+    });
+    define('setInterval', function setInterval(callback, delay, ...args) {
+        return startTimer(callback, delay, args, true);
+    });
+    define('clearTimeout', clearTimer);
+    define('clearInterval', clearTimer);
+
+    // ---- console: a subset of node's util.inspect, always on one line -------
+    function quote(s) {
+        const q = s.indexOf("'") < 0 ? "'" : s.indexOf('"') < 0 ? '"' : s.indexOf('`') < 0 ? '`' : "'";
+        const body = s.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\t/g, '\\t')
+                         .replace(/\r/g, '\\r').split(q).join('\\' + q);
+        return q + body + q;
+    }
+    function formatKey(key) {
+        if (typeof key === 'symbol') return '[' + key.toString() + ']';
+        return /^[A-Za-z_$][\w$]*$/.test(key) ? key : quote(key);
+    }
+    function constructorName(o) {
+        for (let p = o; p !== null; p = Object.getPrototypeOf(p)) {
+            const d = Object.getOwnPropertyDescriptor(p, 'constructor');
+            if (d && typeof d.value === 'function' && d.value.name) return d.value.name;
+        }
+        return null;
+    }
+    function wrap(prefix, items, open, close) {
+        if (items.length === 0) return prefix + open + close;
+        return prefix + open + ' ' + items.join(', ') + ' ' + close;
+    }
+    function propertyItems(o, depth, seen, skipIndices) {
+        const items = [];
+        for (const key of Object.keys(o)) {
+            if (skipIndices && /^\d+$/.test(key)) continue;
+            const d = Object.getOwnPropertyDescriptor(o, key);
+            let text;
+            if (d.get || d.set) text = d.get && d.set ? '[Getter/Setter]' : d.get ? '[Getter]' : '[Setter]';
+            else text = inspect(d.value, depth + 1, seen);
+            items.push(formatKey(key) + ': ' + text);
+        }
+        for (const sym of Object.getOwnPropertySymbols(o)) {
+            if (Object.getOwnPropertyDescriptor(o, sym).enumerable)
+                items.push(formatKey(sym) + ': ' + inspect(o[sym], depth + 1, seen));
+        }
+        return items;
+    }
+    function inspect(v, depth, seen, top) {
+        switch (typeof v) {
+        case 'string': return top ? v : quote(v);
+        case 'number': return Object.is(v, -0) ? '-0' : String(v);
+        case 'boolean': case 'undefined': return String(v);
+        case 'symbol': return v.toString();
+        case 'function': return '[Function: ' + (v.name || '(anonymous)') + ']';
+        }
+        if (v === null) return 'null';
+        if (seen.indexOf(v) >= 0) return '[Circular *1]';
+        if (v instanceof Error) return v.stack ? String(v.name) + ': ' + v.message : String(v);
+        if (v instanceof RegExp) return String(v);
+        if (v instanceof Date) return isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString();
+        const name = constructorName(v);
+        if (depth > 2) return Array.isArray(v) ? '[Array]' : '[' + (name || 'Object') + ']';
+        seen = seen.concat([v]);
+        if (Array.isArray(v)) {
+            const items = [];
+            let holes = 0;
+            const flush = function () {
+                if (holes) items.push('<' + holes + ' empty item' + (holes > 1 ? 's' : '') + '>');
+                holes = 0;
+            };
+            for (let i = 0; i < v.length; i++) {
+                if (!(i in v)) { holes++; continue; }
+                flush();
+                items.push(inspect(v[i], depth + 1, seen));
+            }
+            flush();
+            const prefix = name && name !== 'Array' ? name + '(' + v.length + ') ' : '';
+            return wrap(prefix, items.concat(propertyItems(v, depth, seen, true)), '[', ']');
+        }
+        if (v instanceof Map) {
+            const items = [];
+            v.forEach(function (value, key) {
+                items.push(inspect(key, depth + 1, seen) + ' => ' + inspect(value, depth + 1, seen));
+            });
+            return wrap('Map(' + v.size + ') ', items, '{', '}');
+        }
+        if (v instanceof Set) {
+            const items = [];
+            v.forEach(function (value) { items.push(inspect(value, depth + 1, seen)); });
+            return wrap('Set(' + v.size + ') ', items, '{', '}');
+        }
+        if (v instanceof Promise) {
+            const p = host.promiseState(v);
+            const state = p.state === 0 ? '<pending>'
+                        : p.state === 1 ? inspect(p.value, depth + 1, seen)
+                                        : '<rejected> ' + inspect(p.value, depth + 1, seen);
+            return 'Promise { ' + state + ' }';
+        }
+        const items = propertyItems(v, depth, seen, false);
+        let prefix = '';
+        if (Object.getPrototypeOf(v) === null) prefix = '[Object: null prototype] ';
+        else if (name && name !== 'Object') prefix = name + ' ';
+        const tag = v[Symbol.toStringTag];
+        if (typeof tag === 'string' && tag !== name) prefix = (name || 'Object') + ' [' + tag + '] ';
+        return wrap(prefix, items, '{', '}');
+    }
+    function format(args) {
+        const parts = [];
+        for (let i = 0; i < args.length; i++) parts.push(inspect(args[i], 0, [], true));
+        return parts.join(' ');
+    }
+    const console = {};
+    for (const level of ['log', 'info', 'debug', 'warn', 'error']) {
+        console[level] = function () { sink.log(level, format(arguments)); };
+    }
+    define('console', console);
+    host.inspect = function (v) { return inspect(v, 0, []); };
+})

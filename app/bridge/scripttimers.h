@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QJSValue>
+#include <QObject>
+#include <QTimer>
+#include <map>
+
+namespace qpanel {
+
+/// setTimeout/setInterval for one QJSEngine: callbacks run on the engine's
+/// thread in deadline order, ties in start order (as in node). One QTimer
+/// drives all of them.
+class ScriptTimers : public QObject {
+    Q_OBJECT
+public:
+    explicit ScriptTimers(QObject* parent = nullptr);
+
+    /// Calls callback after delayMs (and every delayMs when repeat); returns an id > 0.
+    Q_INVOKABLE int start(const QJSValue& callback, int delayMs, bool repeat);
+    /// Stops timer id; unknown or finished ids are ignored.
+    Q_INVOKABLE void clear(int id);
+    void clearAll();
+    /// Timers started and not yet finished or cleared.
+    int activeCount() const { return int(m_timers.size()); }
+
+signals:
+    /// A callback threw; error is the thrown value.
+    void callbackFailed(const QJSValue& error);
+
+private:
+    using Deadline = std::pair<qint64, quint64>;  // (ms since clock start, start sequence)
+    struct Entry {
+        QJSValue callback;
+        int intervalMs;
+        bool repeat;
+        Deadline deadline;
+    };
+    void schedule(int id, Entry& entry, qint64 now);
+    void fireDue();
+    void rearm();
+
+    QElapsedTimer m_clock;
+    QTimer m_timer;
+    QHash<int, Entry> m_timers;
+    std::map<Deadline, int> m_queue;
+    int m_nextId = 1;
+    quint64 m_sequence = 0;
+};
+
+}  // namespace qpanel

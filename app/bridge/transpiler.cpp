@@ -1,0 +1,165 @@
+#include "bridge/transpiler.h"
+
+#include <QFile>
+#include <QMutex>
+#include <QPromise>
+#include <QStandardPaths>
+#include <QThread>
+
+#include "bridge/babelengine.h"
+#include "bridge/nativesyntax.h"
+#include "bridge/transpilecache.h"
+
+namespace qpanel {
+namespace detail {
+
+// The worker thread and the BabelEngine only it touches.
+struct TranspilerWorker {
+    QThread thread;
+    QObject context;  // moved to thread: the target of queued jobs
+    std::unique_ptr<BabelEngine> babel;
+    QMutex startMutex;
+    bool started = false;
+    QFuture<void> warmUp;
+
+    template <typename F>
+    void post(F job) {
+        {
+            QMutexLocker lock(&startMutex);
+            if (!started) {
+                thread.setObjectName(QStringLiteral("qpanel-transpiler"));
+                thread.start();
+                started = true;
+            }
+        }
+        QMetaObject::invokeMethod(&context, std::move(job), Qt::QueuedConnection);
+    }
+};
+
+}  // namespace detail
+
+namespace {
+
+// Everything besides the source that Babel's output depends on.
+const QByteArray& cacheSalt() {
+    static const QByteArray salt = [] {
+        QByteArray s = QByteArrayLiteral("qpanel-transpiler-1|babel " QPANEL_BABEL_VERSION "|");
+        QFile glue(QStringLiteral(":/qpanel/bridge/babelglue.js"));
+        if (glue.open(QIODevice::ReadOnly)) s += glue.readAll();
+        return s;
+    }();
+    return salt;
+}
+
+TranspileResult resultOf(const QString& fileName, TranspileResult::Origin origin,
+                         detail::BabelOutput out) {
+    TranspileResult r;
+    r.fileName = fileName;
+    r.origin = origin;
+    r.error = std::move(out.error);
+    if (r.error) return r;
+    r.code = std::move(out.code);
+    r.topLevelAwait = out.topLevelAwait;
+    r.sourceMap = SourceMap::fromJson(out.sourceMapJson);
+    r.sourceMapJson = std::move(out.sourceMapJson);
+    return r;
+}
+
+}  // namespace
+
+Transpiler::Transpiler(QObject* parent) : Transpiler(Options{}, parent) {}
+
+Transpiler::Transpiler(Options options, QObject* parent)
+    : QObject(parent),
+      m_options(std::move(options)),
+      m_worker(std::make_unique<detail::TranspilerWorker>()) {
+    // Only the context's own thread may move it; the thread starts on first use.
+    m_worker->context.moveToThread(&m_worker->thread);
+}
+
+Transpiler::~Transpiler() {
+    if (!m_worker->started) return;
+    // The engine must die on the thread that made it.
+    QMetaObject::invokeMethod(
+        &m_worker->context, [w = m_worker.get()] { w->babel.reset(); },
+        Qt::BlockingQueuedConnection);
+    m_worker->thread.quit();
+    m_worker->thread.wait();
+}
+
+QString Transpiler::defaultCacheDirectory() {
+    return QStandardPaths::writableLocation(QStandardPaths::CacheLocation) +
+           QStringLiteral("/transpiled");
+}
+
+QString Transpiler::babelVersion() {
+    return QStringLiteral(QPANEL_BABEL_VERSION);
+}
+
+bool Transpiler::isTypeScriptFile(const QString& fileName) {
+    return fileName.endsWith(QLatin1String(".ts"), Qt::CaseInsensitive);
+}
+
+QFuture<void> Transpiler::warmUp() {
+    QMutexLocker lock(&m_worker->startMutex);
+    if (m_worker->warmUp.isValid()) return m_worker->warmUp;
+    auto promise = std::make_shared<QPromise<void>>();
+    m_worker->warmUp = promise->future();
+    promise->start();
+    lock.unlock();
+    m_worker->post([this, promise] {
+        if (!m_worker->babel) m_worker->babel = std::make_unique<detail::BabelEngine>();
+        if (m_worker->babel->load()) {
+            m_loadMs = m_worker->babel->loadMilliseconds();
+            m_warm = true;
+            emit warmedUp();
+        }
+        promise->finish();
+    });
+    return m_worker->warmUp;
+}
+
+std::optional<TranspileResult> Transpiler::fromCache(const QByteArray& key,
+                                                     const QString& fileName) const {
+    if (m_options.cacheDirectory.isEmpty()) return std::nullopt;
+    auto cached = TranspileCache(m_options.cacheDirectory).load(key);
+    if (!cached) return std::nullopt;
+    return resultOf(fileName, TranspileResult::Origin::Cache,
+                    {cached->code, cached->sourceMapJson, cached->topLevelAwait, std::nullopt});
+}
+
+TranspileResult Transpiler::transpile(const QString& source, const QString& fileName) {
+    return transpileAsync(source, fileName).result();
+}
+
+QFuture<TranspileResult> Transpiler::transpileAsync(const QString& source,
+                                                    const QString& fileName) {
+    const bool typeScript = isTypeScriptFile(fileName);
+    if (m_options.skipNativeSyntax && !typeScript && isNativeSyntax(source)) {
+        TranspileResult r;
+        r.fileName = fileName;
+        r.code = source;
+        return QtFuture::makeReadyFuture(r);
+    }
+    const QByteArray key = TranspileCache::keyFor(cacheSalt(), typeScript, source);
+    if (auto cached = fromCache(key, fileName)) return QtFuture::makeReadyFuture(*cached);
+
+    warmUp();
+    auto promise = std::make_shared<QPromise<TranspileResult>>();
+    QFuture<TranspileResult> future = promise->future();
+    promise->start();
+    m_worker->post([this, promise, source, fileName, typeScript, key] {
+        if (!m_worker->babel) m_worker->babel = std::make_unique<detail::BabelEngine>();
+        ++m_babelRuns;
+        detail::BabelOutput out = m_worker->babel->transform(source, fileName, typeScript);
+        if (!out.error && !m_options.cacheDirectory.isEmpty()) {
+            TranspileCache(m_options.cacheDirectory)
+                .store(key, {out.code, out.sourceMapJson, out.topLevelAwait});
+        }
+        promise->addResult(resultOf(fileName, TranspileResult::Origin::Babel, std::move(out)));
+        promise->finish();
+    });
+    return future;
+}
+
+}  // namespace qpanel

@@ -1,0 +1,13 @@
+let a = null, b = 0, c = "x";
+a ??= "default";
+b ||= 42;
+c &&= c + "y";
+const o = { n: 0 };
+o.n ||= 5;
+o.m ??= 7;
+o.n &&= o.n * 2;
+console.log(a, b, c, JSON.stringify(o));
+let calls = 0;
+const obj = { get v() { calls++; return 1; }, set v(x) { calls += 100; } };
+obj.v ||= 2;
+console.log(calls);

@@ -1,0 +1,11 @@
+const m = new Map();
+m.set("a", 1).set({}, 2).set(NaN, "nan");
+console.log(m.size, m.get(NaN), m.has("a"), [...m.keys()].length);
+const s = new Set([3, 1, 3, 2]);
+s.add(1);
+console.log([...s].join(), s.size, s.has(2));
+const wm = new WeakMap();
+const k = {};
+wm.set(k, "v");
+console.log(wm.get(k), wm.has({}));
+console.log(m, s);

@@ -1,0 +1,12 @@
+let getterCalls = 0;
+const src = { get x() { getterCalls++; return 1; } };
+const a = { ...src, ...src };
+console.log(getterCalls, a.x, getterCalls);
+const proto = { inherited: true };
+const child = Object.create(proto);
+child.own = 1;
+console.log(JSON.stringify({ ...child }));
+const hidden = Object.defineProperty({}, "secret", { value: 1, enumerable: false });
+console.log(Object.keys({ ...hidden }).length);
+const arr = { ...[10, 20] };
+console.log(JSON.stringify(arr));
