@@ -176,9 +176,11 @@ QCoro::Task<> callWithLock(QPointer<Document> document, F fn, Args... args) {
 
 template <typename F>
 auto Document::withLock(F fn) {
-    return [document = QPointer<Document>(this), fn = std::move(fn)](auto... args) {
-        return detail::callWithLock(document, fn, std::move(args)...);
-    };
+    // Constrained, so callers can ask which arguments it takes (a watcher
+    // taking one Event or all Events).
+    return [document = QPointer<Document>(this), fn = std::move(fn)]<typename... Args>(Args... args)
+               requires std::is_invocable_v<F&, Args&...>
+    { return detail::callWithLock(document, fn, std::move(args)...); };
 }
 
 }  // namespace qpanel
