@@ -8,6 +8,7 @@
 #include "plots/figure.h"
 
 #include <QImage>
+#include <QPixmap>
 #include <QWidget>
 
 #include <memory>
@@ -35,6 +36,8 @@ public:
     /// Builds the pending frame now (normally done on the next loop pass).
     void refreshNow();
     QImage renderImage();
+    /// Builds any pending frame and grabs the widget (what a screen shows).
+    QPixmap grabFrame();
     /// Saves the chart as PNG; false (with `error`) if the file can't be written.
     bool savePng(const QString& path, QString* error = nullptr);
 

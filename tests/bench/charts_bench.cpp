@@ -87,7 +87,7 @@ void BM_QpanelFrame(benchmark::State& state) {
     timedLoop(state, "qpanel", [&] {
         walk.next(ts, vs, kBatch);
         doc.runLocked([&] { cds.stream({{"t", ts}, {"v", vs}}, window); });
-        benchmark::DoNotOptimize(view.renderImage());
+        benchmark::DoNotOptimize(view.grabFrame());
     });
     state.counters["points_drawn"] = view.lastFramePoints();
 }
