@@ -104,6 +104,11 @@ QString displayUrl(const QUrl& url) {
     return url.toDisplayString(QUrl::RemoveUserInfo);
 }
 
+QCoro::Task<Response> fetch(QUrl url) {
+    FetchOptions defaults;
+    return fetch(std::move(url), defaults);
+}
+
 QCoro::Task<Response> fetch(QUrl url, FetchOptions options) {
     if (url.isRelative() && !options.fileRoot.isEmpty())
         url = QUrl::fromLocalFile(QDir(options.fileRoot).filePath(url.path()));

@@ -51,7 +51,12 @@ struct Response {
 };
 
 /// Fetches `url` (http, https, or a file under options.fileRoot).
-QCoro::Task<Response> fetch(QUrl url, FetchOptions options = {});
+QCoro::Task<Response> fetch(QUrl url, FetchOptions options);
+
+/// With default options. Not a defaulted parameter: GCC 12 destroyed a
+/// defaulted by-value coroutine argument too early (Qt Network then read a
+/// freed QByteArray); an ordinary function building the options avoids it.
+QCoro::Task<Response> fetch(QUrl url);
 
 /// How a URL is shown in errors: without user info or query secrets.
 QString displayUrl(const QUrl& url);

@@ -14,6 +14,7 @@
 #include <QCoro/QCoroAsyncGenerator>
 #include <QCoro/QCoroTask>
 
+#include <concepts>
 #include <variant>
 
 namespace qpanel {
@@ -84,11 +85,15 @@ struct ArgumentValue {
     }
 };
 
-inline Reactive::Argument toArgument(Parameterized* object) {
+/// A component (of any Parameterized subclass) means its "value" param.
+template <typename T>
+    requires std::derived_from<T, Parameterized>
+Reactive::Argument toArgument(T* object) {
     return {object, QStringLiteral("value"), {}};
 }
 inline Reactive::Argument toArgument(const Reactive::Argument& argument) { return argument; }
 template <typename T>
+    requires(!std::is_convertible_v<T, const Parameterized*>)
 Reactive::Argument toArgument(const T& constant) {
     return {nullptr, {}, QVariant::fromValue(constant)};
 }

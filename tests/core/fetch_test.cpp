@@ -162,3 +162,17 @@ TEST(Fetch, FilesOnlyInsideTheRootFolder) {
     EXPECT_TRUE(run(QUrl::fromLocalFile(inside.fileName())).error.contains("file access is not allowed"));
     EXPECT_TRUE(run(QUrl("ftp://127.0.0.1/x")).error.contains("only http, https"));
 }
+
+TEST(Fetch, DefaultOptionsInsideACoroutineLambdaAreSafe) {
+    // GCC 12 freed a defaulted coroutine argument too early (the method
+    // string was read after free inside Qt Network); ASan/valgrind catch it.
+    HttpTestServer server;
+    server.route("/data", {.body = "hello"});
+    QByteArray body;
+    Runtime::instance().spawn([&]() -> QCoro::Task<> {
+        const Response response = co_await qpanel::fetch(server.url("/data"));  // all temporaries
+        body = response.body;
+    });
+    ASSERT_TRUE(waitUntil([&] { return !body.isEmpty(); }));
+    EXPECT_EQ(body, QByteArray("hello"));
+}

@@ -209,3 +209,22 @@ TEST(Reactive, DeletingTheReactiveCancelsItsPendingRun) {
     w->set("value", 5);  // its watcher is gone too
     EXPECT_EQ(w->watcherCount(), 0);
 }
+
+namespace {
+/// A component subclass, as widgets declare them.
+class Slider : public Parameterized {
+public:
+    Slider() : Parameterized(QStringLiteral("IntSlider")) {
+        declare({QStringLiteral("value"), QMetaType::fromType<int>(), 7});
+    }
+};
+}  // namespace
+
+TEST(Reactive, ASubclassPointerIsBoundToItsValueParam) {
+    Slider slider;
+    std::unique_ptr<Reactive> r(qpanel::bind([](int v) { return v + 1; }, &slider));
+    r->activate();
+    EXPECT_EQ(r->result().toInt(), 8);
+    slider.set("value", 1);
+    EXPECT_EQ(r->result().toInt(), 2);
+}
