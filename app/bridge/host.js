@@ -57,6 +57,78 @@
     define('clearTimeout', clearTimer);
     define('clearInterval', clearTimer);
 
+    // ---- qpanel tasks: contexts, cancellation, sleep ------------------------
+    // An async callback run as a qpanel task carries a context (see
+    // polyfills.js). Cancelling the task cancels the context: its pending
+    // sleeps reject with CancelledError, so the function stops at that await
+    // (running its finally blocks), like asyncio's CancelledError.
+    function CancelledError(message) {
+        const e = new Error(message || 'task cancelled');
+        Object.setPrototypeOf(e, CancelledError.prototype);
+        return e;
+    }
+    CancelledError.prototype = Object.create(Error.prototype, {
+        constructor: {value: CancelledError, writable: true, configurable: true},
+        name: {value: 'CancelledError', writable: true, configurable: true},
+    });
+    host.CancelledError = CancelledError;
+    host.makeContext = function (taskId) { return {taskId: taskId, cancelled: false, hooks: []}; };
+    host.cancelContext = function (context) {
+        if (context.cancelled) return;
+        context.cancelled = true;
+        const hooks = context.hooks;
+        context.hooks = [];
+        for (const hook of hooks) {
+            try {
+                hook();
+            } catch (e) {
+                reportError(e);
+            }
+        }
+        host.drainMicrotasks();
+    };
+    /// Registers `hook` to run if the current task is cancelled; returns an unregister function.
+    host.onCancel = function (hook) {
+        const context = host.currentContext;
+        if (!context) return function () {};
+        if (context.cancelled) {
+            hook();
+            return function () {};
+        }
+        context.hooks.push(hook);
+        return function () {
+            const i = context.hooks.indexOf(hook);
+            if (i >= 0) context.hooks.splice(i, 1);
+        };
+    };
+    host.callInContext = function (context, fn, args) {
+        return host.inContext(context, function () { return fn.apply(undefined, args); });
+    };
+    /// Reports how `value` settles to the native sink under `token`.
+    host.settleTo = function (value, sink, token) {
+        Promise.resolve(value).then(function (v) { sink.settled(token, true, v); },
+                                    function (e) { sink.settled(token, false, e); });
+    };
+    host.isThenable = function (value) {
+        return value !== null && (typeof value === 'object' || typeof value === 'function') &&
+               typeof value.then === 'function';
+    };
+    host.sleep = function (ms) {
+        return new Promise(function (resolve, reject) {
+            const context = host.currentContext;
+            if (context && context.cancelled) return reject(new CancelledError());
+            let unregister = function () {};
+            const id = timers.start(function () {
+                unregister();
+                runTask(resolve, []);
+            }, Math.max(0, Math.floor(Number(ms) || 0)), false);
+            unregister = host.onCancel(function () {
+                timers.clear(id);
+                reject(new CancelledError());
+            });
+        });
+    };
+
     // ---- console: a subset of node's util.inspect, always on one line -------
     function quote(s) {
         const q = s.indexOf("'") < 0 ? "'" : s.indexOf('"') < 0 ? '"' : s.indexOf('`') < 0 ? '`' : "'";

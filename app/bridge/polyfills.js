@@ -88,7 +88,8 @@
     define(global, 'queueMicrotask', function queueMicrotask(callback) {
         if (typeof callback !== 'function')
             throw new TypeError('The "callback" argument must be of type function');
-        enqueue(function () { callback(); });
+        const context = host.currentContext;
+        enqueue(function () { inContext(context, callback); });
     });
 
     // ---- Promise --------------------------------------------------------------
@@ -157,7 +158,8 @@
             }
             let result;
             try {
-                result = handler(value);
+                result = reaction.context === undefined ? handler(value)
+                                                        : inContext(reaction.context, handler, value);
             } catch (e) {
                 if (cap) cap.reject(e);
                 return;
@@ -206,8 +208,24 @@
         return S === undefined || S === null ? Promise : S;
     }
 
+    // The task context (which qpanel task an async callback belongs to)
+    // follows promise reactions, like an AsyncContext: a continuation after
+    // `await` runs in the context that was current when it was registered.
+    host.currentContext = undefined;
+    function inContext(context, fn, argument) {
+        const saved = host.currentContext;
+        host.currentContext = context;
+        try {
+            return fn(argument);
+        } finally {
+            host.currentContext = saved;
+        }
+    }
+    host.inContext = inContext;
+
     function performThen(promise, onFulfilled, onRejected, capability) {
-        const reaction = {onFulfilled: onFulfilled, onRejected: onRejected, capability: capability};
+        const reaction = {onFulfilled: onFulfilled, onRejected: onRejected, capability: capability,
+                          context: host.currentContext};
         if (promise[STATE] === PENDING) {
             promise[REACTIONS].push(reaction);
         } else {

@@ -1,6 +1,7 @@
 #include "bridge/scripthost.h"
 
 #include <QFile>
+#include <QUrl>
 
 #include "bridge/compilerlints.h"
 
@@ -8,6 +9,8 @@ namespace qpanel {
 namespace {
 
 QString stripFileScheme(QString fileName) {
+    // V4 names an absolute script path "file:///app/x.js", a relative one "file:x.js".
+    if (fileName.startsWith(QLatin1String("file://"))) return QUrl(fileName).toLocalFile();
     if (fileName.startsWith(QLatin1String("file:"))) fileName.remove(0, 5);
     return fileName;
 }
@@ -62,6 +65,20 @@ bool ScriptHost::run(const TranspileResult& script) {
     }
     m_hostObject.property(QStringLiteral("drainMicrotasks")).call();
     return true;
+}
+
+void ScriptHost::drainMicrotasks() {
+    m_hostObject.property(QStringLiteral("drainMicrotasks")).call();
+}
+
+ScriptError ScriptHost::describe(const QJSValue& error, QString* stack) const {
+    if (stack) *stack = error.property(QStringLiteral("stack")).toString();
+    if (!error.isError() && !error.property(QStringLiteral("message")).isString())
+        return ScriptError{QStringLiteral("Uncaught ") + error.toString(), QString(), 0, 0};
+    const QString message = error.property(QStringLiteral("name")).toString() + QStringLiteral(": ") +
+                            error.property(QStringLiteral("message")).toString();
+    return locate(message, error.property(QStringLiteral("fileName")).toString(),
+                  error.property(QStringLiteral("lineNumber")).toInt());
 }
 
 bool ScriptHost::isIdle() const {

@@ -27,6 +27,13 @@ public:
     /// No timer pending and no microtask queued.
     bool isIdle() const;
     ScriptTimers& timers() { return m_timers; }
+    QJSEngine* engine() const { return m_engine; }
+    /// globalThis.__qpanel: the host's JS side (contexts, sleep, microtasks).
+    QJSValue hostObject() const { return m_hostObject; }
+    /// Runs every queued promise job now (as after any macrotask).
+    void drainMicrotasks();
+    /// A thrown JS value as the user's error: message and mapped file:line.
+    ScriptError describe(const QJSValue& error, QString* stack = nullptr) const;
 
     /// Called by host.js (the console and error sink); not for C++ callers.
     Q_INVOKABLE void log(const QString& level, const QString& text);

@@ -1,0 +1,96 @@
+#include "bridge/jstasks.h"
+
+#include "core/suspension.h"
+
+namespace qpanel {
+
+/// Parks the task until a JS promise settles; cancelling the task cancels
+/// the promise's context instead of waiting for it.
+class JsTasks::PromiseAwaiter : public Suspension {
+public:
+    PromiseAwaiter(JsTasks* tasks, QJSValue context, QJSValue promise)
+        : tasks_(tasks), context_(std::move(context)), promise_(std::move(promise)) {}
+
+    bool await_ready() { return cancelledBeforeSuspending(); }
+    void await_suspend(std::coroutine_handle<> h) {
+        park(h);
+        token_ = ++tasks_->nextToken_;
+        tasks_->waiting_.insert(token_, this);
+        // The reaction runs from the microtask queue, never inside this call.
+        tasks_->host_->hostObject().property(QStringLiteral("settleTo")).call(
+            {promise_, tasks_->sink_, token_});
+    }
+    std::pair<bool, QJSValue> await_resume() const {
+        throwIfTaskCancelled();
+        return {fulfilled_, value_};
+    }
+    bool detach() noexcept override {
+        tasks_->waiting_.remove(token_);
+        if (ScriptHost* host = tasks_->host_.data())
+            host->hostObject().property(QStringLiteral("cancelContext")).call({context_});
+        return true;
+    }
+    void settle(bool fulfilled, const QJSValue& value) {
+        fulfilled_ = fulfilled;
+        value_ = value;
+        resume();
+    }
+
+private:
+    JsTasks* tasks_;
+    QJSValue context_;
+    QJSValue promise_;
+    int token_ = 0;
+    bool fulfilled_ = false;
+    QJSValue value_;
+};
+
+JsTasks::JsTasks(ScriptHost* host, Document* document, QObject* parent)
+    : QObject(parent), host_(host), document_(document) {
+    QJSEngine::setObjectOwnership(this, QJSEngine::CppOwnership);
+    sink_ = host->engine()->newQObject(this);
+}
+
+JsTasks::~JsTasks() {
+    // Its tasks (owned by the document, which goes with it) refer to this
+    // object: cancel them while it and the engine still exist.
+    if (Runtime* runtime = Runtime::ifExists(); runtime && document_)
+        runtime->tasks().cancelOwnedBy(document_);
+}
+
+quint64 JsTasks::call(const QJSValue& fn, const QJSValueList& args, const QString& origin,
+                      std::shared_ptr<PolicyState> policy) {
+    return Runtime::instance().spawn(
+        [this, fn, args]() { return run(fn, args); },
+        SpawnOptions{origin, document_.data(), std::move(policy), {}});
+}
+
+QCoro::Task<> JsTasks::run(QJSValue fn, QJSValueList args) {
+    ScriptHost* host = host_.data();
+    if (!host) co_return;
+    const QJSValue hostObject = host->hostObject();
+    const QJSValue context =
+        hostObject.property(QStringLiteral("makeContext")).call({double(currentTask()->id)});
+    const QJSValue result = hostObject.property(QStringLiteral("callInContext"))
+                                .call({context, fn, host->engine()->toScriptValue(args)});
+    host->drainMicrotasks();
+    if (result.isError()) throwScriptError(result);
+    if (!hostObject.property(QStringLiteral("isThenable")).call({result}).toBool()) co_return;
+    const auto [fulfilled, value] = co_await PromiseAwaiter(this, context, result);
+    if (!fulfilled) throwScriptError(value);
+}
+
+void JsTasks::settled(int token, bool fulfilled, const QJSValue& value) {
+    PromiseAwaiter* waiter = waiting_.take(token);
+    if (waiter) waiter->settle(fulfilled, value);  // else: cancelled meanwhile
+}
+
+void JsTasks::throwScriptError(const QJSValue& error) const {
+    QString stack;
+    const ScriptError e = host_ ? host_->describe(error, &stack) : ScriptError{error.toString()};
+    const QString location =
+        e.line > 0 ? QStringLiteral("%1:%2").arg(e.fileName).arg(e.line) : e.fileName;
+    throw LocatedError(e.message, location, stack);
+}
+
+}  // namespace qpanel

@@ -1,0 +1,50 @@
+#pragma once
+// JavaScript callbacks as qpanel tasks. A callback runs its synchronous part
+// at once; if it returns a promise (an async function), the task lasts until
+// the promise settles, so it shows in the task registry, keeps `busy` true,
+// and can be cancelled. Its context follows every `await` (polyfills.js), so
+// cancelling the task rejects its pending sleeps with CancelledError and the
+// function stops at that await. Errors reach the runtime's one error report
+// with the user's file:line.
+//
+//   JsTasks tasks(&host, &document);
+//   tasks.call(callback, {event}, QStringLiteral("Button 'Go'.on_click"));
+
+#include "bridge/scripthost.h"
+#include "core/document.h"
+
+#include <QHash>
+#include <QJSValue>
+#include <QObject>
+#include <QPointer>
+
+namespace qpanel {
+
+class JsTasks : public QObject {
+    Q_OBJECT
+
+public:
+    JsTasks(ScriptHost* host, Document* document, QObject* parent = nullptr);
+    ~JsTasks() override;
+
+    /// Runs `fn(args...)` as a task owned by the document; returns its id.
+    quint64 call(const QJSValue& fn, const QJSValueList& args, const QString& origin,
+                 std::shared_ptr<PolicyState> policy = {});
+
+    /// From JS (host.settleTo): the promise behind `token` settled.
+    Q_INVOKABLE void settled(int token, bool fulfilled, const QJSValue& value);
+
+    class PromiseAwaiter;
+
+private:
+    QCoro::Task<> run(QJSValue fn, QJSValueList args);
+    [[noreturn]] void throwScriptError(const QJSValue& error) const;
+
+    QPointer<ScriptHost> host_;
+    QPointer<Document> document_;
+    QJSValue sink_;  // this object as seen from JS
+    QHash<int, PromiseAwaiter*> waiting_;
+    int nextToken_ = 0;
+};
+
+}  // namespace qpanel

@@ -1,0 +1,133 @@
+// JS async callbacks as qpanel tasks: registry, busy, context across awaits,
+// cancellation through CancelledError, errors with the user's line.
+#include "bridge/jstasks.h"
+#include "bridge/transpiler.h"
+#include "common/eventloop.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+
+using namespace std::chrono_literals;
+using qpanel::Document;
+using qpanel::ErrorReport;
+using qpanel::JsTasks;
+using qpanel::Runtime;
+using qpanel::ScriptHost;
+using qpanel::test::waitUntil;
+
+namespace {
+
+/// An engine with the host, a document and JsTasks, running one script.
+struct ScriptFixture {
+    QStringList log;  // first: closing the app logs while the members below go
+    QTemporaryDir cache;
+    qpanel::Transpiler transpiler{qpanel::Transpiler::Options{cache.path(), true}};
+    QJSEngine engine;
+    ScriptHost host{&engine};
+    Document document;
+    JsTasks tasks{&host, &document};
+
+    explicit ScriptFixture(const QString& source) {
+        QObject::connect(&host, &ScriptHost::messageLogged, &host,
+                         [this](const QString&, const QString& text) { log << text; });
+        const auto script = transpiler.transpile(source, QStringLiteral("/app/test.js"));
+        EXPECT_TRUE(script.ok()) << (script.error ? script.error->toString().toStdString() : "");
+        EXPECT_TRUE(host.run(script));
+    }
+    QJSValue global(const char* name) { return engine.globalObject().property(QString::fromLatin1(name)); }
+};
+
+}  // namespace
+
+TEST(JsTasks, AnAsyncCallbackIsATaskUntilItsPromiseSettles) {
+    ScriptFixture f(QStringLiteral(
+        "async function work(n) {\n"
+        "  await __qpanel.sleep(30);\n"
+        "  console.log('done ' + n);\n"
+        "}\n"));
+    const quint64 id = f.tasks.call(f.global("work"), {7}, QStringLiteral("Button 'Go'.on_click"));
+    ASSERT_TRUE(Runtime::instance().tasks().contains(id));
+    EXPECT_EQ(Runtime::instance().tasks().snapshot().front().origin, QStringLiteral("Button 'Go'.on_click"));
+    EXPECT_TRUE(Runtime::instance().busy());
+    ASSERT_TRUE(waitUntil([&] { return !Runtime::instance().tasks().contains(id); }));
+    EXPECT_EQ(f.log, QStringList{"done 7"});
+    EXPECT_FALSE(Runtime::instance().busy());
+}
+
+TEST(JsTasks, TheTaskContextFollowsEveryAwait) {
+    ScriptFixture f(QStringLiteral(
+        "async function inner() { await null; return __qpanel.currentContext.taskId; }\n"
+        "async function work() {\n"
+        "  const a = __qpanel.currentContext.taskId;\n"
+        "  await __qpanel.sleep(5);\n"
+        "  const b = await inner();\n"
+        "  await Promise.all([__qpanel.sleep(1), __qpanel.sleep(2)]);\n"
+        "  console.log([a, b, __qpanel.currentContext.taskId].join(' '));\n"
+        "}\n"));
+    const quint64 first = f.tasks.call(f.global("work"), {}, QStringLiteral("one"));
+    const quint64 second = f.tasks.call(f.global("work"), {}, QStringLiteral("two"));
+    ASSERT_TRUE(waitUntil([&] { return f.log.size() == 2; }));
+    EXPECT_TRUE(f.log.contains(QStringLiteral("%1 %1 %1").arg(first)));
+    EXPECT_TRUE(f.log.contains(QStringLiteral("%1 %1 %1").arg(second)));
+}
+
+TEST(JsTasks, CancellingStopsTheFunctionAtItsAwaitAndRunsFinally) {
+    ScriptFixture f(QStringLiteral(
+        "async function work() {\n"
+        "  try {\n"
+        "    await __qpanel.sleep(60000);\n"
+        "    console.log('after');\n"
+        "  } catch (e) {\n"
+        "    console.log('caught ' + e.name);\n"
+        "    throw e;\n"
+        "  } finally {\n"
+        "    console.log('finally');\n"
+        "  }\n"
+        "}\n"));
+    QSignalSpy cancelled(&Runtime::instance().tasks(), &qpanel::TaskRegistry::taskCancelled);
+    QSignalSpy reported(&Runtime::instance(), &Runtime::errorReported);
+    const quint64 id = f.tasks.call(f.global("work"), {}, QStringLiteral("sleeper"));
+    ASSERT_TRUE(Runtime::instance().tasks().cancel(id));
+    EXPECT_EQ(cancelled.count(), 1);
+    EXPECT_FALSE(Runtime::instance().tasks().contains(id));
+    EXPECT_EQ(f.log, (QStringList{"caught CancelledError", "finally"}));
+    EXPECT_EQ(f.host.timers().activeCount(), 0) << "the sleep's timer was cleared";
+    QTest::qWait(20);
+    EXPECT_EQ(reported.count(), 0) << "a cancellation is not an error";
+}
+
+TEST(JsTasks, ARejectionIsReportedWithTheUsersLine) {
+    ScriptFixture f(QStringLiteral(
+        "async function work() {\n"
+        "  await __qpanel.sleep(1);\n"
+        "\n"
+        "  throw new Error('sensor offline');\n"
+        "}\n"
+        "function sync() { null.x; }\n"));
+    QSignalSpy reported(&Runtime::instance(), &Runtime::errorReported);
+    f.tasks.call(f.global("work"), {}, QStringLiteral("periodic callback"));
+    ASSERT_TRUE(reported.wait(5000));
+    auto report = reported.takeFirst()[0].value<ErrorReport>();
+    EXPECT_EQ(report.message, QStringLiteral("Error: sensor offline"));
+    EXPECT_EQ(report.location, QStringLiteral("/app/test.js:4"));
+    EXPECT_EQ(report.origin, QStringLiteral("periodic callback"));
+    f.tasks.call(f.global("sync"), {}, QStringLiteral("watcher"));
+    ASSERT_TRUE(waitUntil([&] { return reported.count() == 1; }));
+    report = reported.takeFirst()[0].value<ErrorReport>();
+    EXPECT_TRUE(report.message.startsWith(QStringLiteral("TypeError"))) << report.message.toStdString();
+    EXPECT_EQ(report.location, QStringLiteral("/app/test.js:6"));
+}
+
+TEST(JsTasks, ClosingTheAppCancelsItsTasks) {
+    int unwound = 0;
+    {
+        ScriptFixture f(QStringLiteral(
+            "async function work() { try { await __qpanel.sleep(60000); } finally { console.log('x'); } }\n"));
+        for (int i = 0; i < 50; ++i) f.tasks.call(f.global("work"), {}, QStringLiteral("t"));
+        EXPECT_EQ(Runtime::instance().tasks().countOwnedBy(&f.document), 50);
+        QObject::connect(&f.host, &ScriptHost::messageLogged, [&] { ++unwound; });
+    }
+    EXPECT_EQ(unwound, 50);
+    EXPECT_FALSE(Runtime::instance().busy());
+}
