@@ -59,25 +59,33 @@ JsTasks::~JsTasks() {
 }
 
 quint64 JsTasks::call(const QJSValue& fn, const QJSValueList& args, const QString& origin,
-                      std::shared_ptr<PolicyState> policy) {
+                      JsCallOptions options) {
     return Runtime::instance().spawn(
-        [this, fn, args]() { return run(fn, args); },
-        SpawnOptions{origin, document_.data(), std::move(policy), {}});
+        [this, fn, args, withLock = options.withLock]() { return run(fn, args, withLock); },
+        SpawnOptions{origin, document_.data(), std::move(options.policy), {}});
 }
 
-QCoro::Task<> JsTasks::run(QJSValue fn, QJSValueList args) {
+QCoro::Task<> JsTasks::run(QJSValue fn, QJSValueList args, bool withLock) {
+    Document::LockGuard guard;
+    if (withLock && document_) guard = co_await document_->lock();
+    co_await evaluate(std::move(fn), std::move(args));
+}
+
+QCoro::Task<QJSValue> JsTasks::evaluate(QJSValue fn, QJSValueList args) {
     ScriptHost* host = host_.data();
-    if (!host) co_return;
+    if (!host) co_return QJSValue();
     const QJSValue hostObject = host->hostObject();
-    const QJSValue context =
-        hostObject.property(QStringLiteral("makeContext")).call({double(currentTask()->id)});
+    TaskRecord* task = currentTask();
+    const QJSValue context = hostObject.property(QStringLiteral("makeContext"))
+                                 .call({task ? double(task->id) : 0.0});
     const QJSValue result = hostObject.property(QStringLiteral("callInContext"))
                                 .call({context, fn, host->engine()->toScriptValue(args)});
     host->drainMicrotasks();
     if (result.isError()) throwScriptError(result);
-    if (!hostObject.property(QStringLiteral("isThenable")).call({result}).toBool()) co_return;
+    if (!hostObject.property(QStringLiteral("isThenable")).call({result}).toBool()) co_return result;
     const auto [fulfilled, value] = co_await PromiseAwaiter(this, context, result);
     if (!fulfilled) throwScriptError(value);
+    co_return value;
 }
 
 void JsTasks::settled(int token, bool fulfilled, const QJSValue& value) {

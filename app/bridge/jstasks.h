@@ -20,6 +20,13 @@
 
 namespace qpanel {
 
+struct JsCallOptions {
+    std::shared_ptr<PolicyState> policy;
+    /// Hold the document lock for the whole call, awaits included
+    /// (Panel's pn.io.with_lock).
+    bool withLock = false;
+};
+
 class JsTasks : public QObject {
     Q_OBJECT
 
@@ -29,7 +36,12 @@ public:
 
     /// Runs `fn(args...)` as a task owned by the document; returns its id.
     quint64 call(const QJSValue& fn, const QJSValueList& args, const QString& origin,
-                 std::shared_ptr<PolicyState> policy = {});
+                 JsCallOptions options = {});
+
+    /// Inside a running task: calls `fn(args...)` in a fresh context of that
+    /// task and waits for the value its promise settles to (or the plain
+    /// value it returns). A throw or rejection becomes a LocatedError.
+    QCoro::Task<QJSValue> evaluate(QJSValue fn, QJSValueList args);
 
     /// From JS (host.settleTo): the promise behind `token` settled.
     Q_INVOKABLE void settled(int token, bool fulfilled, const QJSValue& value);
@@ -37,7 +49,7 @@ public:
     class PromiseAwaiter;
 
 private:
-    QCoro::Task<> run(QJSValue fn, QJSValueList args);
+    QCoro::Task<> run(QJSValue fn, QJSValueList args, bool withLock);
     [[noreturn]] void throwScriptError(const QJSValue& error) const;
 
     QPointer<ScriptHost> host_;

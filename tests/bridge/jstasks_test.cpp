@@ -131,3 +131,44 @@ TEST(JsTasks, ClosingTheAppCancelsItsTasks) {
     EXPECT_EQ(unwound, 50);
     EXPECT_FALSE(Runtime::instance().busy());
 }
+
+TEST(JsTasks, WithLockHoldsTheDocumentLockAcrossAwaitsAndSectionsTakeTurns) {
+    ScriptFixture f(QStringLiteral(
+        "async function stream(n) {\n"
+        "  console.log('start ' + n);\n"
+        "  await __qpanel.sleep(20);\n"
+        "  console.log('end ' + n);\n"
+        "}\n"));
+    bool lockedDuringSleep = false;
+    f.tasks.call(f.global("stream"), {1}, QStringLiteral("a"), {.withLock = true});
+    f.tasks.call(f.global("stream"), {2}, QStringLiteral("b"), {.withLock = true});
+    ASSERT_TRUE(waitUntil([&] { return f.log.size() == 1; }));
+    lockedDuringSleep = f.document.isLocked();
+    ASSERT_TRUE(waitUntil([&] { return f.log.size() == 4; }));
+    EXPECT_TRUE(lockedDuringSleep);
+    EXPECT_EQ(f.log, (QStringList{"start 1", "end 1", "start 2", "end 2"}));
+    ASSERT_TRUE(waitUntil([&] { return !f.document.isLocked(); }));
+}
+
+TEST(JsTasks, EvaluateGivesTheSettledValueInsideATask) {
+    ScriptFixture f(QStringLiteral(
+        "async function get(i) { await __qpanel.sleep(5); return 'image ' + i; }\n"
+        "function plain(i) { return i * 2; }\n"
+        "async function bad() { await null; throw new RangeError('no image'); }\n"));
+    QStringList results;
+    const QJSValue get = f.global("get"), plain = f.global("plain"), bad = f.global("bad");
+    Runtime::instance().spawn([&]() -> QCoro::Task<> {
+        // Argument lists built outside the co_await: GCC 12 rejects a braced
+        // list inside one ("array used as initializer").
+        const QJSValueList three{3}, four{4};
+        results << (co_await f.tasks.evaluate(get, three)).toString();
+        results << (co_await f.tasks.evaluate(plain, four)).toString();
+        try {
+            co_await f.tasks.evaluate(bad, QJSValueList());
+        } catch (const qpanel::LocatedError& e) {
+            results << QString::fromUtf8(e.what()) + QStringLiteral(" @ ") + e.location();
+        }
+    }, qpanel::SpawnOptions{QString("bind"), &f.document});
+    ASSERT_TRUE(waitUntil([&] { return results.size() == 3; }));
+    EXPECT_EQ(results, (QStringList{"image 3", "8", "RangeError: no image @ /app/test.js:3"}));
+}
