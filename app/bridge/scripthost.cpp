@@ -1,6 +1,7 @@
 #include "bridge/scripthost.h"
 
 #include <QFile>
+#include <QRegularExpression>
 #include <QUrl>
 
 #include "bridge/compilerlints.h"
@@ -78,7 +79,8 @@ ScriptError ScriptHost::describe(const QJSValue& error, QString* stack) const {
     const QString message = error.property(QStringLiteral("name")).toString() + QStringLiteral(": ") +
                             error.property(QStringLiteral("message")).toString();
     return locate(message, error.property(QStringLiteral("fileName")).toString(),
-                  error.property(QStringLiteral("lineNumber")).toInt());
+                  error.property(QStringLiteral("lineNumber")).toInt(),
+                  error.property(QStringLiteral("stack")).toString());
 }
 
 bool ScriptHost::isIdle() const {
@@ -92,14 +94,27 @@ void ScriptHost::log(const QString& level, const QString& text) {
 
 void ScriptHost::error(const QString& message, const QString& fileName, int line,
                        const QString& stack) {
-    emit errorReported(locate(message, fileName, line), stack);
+    emit errorReported(locate(message, fileName, line, stack), stack);
 }
 
 void ScriptHost::reportThrown(const QJSValue& error) {
     m_hostObject.property(QStringLiteral("reportError")).call({error});
 }
 
-ScriptError ScriptHost::locate(QString message, const QString& fileName, int line) const {
+ScriptError ScriptHost::locate(QString message, QString fileName, int line, const QString& stack) const {
+    // An error thrown inside qpanel's own JS (pn.js checking arguments) is
+    // the user's error at the first frame of theirs on the stack.
+    if (fileName.startsWith(QLatin1String("qrc:"))) {
+        static const QRegularExpression frame(QStringLiteral("@(.+):(\\d+)$"));
+        for (const QString& entry : stack.split(QLatin1Char('\n'))) {
+            const auto match = frame.match(entry.trimmed());
+            if (match.hasMatch() && !match.captured(1).startsWith(QLatin1String("qrc:"))) {
+                fileName = match.captured(1);
+                line = match.captured(2).toInt();
+                break;
+            }
+        }
+    }
     const QString file = stripFileScheme(fileName);
     ScriptError e{std::move(message), file, line, 0};
     const auto map = m_sourceMaps.constFind(file);

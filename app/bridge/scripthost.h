@@ -49,7 +49,7 @@ signals:
 private:
     QJSValue evaluateResource(const QString& path);
     void reportThrown(const QJSValue& error);
-    ScriptError locate(QString message, const QString& fileName, int line) const;
+    ScriptError locate(QString message, QString fileName, int line, const QString& stack = {}) const;
 
     QJSEngine* m_engine;
     ScriptTimers m_timers;

@@ -1,0 +1,60 @@
+#pragma once
+// The native half of the script API: pn.js (the JavaScript half) calls these
+// to create components, read and set their params, watch them and lay them
+// out. Components are known to scripts by id; errors become JS exceptions at
+// the calling line, with messages that name the component and param.
+
+#include "bridge/jstasks.h"
+#include "widgets/component.h"
+
+#include <QHash>
+#include <QJSValue>
+#include <QObject>
+#include <QPointer>
+
+namespace qpanel {
+
+class PnNative : public QObject {
+    Q_OBJECT
+
+public:
+    PnNative(QJSEngine* engine, JsTasks* tasks, Document* document, QObject* parent = nullptr);
+
+    Component* component(int id) const;
+
+    Q_INVOKABLE QJSValue create(int group, const QString& kind, const QVariantMap& params);
+    Q_INVOKABLE QString typeName(int id) const;
+    Q_INVOKABLE QStringList params(int id) const;
+    Q_INVOKABLE QJSValue get(int id, const QString& name) const;
+    Q_INVOKABLE void set(int id, const QString& name, const QVariant& value);
+    Q_INVOKABLE void trigger(int id, const QString& name);
+    /// `callback(rawEvents)` runs as a task per trigger; mode is "concurrent",
+    /// "exclusive" or "limit" (with `limit`).
+    Q_INVOKABLE QJSValue watch(int id, const QStringList& names, const QJSValue& callback,
+                               bool onlychanged, const QString& mode, int limit,
+                               const QString& origin);
+    Q_INVOKABLE bool unwatch(int id, int watcher);
+    /// `child` is a component id or text (made into a Markdown pane).
+    Q_INVOKABLE void append(int layout, const QJSValue& child);
+    Q_INVOKABLE void appendTab(int tabs, const QString& title, const QJSValue& child);
+    Q_INVOKABLE void servable(int id, const QString& title);
+    Q_INVOKABLE QString label(int id) const;
+    Q_INVOKABLE QString env(const QString& name, const QString& fallback) const;
+    Q_INVOKABLE void execute(const QJSValue& fn);
+
+private:
+    Component* require(int id) const;
+    int remember(Component* component);
+    QJSValue fail(const QString& message) const;
+    template <typename Fn>
+    QJSValue guarded(Fn&& fn) const;
+
+    QJSEngine* engine_;
+    QPointer<JsTasks> tasks_;
+    QPointer<Document> document_;
+    QHash<int, QPointer<Component>> components_;
+    QHash<const Component*, int> ids_;
+    int nextId_ = 0;
+};
+
+}  // namespace qpanel

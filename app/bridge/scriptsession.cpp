@@ -1,0 +1,59 @@
+#include "bridge/scriptsession.h"
+
+#include "widgets/servable.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+namespace qpanel {
+
+ScriptSession::ScriptSession(Transpiler* transpiler, QObject* parent)
+    : QObject(parent), transpiler_(transpiler) {
+    tasks_ = std::make_unique<JsTasks>(&host_, document_.get());
+    native_ = std::make_unique<PnNative>(&engine_, tasks_.get(), document_.get());
+    connect(&host_, &ScriptHost::messageLogged, this, &ScriptSession::messageLogged);
+    connect(&host_, &ScriptHost::errorReported, this, &ScriptSession::errorReported);
+    QFile file(QStringLiteral(":/qpanel/bridge/pn.js"));
+    if (!file.open(QIODevice::ReadOnly)) qFatal("missing resource pn.js");
+    const QJSValue install = engine_.evaluate(QString::fromUtf8(file.readAll()), file.fileName());
+    const QJSValue result = install.call({engine_.newQObject(native_.get()), host_.hostObject()});
+    if (result.isError()) qFatal("pn.js: %s", qPrintable(result.toString()));
+}
+
+ScriptSession::~ScriptSession() {
+    // Close the app while the engine and host exist: cancelled tasks unwind
+    // through their JS finally blocks, then components and views go.
+    document_.reset();
+    native_.reset();
+    tasks_.reset();
+}
+
+bool ScriptSession::load(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        emit errorReported(ScriptError{QStringLiteral("cannot read the app script: %1").arg(file.errorString()),
+                                       path, 0, 0},
+                           QString());
+        return false;
+    }
+    return run(QString::fromUtf8(file.readAll()), QFileInfo(path).absoluteFilePath());
+}
+
+bool ScriptSession::run(const QString& source, const QString& fileName) {
+    const TranspileResult script = transpiler_->transpile(source, fileName);
+    bool ok = false;
+    // Top-level code builds the app: it belongs to this document and holds
+    // its lock, as a sync callback would.
+    Document::Scope scope(document_.get());
+    document_->runLocked([&] { ok = host_.run(script); }, QStringLiteral("app script"));
+    return ok;
+}
+
+QWidget* ScriptSession::createContent() const { return new ServableArea(document_.get()); }
+
+bool ScriptSession::isIdle() const {
+    Runtime* runtime = Runtime::ifExists();
+    return host_.isIdle() && (!runtime || runtime->tasks().countOwnedBy(document_.get()) == 0);
+}
+
+}  // namespace qpanel

@@ -1,0 +1,133 @@
+// The `pn` API end to end: app scripts build real components, their async
+// callbacks run as tasks, and bad calls are errors at the user's line.
+#include "bridge/scriptsession.h"
+#include "common/eventloop.h"
+#include "widgets/button.h"
+#include "widgets/layouts/listlayout.h"
+#include "widgets/servable.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+
+using namespace std::chrono_literals;
+using qpanel::Runtime;
+using qpanel::ScriptError;
+using qpanel::ScriptSession;
+using qpanel::test::waitUntil;
+
+namespace {
+
+struct Session {
+    QStringList log;
+    QList<ScriptError> errors;
+    QTemporaryDir cache;
+    qpanel::Transpiler transpiler{qpanel::Transpiler::Options{cache.path(), true}};
+    ScriptSession session{&transpiler};
+    Session() {
+        QObject::connect(&session, &ScriptSession::messageLogged, &session,
+                         [this](const QString&, const QString& text) { log << text; });
+        QObject::connect(&session, &ScriptSession::errorReported, &session,
+                         [this](const ScriptError& e, const QString&) { errors << e; });
+    }
+    QList<qpanel::Component*> roots() const {
+        QList<qpanel::Component*> list;
+        for (const auto& root : qpanel::Servables::of(session.document())->roots())
+            list << root.component.data();
+        return list;
+    }
+};
+
+QString exampleFile(const QString& name) {
+    return QStringLiteral(QPANEL_EXAMPLES_DIR "/") + name;
+}
+
+}  // namespace
+
+TEST(PnApi, TheSeedAsyncButtonExampleRunsUnmodified) {
+    Session s;
+    ASSERT_TRUE(s.session.load(exampleFile("async_button.js")));
+    ASSERT_EQ(s.roots().size(), 1);
+    auto* row = qobject_cast<qpanel::ListLayout*>(s.roots().front());
+    ASSERT_NE(row, nullptr);
+    auto* button = qobject_cast<qpanel::Button*>(row->objects().at(0));
+    auto* text = row->objects().at(1);
+    ASSERT_NE(button, nullptr);
+    QStringList shown;
+    QObject::connect(text, &qpanel::Parameterized::paramChanged, text,
+                     [&](const QString& name, const QVariant& v) {
+                         if (name == QLatin1String("value")) shown << v.toString();
+                     });
+    button->click();
+    button->click();
+    button->click();
+    EXPECT_EQ(text->get("value").toString(), QStringLiteral("Running 3")) << "at once";
+    EXPECT_EQ(Runtime::instance().tasks().countOwnedBy(s.session.document()), 3);
+    ASSERT_TRUE(waitUntil([&] { return shown.size() == 6; }, 10s));
+    EXPECT_EQ(shown, (QStringList{"Running 1", "Running 2", "Running 3", "Finished 1", "Finished 2",
+                                  "Finished 3"}));
+    EXPECT_TRUE(s.errors.isEmpty());
+}
+
+TEST(PnApi, ParamsAreProperties) {
+    Session s;
+    ASSERT_TRUE(s.session.run(QStringLiteral(
+        "const slider = pn.widgets.IntSlider({name: 'Speed', start: 0, end: 10, value: 3});\n"
+        "slider.value += 2;\n"
+        "console.log(slider.name, slider.value, slider.end);\n"
+        "const w = slider.param.watch((e) => console.log(e.name, e.old, e.new, e.obj === slider), 'value');\n"
+        "slider.value = 9;\n"
+        "slider.param.unwatch(w);\n"
+        "slider.value = 1;\n"), QStringLiteral("/app/props.js")));
+    ASSERT_TRUE(waitUntil([&] { return s.log.size() == 2; }));
+    EXPECT_EQ(s.log, (QStringList{"Speed 5 10", "value 5 9 true"}));
+}
+
+TEST(PnApi, ExclusiveOnClickCancelsThePreviousRun) {
+    Session s;
+    ASSERT_TRUE(s.session.run(QStringLiteral(
+        "const b = pn.widgets.Button({name: 'Go'});\n"
+        "b.on_click(async (e) => {\n"
+        "  try { await pn.sleep(100); console.log('done ' + e.new); }\n"
+        "  catch (err) { console.log(err.name + ' ' + e.new); }\n"
+        "}, {exclusive: true});\n"
+        "b.clicks += 1; b.clicks += 1; b.clicks += 1;\n"), QStringLiteral("/app/x.js")));
+    ASSERT_TRUE(waitUntil([&] { return s.log.size() == 3; }));
+    EXPECT_EQ(s.log, (QStringList{"CancelledError 1", "CancelledError 2", "done 3"}));
+}
+
+TEST(PnApi, BadCallsAreErrorsAtTheUsersLine) {
+    const struct {
+        const char* source;
+        const char* message;
+        int line;
+    } cases[] = {
+        {"const ok = 1;\npn.widgets.IntSlider({strat: 0});\n", "IntSlider has no parameter 'strat'", 2},
+        {"\n\npn.widgets.IntSlider({value: 'high'});\n", "IntSlider.value: expected an integer", 3},
+        {"pn.widgets.Buton();\n", "Buton", 1},
+        {"const b = pn.widgets.Button();\nb.on_click(() => 1, {exclusiv: true});\n",
+         "unknown option 'exclusiv'", 2},
+        {"const t = pn.widgets.StaticText();\n\nt.nope = 1;\nt.param.watch(() => 1, 'nope');\n",
+         "StaticText has no parameter 'nope'", 4},
+    };
+    for (const auto& c : cases) {
+        Session s;
+        EXPECT_FALSE(s.session.run(QString::fromUtf8(c.source), QStringLiteral("/app/bad.js")));
+        ASSERT_EQ(s.errors.size(), 1) << c.source;
+        EXPECT_TRUE(s.errors[0].message.contains(QString::fromUtf8(c.message)))
+            << s.errors[0].message.toStdString();
+        EXPECT_EQ(s.errors[0].line, c.line) << c.source;
+        EXPECT_EQ(s.errors[0].fileName, QStringLiteral("/app/bad.js"));
+    }
+}
+
+TEST(PnApi, ClosingTheSessionCancelsItsTasks) {
+    auto s = std::make_unique<Session>();
+    ASSERT_TRUE(s->session.run(QStringLiteral(
+        "const b = pn.widgets.Button();\n"
+        "b.on_click(async () => { await pn.sleep(60000); });\n"
+        "for (let i = 0; i < 20; i++) b.clicks += 1;\n"), QStringLiteral("/app/y.js")));
+    EXPECT_EQ(Runtime::instance().tasks().countOwnedBy(s->session.document()), 20);
+    s.reset();
+    EXPECT_FALSE(Runtime::instance().busy());
+}
