@@ -1,5 +1,6 @@
 #include "core/fetch.h"
 
+#include "core/runtime.h"
 #include "core/suspension.h"
 
 #include <QDir>
@@ -8,7 +9,8 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPointer>
-#include <QThreadStorage>
+#include <QCoreApplication>
+#include <QThread>
 #include <QTimer>
 
 namespace qpanel {
@@ -16,10 +18,16 @@ namespace qpanel {
 namespace {
 
 QNetworkAccessManager& networkManager() {
-    // One per thread: QNetworkAccessManager is not thread-safe.
-    static QThreadStorage<QNetworkAccessManager*> managers;
-    if (!managers.hasLocalData()) managers.setLocalData(new QNetworkAccessManager);
-    return *managers.localData();
+    // One per thread (QNetworkAccessManager is not thread-safe). The main
+    // thread's belongs to the runtime, so it goes before the application
+    // (with its HTTP thread), not at some point after it.
+    thread_local QPointer<QNetworkAccessManager> manager;
+    if (!manager) {
+        auto* app = QCoreApplication::instance();
+        const bool mainThread = app && app->thread() == QThread::currentThread();
+        manager = new QNetworkAccessManager(mainThread ? static_cast<QObject*>(&Runtime::instance()) : nullptr);
+    }
+    return *manager;
 }
 
 /// Waits for a reply to finish; cancelling the task aborts the request.

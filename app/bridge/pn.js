@@ -64,9 +64,19 @@
                             isClick ? what : '');
     }
 
+    function isParams(value) {
+        return value !== null && typeof value === 'object' && !Array.isArray(value) &&
+               !(value instanceof ArrayBuffer) && !ArrayBuffer.isView(value) &&
+               !(value instanceof Component) && Object.getPrototypeOf(value) === Object.prototype;
+    }
     function constructorFor(group, kind) {
-        return function (params) {
-            if (params !== undefined && (params === null || typeof params !== 'object'))
+        return function (params, more) {
+            // Panes take their object first, as in Panel: pn.pane.JPG(bytes, {width: 300}).
+            if (group === GROUP.pane && params !== undefined && !isParams(params)) {
+                const object = ArrayBuffer.isView(params) ? params.buffer : params;
+                params = Object.assign({}, more || {}, {object: object instanceof Component ? object.__id : object});
+            }
+            if (params !== undefined && !isParams(params))
                 throw new TypeError('pn.' + kind + ': parameters must be an object');
             const obj = facade(native.create(group, kind, params || {}));
             if (kind === 'Button')
@@ -75,8 +85,10 @@
         };
     }
 
+    function Bound(id) { this.__pane = id; }
     function toChild(item) {
         if (item instanceof Component) return item.__id;
+        if (item instanceof Bound) return item.__pane;
         if (typeof item === 'string' || typeof item === 'number') return String(item);
         throw new TypeError('layouts hold components or text, got ' + (item === null ? 'null' : typeof item));
     }
@@ -87,7 +99,7 @@
             let params = {};
             const last = args[args.length - 1];
             if (args.length && last !== null && typeof last === 'object' && !(last instanceof Component) &&
-                !Array.isArray(last))
+                !(last instanceof Bound) && !Array.isArray(last))
                 params = args.pop();
             const obj = facade(native.create(GROUP.layout, kind, params));
             for (const item of args) {
@@ -120,6 +132,43 @@
         Tabs: layout('Tabs'),
         Spacer: function (params) { return facade(native.create(GROUP.layout, 'Spacer', params || {})); },
         sleep: function (ms) { return host.sleep(ms); },
+        bind: function (fn) {
+            if (typeof fn !== 'function') throw new TypeError('pn.bind: the first argument must be a function');
+            const args = Array.prototype.slice.call(arguments, 1).map(function (a) {
+                return a instanceof Component ? a.__id : {constant: a};
+            });
+            return new Bound(native.bind(fn, args, false));
+        },
+        panel: function (obj) {
+            if (obj instanceof Bound) return facade(obj.__pane);
+            if (obj instanceof Component) return obj;
+            return facade(native.create(GROUP.pane, 'Markdown', {object: String(obj)}));
+        },
+        fetch: function (url, options) {
+            const what = 'pn.fetch';
+            const opts = checkOptions(what, options, ['method', 'headers', 'body', 'timeout']);
+            let settle;
+            const promise = new Promise(function (resolve, reject) { settle = {resolve: resolve, reject: reject}; });
+            const deferred = {
+                resolve: function (r) {
+                    const body = r.__body;
+                    delete r.__body;
+                    r.bytes = function () { return Promise.resolve(body); };
+                    r.arrayBuffer = r.bytes;
+                    r.text = function () { return Promise.resolve(native.decodeUtf8(body)); };
+                    r.json = function () { return r.text().then(JSON.parse); };
+                    settle.resolve(r);
+                    host.drainMicrotasks();
+                },
+                reject: function (e) { settle.reject(e); host.drainMicrotasks(); },
+            };
+            const task = native.fetch(String(url), opts, deferred);
+            host.onCancel(function () {
+                native.cancelTask(task);
+                settle.reject(new host.CancelledError());
+            });
+            return promise;
+        },
         env: function (name, fallback) {
             return native.env(String(name), fallback === undefined ? '' : String(fallback));
         },

@@ -1,6 +1,10 @@
 #include "bridge/pnnative.h"
 
 #include "bridge/componentfactory.h"
+#include "core/fetch.h"
+#include "core/reactive.h"
+#include "widgets/panes/reactivepane.h"
+
 #include "widgets/layouts/listlayout.h"
 #include "widgets/layouts/tabs.h"
 #include "widgets/panes/markdown.h"
@@ -183,6 +187,103 @@ void PnNative::execute(const QJSValue& fn) {
             if (tasks) co_await tasks->evaluate(fn, QJSValueList());
         }),
         SpawnOptions{QStringLiteral("pn.state.execute"), document_.data()});
+}
+
+}  // namespace qpanel
+
+namespace qpanel {
+
+QVariant PnNative::toVariant(const QJSValue& value) const {
+    const QJSValue id = value.property(QStringLiteral("__id"));
+    if (value.isObject() && id.isNumber()) {
+        if (Component* component = components_.value(id.toInt()).data())
+            return QVariant::fromValue<QObject*>(component);
+    }
+    return value.toVariant();
+}
+
+QJSValue PnNative::bind(const QJSValue& fn, const QJSValue& args, bool watch) {
+    return guarded([&] {
+        if (!fn.isCallable()) throw ParamError("pn.bind: the first argument must be a function");
+        QList<Reactive::Argument> arguments;
+        const int count = args.property(QStringLiteral("length")).toInt();
+        for (int i = 0; i < count; ++i) {
+            const QJSValue arg = args.property(quint32(i));
+            if (arg.isNumber())
+                arguments.append({require(arg.toInt()), QStringLiteral("value"), {}});
+            else
+                arguments.append({nullptr, {}, toVariant(arg.property(QStringLiteral("constant")))});
+        }
+        QPointer<PnNative> self(this);
+        QPointer<JsTasks> tasks = tasks_;
+        auto evaluator = [self, tasks, fn](const QVariantList& values) -> Reactive::Evaluation {
+            return [](QPointer<PnNative> self, QPointer<JsTasks> tasks, QJSValue fn,
+                      QVariantList values) -> QCoro::Task<QVariant> {
+                if (!self || !tasks) co_return QVariant();
+                QJSValueList jsArgs;
+                for (const QVariant& v : values) jsArgs.append(self->engine_->toScriptValue(v));
+                const QJSValue result = co_await tasks->evaluate(fn, jsArgs);
+                co_return self ? self->toVariant(result) : QVariant();
+            }(self, tasks, fn, values);
+        };
+        const QString name = fn.property(QStringLiteral("name")).toString();
+        Reactive::Options options;
+        options.watch = watch;
+        options.origin = QStringLiteral("pn.bind(%1)").arg(name.isEmpty() ? QStringLiteral("function") : name);
+        Document::Scope scope(document_.data());
+        auto* reactive = new Reactive(std::move(evaluator), arguments, options, document_.data());
+        return QJSValue(remember(new ReactivePane(reactive)));
+    });
+}
+
+double PnNative::fetch(const QString& url, const QJSValue& options, const QJSValue& deferred) {
+    FetchOptions fetchOptions;
+    fetchOptions.fileRoot = scriptFolder_;
+    if (options.isObject()) {
+        const QJSValue method = options.property(QStringLiteral("method"));
+        if (method.isString()) fetchOptions.method = method.toString().toUpper().toUtf8();
+        const QJSValue timeout = options.property(QStringLiteral("timeout"));
+        if (timeout.isNumber()) fetchOptions.timeout = std::chrono::milliseconds(qint64(timeout.toNumber()));
+        const QJSValue body = options.property(QStringLiteral("body"));
+        if (!body.isUndefined() && !body.isNull()) fetchOptions.body = body.toVariant().toByteArray();
+        const QVariantMap headers = options.property(QStringLiteral("headers")).toVariant().toMap();
+        for (auto it = headers.cbegin(); it != headers.cend(); ++it)
+            fetchOptions.headers.append({it.key().toUtf8(), it.value().toString().toUtf8()});
+    }
+    QPointer<PnNative> self(this);
+    const QUrl target = QUrl::fromUserInput(url, scriptFolder_, QUrl::AssumeLocalFile);
+    return double(Runtime::instance().spawn(
+        [self, target, fetchOptions, deferred]() -> QCoro::Task<> {
+            QJSValue settle;
+            QJSValueList settleArgs;
+            try {
+                const Response response = co_await qpanel::fetch(target, fetchOptions);
+                if (!self) co_return;
+                QJSValue r = self->engine_->newObject();
+                r.setProperty(QStringLiteral("ok"), response.ok());
+                r.setProperty(QStringLiteral("status"), response.status);
+                r.setProperty(QStringLiteral("statusText"), response.statusText);
+                r.setProperty(QStringLiteral("url"), response.url.toString());
+                QJSValue headers = self->engine_->newObject();
+                for (const auto& [name, value] : response.headers)
+                    headers.setProperty(QString::fromLatin1(name).toLower(), QString::fromUtf8(value));
+                r.setProperty(QStringLiteral("headers"), headers);
+                r.setProperty(QStringLiteral("__body"), self->engine_->toScriptValue(response.body));
+                settle = deferred.property(QStringLiteral("resolve"));
+                settleArgs.append(r);
+            } catch (const FetchError& e) {
+                if (!self) co_return;
+                settle = deferred.property(QStringLiteral("reject"));
+                settleArgs.append(self->engine_->newErrorObject(QJSValue::GenericError, QString::fromUtf8(e.what())));
+            }
+            settle.call(settleArgs);
+        },
+        SpawnOptions{QStringLiteral("pn.fetch %1").arg(displayUrl(target)), document_.data()}));
+}
+
+bool PnNative::cancelTask(double taskId) {
+    Runtime* runtime = Runtime::ifExists();
+    return runtime && runtime->tasks().cancel(quint64(taskId));
 }
 
 }  // namespace qpanel

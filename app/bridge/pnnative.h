@@ -21,6 +21,8 @@ public:
     PnNative(QJSEngine* engine, JsTasks* tasks, Document* document, QObject* parent = nullptr);
 
     Component* component(int id) const;
+    /// pn.fetch may read files under this folder (the script's own).
+    void setScriptFolder(const QString& folder) { scriptFolder_ = folder; }
 
     Q_INVOKABLE QJSValue create(int group, const QString& kind, const QVariantMap& params);
     Q_INVOKABLE QString typeName(int id) const;
@@ -41,6 +43,17 @@ public:
     Q_INVOKABLE QString label(int id) const;
     Q_INVOKABLE QString env(const QString& name, const QString& fallback) const;
     Q_INVOKABLE void execute(const QJSValue& fn);
+    /// pn.bind(fn, ...args): `args` are component ids (their value param) or
+    /// {constant: v}; returns the id of a ReactivePane showing fn's result.
+    Q_INVOKABLE QJSValue bind(const QJSValue& fn, const QJSValue& args, bool watch);
+    /// pn.fetch: starts a fetch task; settles `deferred` with a response
+    /// object or an error naming the URL. Returns the task id.
+    Q_INVOKABLE double fetch(const QString& url, const QJSValue& options, const QJSValue& deferred);
+    Q_INVOKABLE bool cancelTask(double taskId);
+    Q_INVOKABLE QString decodeUtf8(const QByteArray& bytes) const { return QString::fromUtf8(bytes); }
+
+    /// A JS value as a param value: a component facade becomes its Component*.
+    QVariant toVariant(const QJSValue& value) const;
 
 private:
     Component* require(int id) const;
@@ -52,6 +65,7 @@ private:
     QJSEngine* engine_;
     QPointer<JsTasks> tasks_;
     QPointer<Document> document_;
+    QString scriptFolder_;
     QHash<int, QPointer<Component>> components_;
     QHash<const Component*, int> ids_;
     int nextId_ = 0;

@@ -13,6 +13,15 @@ ScriptSession::ScriptSession(Transpiler* transpiler, QObject* parent)
     native_ = std::make_unique<PnNative>(&engine_, tasks_.get(), document_.get());
     connect(&host_, &ScriptHost::messageLogged, this, &ScriptSession::messageLogged);
     connect(&host_, &ScriptHost::errorReported, this, &ScriptSession::errorReported);
+    // Errors of this app's tasks (reported while the task is still listed).
+    connect(&Runtime::instance(), &Runtime::errorReported, this, [this](const ErrorReport& report) {
+        const TaskRecord* task = Runtime::instance().tasks().find(report.taskId);
+        if (!task || task->owner != document_.get()) return;
+        ScriptError error{report.message, report.location.section(QLatin1Char(':'), 0, -2),
+                          report.location.section(QLatin1Char(':'), -1).toInt(), 0};
+        if (error.line == 0) error.fileName = report.location;
+        emit errorReported(error, report.stack);
+    });
     QFile file(QStringLiteral(":/qpanel/bridge/pn.js"));
     if (!file.open(QIODevice::ReadOnly)) qFatal("missing resource pn.js");
     const QJSValue install = engine_.evaluate(QString::fromUtf8(file.readAll()), file.fileName());
@@ -36,6 +45,7 @@ bool ScriptSession::load(const QString& path) {
                            QString());
         return false;
     }
+    native_->setScriptFolder(QFileInfo(path).absolutePath());
     return run(QString::fromUtf8(file.readAll()), QFileInfo(path).absoluteFilePath());
 }
 

@@ -2,10 +2,15 @@
 // callbacks run as tasks, and bad calls are errors at the user's line.
 #include "bridge/scriptsession.h"
 #include "common/eventloop.h"
+#include "common/httptestserver.h"
+#include "widgets/panes/image.h"
+#include "widgets/panes/reactivepane.h"
 #include "widgets/button.h"
 #include "widgets/layouts/listlayout.h"
 #include "widgets/servable.h"
 
+#include <QBuffer>
+#include <QImage>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
@@ -130,4 +135,100 @@ TEST(PnApi, ClosingTheSessionCancelsItsTasks) {
     EXPECT_EQ(Runtime::instance().tasks().countOwnedBy(s->session.document()), 20);
     s.reset();
     EXPECT_FALSE(Runtime::instance().busy());
+}
+
+namespace {
+/// A distinct JPEG per index, served at /img/<index> with per-index delays.
+QByteArray jpeg(int index) {
+    QImage image(64, 32, QImage::Format_RGB32);
+    image.fill(QColor::fromHsv((index * 36) % 360, 200, 220));
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "JPG");
+    return bytes;
+}
+
+void serveImages(qpanel::test::HttpTestServer& server, QMap<int, int> delays = {}) {
+    server.fallback([delays](const QString& path) {
+        const int index = path.section('/', -1).toInt();
+        return qpanel::test::HttpReply{.body = jpeg(index), .contentType = "image/jpeg",
+                                       .delayMs = delays.value(index, 0)};
+    });
+}
+
+/// Points the seed examples' QPANEL_IMAGE_URL at `server` for one test.
+struct ImageUrl {
+    explicit ImageUrl(const qpanel::test::HttpTestServer& server) {
+        // Built as text: QUrl would percent-encode the braces of {index}.
+        qputenv("QPANEL_IMAGE_URL", (server.url("/img/").toString() + "{index}").toUtf8());
+    }
+    ~ImageUrl() { qunsetenv("QPANEL_IMAGE_URL"); }
+};
+}  // namespace
+
+TEST(PnApi, TheSeedBindImageExampleShowsTheLatestImageWhateverFinishesLast) {
+    qpanel::test::HttpTestServer server;
+    serveImages(server, {{2, 600}});
+    ImageUrl url(server);
+    Session s;
+    ASSERT_TRUE(s.session.load(exampleFile("async_bind_image.js")))
+        << (s.errors.isEmpty() ? std::string() : s.errors[0].toString().toStdString());
+    auto* column = qobject_cast<qpanel::ListLayout*>(s.roots().front());
+    ASSERT_NE(column, nullptr);
+    qpanel::Component* slider = column->objects().at(0);
+    auto* pane = qobject_cast<qpanel::ReactivePane*>(column->objects().at(1));
+    ASSERT_NE(pane, nullptr);
+    pane->view();  // shown: the reactive runs
+    ASSERT_TRUE(waitUntil([&] { return pane->rendered() != nullptr; }))
+        << "errors " << s.errors.size() << " reactive error '" << pane->reactive()->error().toStdString()
+        << "' loading " << pane->reactive()->loading() << " value " << pane->reactive()->result().typeName()
+        << " requests " << server.requests();
+    slider->set("value", 1);
+    slider->set("value", 2);
+    // The slow request for 2 is in flight when the slider moves on.
+    ASSERT_TRUE(waitUntil([&] { return server.requestedPaths().contains("/img/2"); }));
+    slider->set("value", 3);
+    ASSERT_TRUE(waitUntil([&] { return !Runtime::instance().busy(); }, 10s));
+    ASSERT_NE(pane->rendered(), nullptr);
+    EXPECT_EQ(pane->rendered()->typeName(), QStringLiteral("JPG"));
+    EXPECT_EQ(pane->rendered()->get("object").toByteArray(), jpeg(3));
+    EXPECT_TRUE(s.errors.isEmpty());
+}
+
+TEST(PnApi, TheSeedWatchImageExampleSetsTheImageWhenTheRequestCompletes) {
+    qpanel::test::HttpTestServer server;
+    serveImages(server);
+    ImageUrl url(server);
+    Session s;
+    ASSERT_TRUE(s.session.load(exampleFile("async_watch_image.js")));
+    auto* column = qobject_cast<qpanel::ListLayout*>(s.roots().front());
+    ASSERT_NE(column, nullptr);
+    qpanel::Component* slider = column->objects().at(0);
+    qpanel::Component* image = column->objects().at(1);
+    for (int index : {4, 7}) {
+        slider->set("value", index);
+        ASSERT_TRUE(waitUntil([&] { return image->get("object").toByteArray() == jpeg(index); }, 10s))
+            << (s.errors.isEmpty() ? "no error" : s.errors[0].toString().toStdString())
+            << " object is " << image->get("object").typeName() << " of "
+            << image->get("object").toByteArray().size() << " bytes; requests " << server.requests();
+    }
+    EXPECT_TRUE(s.errors.isEmpty());
+}
+
+TEST(PnApi, FetchErrorsNameTheUrlAndReachTheScript) {
+    qpanel::test::HttpTestServer server;
+    server.route("/stall", {.stall = true});
+    Session s;
+    const QString source = QStringLiteral(
+        "pn.state.execute(async () => {\n"
+        "  const r = await pn.fetch('%1');\n"
+        "  console.log(r.status, r.ok, await r.text());\n"
+        "  try { await pn.fetch('%2', {timeout: 200}); } catch (e) { console.log(e.message); }\n"
+        "});\n").arg(server.url("/missing").toString(), server.url("/stall").toString());
+    ASSERT_TRUE(s.session.run(source, QStringLiteral("/app/f.js")));
+    ASSERT_TRUE(waitUntil([&] { return s.log.size() == 2; }, 10s));
+    EXPECT_EQ(s.log[0], QStringLiteral("404 false not found"));
+    EXPECT_EQ(s.log[1], QStringLiteral("fetch %1: no complete response within 200 ms")
+                            .arg(server.url("/stall").toString()));
 }
