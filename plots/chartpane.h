@@ -5,14 +5,13 @@
 //   auto* pane = new qpanel::ChartPane(&figure);
 //   pn_row->add(pane);   // or pane->view() into any layout
 
+#include "plots/chartview.h"
 #include "plots/figure.h"
 #include "widgets/component.h"
 
 class QVBoxLayout;
 
 namespace qpanel {
-
-class ChartView;
 
 class ChartPane : public Component {
     Q_OBJECT

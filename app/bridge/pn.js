@@ -61,7 +61,7 @@
             return callback.apply(undefined, events);
         };
         return native.watch(id, list, relay, onlychanged, mode, Number(opts.concurrency_limit) || 0,
-                            isClick ? what : '');
+                            isClick ? what : '', callback.__withLock === true);
     }
 
     function isParams(value) {
@@ -113,6 +113,65 @@
             }
             return obj;
         };
+    }
+
+    // ---- models: ColumnDataSource, figure ----------------------------------
+    function ColumnDataSource(options) {
+        if (!(this instanceof ColumnDataSource))
+            throw new TypeError("ColumnDataSource must be created with 'new'");
+        const opts = checkOptions('ColumnDataSource', options, ['data']);
+        const id = native.createSource(opts.data || {});
+        Object.defineProperty(this, '__model', {value: id});
+        Object.defineProperty(this, 'data', {
+            get: function () { return native.sourceData(id); },
+            set: function (data) { native.setSourceData(id, data); },
+            enumerable: true,
+        });
+    }
+    ColumnDataSource.prototype.stream = function (data, rollover) {
+        native.stream(this.__model, data, rollover === undefined || rollover === null ? null : Number(rollover));
+    };
+    ColumnDataSource.prototype.patch = function (patches) { native.patch(this.__model, patches); };
+
+    function Figure(options) {
+        Object.defineProperty(this, '__model', {value: native.createFigure(options || {})});
+    }
+    Figure.prototype.line = function (options) {
+        const opts = Object.assign({}, options || {});
+        if (!(opts.source instanceof ColumnDataSource))
+            throw new TypeError("figure.line: 'source' must be a pn.models.ColumnDataSource");
+        opts.source = opts.source.__model;
+        native.line(this.__model, opts);
+        return this;
+    };
+    function chart(figure) {
+        if (!(figure instanceof Figure)) throw new TypeError('pn.pane.Chart: expected a figure (pn.plotting.figure())');
+        return facade(native.createChart(figure.__model));
+    }
+
+    // ---- periodic callbacks -------------------------------------------------
+    function PeriodicCallback(id) { Object.defineProperty(this, '__model', {value: id}); }
+    PeriodicCallback.prototype.start = function () { native.periodic(this.__model, 'start'); };
+    PeriodicCallback.prototype.stop = function () { native.periodic(this.__model, 'stop'); };
+    Object.defineProperty(PeriodicCallback.prototype, 'running', {get: function () { return native.periodic(this.__model, 'running'); }});
+    Object.defineProperty(PeriodicCallback.prototype, 'counter', {get: function () { return native.periodic(this.__model, 'counter'); }});
+    Object.defineProperty(PeriodicCallback.prototype, 'period', {
+        get: function () { return native.periodic(this.__model, 'period'); },
+        set: function (ms) { native.periodic(this.__model, 'setPeriod', Number(ms)); },
+    });
+    function addPeriodicCallback(callback, period) {
+        if (typeof callback !== 'function') throw new TypeError('pn.state.add_periodic_callback: the callback must be a function');
+        const options = typeof period === 'number' ? {period: period}
+                        : checkOptions('pn.state.add_periodic_callback', period, ['period', 'count', 'timeout', 'start']);
+        return new PeriodicCallback(native.addPeriodic(callback, options, callback.__withLock === true));
+    }
+
+    function withLock(fn) {
+        if (typeof fn !== 'function') throw new TypeError('pn.io.with_lock: expected a function');
+        const wrapped = function () { return fn.apply(this, arguments); };
+        Object.defineProperty(wrapped, '__withLock', {value: true});
+        Object.defineProperty(wrapped, 'name', {value: fn.name});
+        return wrapped;
     }
 
     function group(groupId, names) {
@@ -174,8 +233,14 @@
         },
         state: {
             execute: function (fn) { native.execute(fn); },
+            add_periodic_callback: addPeriodicCallback,
         },
+        io: {with_lock: withLock},
+        plotting: {figure: function (options) { return new Figure(options); }},
+        models: {ColumnDataSource: ColumnDataSource},
     };
+    pn.pane.Chart = chart;
+    pn.pane.Bokeh = chart;
     Object.defineProperty(global, 'pn', {value: pn, writable: false, configurable: true});
     return pn;
 })

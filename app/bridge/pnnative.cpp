@@ -2,6 +2,10 @@
 
 #include "bridge/componentfactory.h"
 #include "core/fetch.h"
+#include "core/periodiccallback.h"
+#include "plots/chartpane.h"
+#include "plots/columndatasource.h"
+#include "plots/figure.h"
 #include "core/reactive.h"
 #include "widgets/panes/reactivepane.h"
 
@@ -88,7 +92,8 @@ void PnNative::trigger(int id, const QString& name) {
 }
 
 QJSValue PnNative::watch(int id, const QStringList& names, const QJSValue& callback,
-                         bool onlychanged, const QString& mode, int limit, const QString& origin) {
+                         bool onlychanged, const QString& mode, int limit, const QString& origin,
+                         bool withLock) {
     return guarded([&] {
         Component* component = require(id);
         if (!callback.isCallable()) throw ParamError("param.watch: the callback must be a function");
@@ -104,7 +109,7 @@ QJSValue PnNative::watch(int id, const QStringList& names, const QJSValue& callb
         // policy, cancellation and errors are the runtime's.
         const int watcher = component->watch(
             names,
-            [self, callback, state, where, id](const Events& events) {
+            [self, callback, state, where, id, withLock](const Events& events) {
                 if (!self || !self->tasks_) return;
                 QJSValue raw = self->engine_->newArray(uint(events.size()));
                 for (qsizetype i = 0; i < events.size(); ++i) {
@@ -116,7 +121,7 @@ QJSValue PnNative::watch(int id, const QStringList& names, const QJSValue& callb
                     e.setProperty(QStringLiteral("obj"), id);
                     raw.setProperty(quint32(i), e);
                 }
-                self->tasks_->call(callback, {raw}, where, {state, false});
+                self->tasks_->call(callback, {raw}, where, {state, withLock});
             },
             WatchOptions{onlychanged, {}, where});
         return QJSValue(watcher);
@@ -284,6 +289,177 @@ double PnNative::fetch(const QString& url, const QJSValue& options, const QJSVal
 bool PnNative::cancelTask(double taskId) {
     Runtime* runtime = Runtime::ifExists();
     return runtime && runtime->tasks().cancel(quint64(taskId));
+}
+
+}  // namespace qpanel
+
+namespace qpanel {
+
+template <typename T>
+T* PnNative::model(int id, const char* what) const {
+    T* object = qobject_cast<T*>(models_.value(id).data());
+    if (!object) throw ParamError(QStringLiteral("not a %1 (or its app was closed)").arg(QLatin1String(what)).toStdString());
+    return object;
+}
+
+int PnNative::rememberModel(QObject* object) {
+    if (!object->parent()) object->setParent(document_.data());
+    const int id = ++nextId_;
+    models_.insert(id, object);
+    return id;
+}
+
+template <typename Fn>
+void PnNative::asCurrentJsTask(Fn&& fn) const {
+    const QJSValue context = engine_->globalObject()
+                                 .property(QStringLiteral("__qpanel"))
+                                 .property(QStringLiteral("currentContext"));
+    TaskRecord* task = nullptr;
+    if (Runtime* runtime = Runtime::ifExists(); runtime && context.isObject())
+        task = runtime->tasks().find(quint64(context.property(QStringLiteral("taskId")).toNumber()));
+    TaskRecord* previous = currentTask();
+    if (task) setCurrentTask(task);
+    struct Restore {
+        TaskRecord* previous;
+        ~Restore() { setCurrentTask(previous); }
+    } restore{previous};
+    fn();
+}
+
+QJSValue PnNative::createSource(const QVariantMap& data) {
+    return guarded([&] {
+        Document::Scope scope(document_.data());
+        auto columns = ColumnDataSource::columnsFromVariant(data, QStringLiteral("ColumnDataSource"));
+        return QJSValue(rememberModel(new ColumnDataSource(columns)));
+    });
+}
+
+QJSValue PnNative::sourceData(int source) const {
+    return guarded([&] { return engine_->toScriptValue(model<ColumnDataSource>(source, "ColumnDataSource")->toVariant()); });
+}
+
+void PnNative::setSourceData(int source, const QVariantMap& data) {
+    guarded([&] {
+        auto* cds = model<ColumnDataSource>(source, "ColumnDataSource");
+        const auto columns = ColumnDataSource::columnsFromVariant(data, QStringLiteral("ColumnDataSource.data"));
+        asCurrentJsTask([&] { cds->setData(columns); });
+        return QJSValue();
+    });
+}
+
+void PnNative::stream(int source, const QVariantMap& data, const QJSValue& rollover) {
+    guarded([&] {
+        auto* cds = model<ColumnDataSource>(source, "ColumnDataSource");
+        const auto columns = ColumnDataSource::columnsFromVariant(data, QStringLiteral("ColumnDataSource.stream"));
+        std::optional<ColumnDataSource::Index> limit;
+        if (rollover.isNumber()) limit = ColumnDataSource::Index(rollover.toNumber());
+        asCurrentJsTask([&] { cds->stream(columns, limit); });
+        return QJSValue();
+    });
+}
+
+void PnNative::patch(int source, const QVariantMap& patches) {
+    guarded([&] {
+        auto* cds = model<ColumnDataSource>(source, "ColumnDataSource");
+        QList<std::pair<QString, QList<std::pair<ColumnDataSource::Index, double>>>> changes;
+        for (auto it = patches.cbegin(); it != patches.cend(); ++it) {
+            QList<std::pair<ColumnDataSource::Index, double>> list;
+            for (const QVariant& pair : it.value().toList()) {
+                const QVariantList p = pair.toList();
+                if (p.size() != 2) throw ParamError("ColumnDataSource.patch: each change is [index, value]");
+                list.append({ColumnDataSource::Index(p[0].toDouble()), p[1].toDouble()});
+            }
+            changes.append({it.key(), list});
+        }
+        asCurrentJsTask([&] { cds->patch(changes); });
+        return QJSValue();
+    });
+}
+
+QJSValue PnNative::createFigure(const QVariantMap& options) {
+    return guarded([&] {
+        static const QStringList known{"title", "width", "height", "x_axis_label", "y_axis_label"};
+        for (auto it = options.cbegin(); it != options.cend(); ++it)
+            if (!known.contains(it.key()))
+                throw ParamError(QStringLiteral("pn.plotting.figure: unknown option '%1' (allowed: %2)")
+                                     .arg(it.key(), known.join(", ")).toStdString());
+        FigureOptions f;
+        f.title = options.value("title").toString();
+        f.width = options.value("width", 600).toInt();
+        f.height = options.value("height", 300).toInt();
+        f.xAxisLabel = options.value("x_axis_label").toString();
+        f.yAxisLabel = options.value("y_axis_label").toString();
+        return QJSValue(rememberModel(new Figure(f)));
+    });
+}
+
+void PnNative::line(int figure, const QVariantMap& options) {
+    guarded([&] {
+        static const QStringList known{"x", "y", "source", "color", "line_width", "legend_label"};
+        for (auto it = options.cbegin(); it != options.cend(); ++it)
+            if (!known.contains(it.key()))
+                throw ParamError(QStringLiteral("figure.line: unknown option '%1' (allowed: %2)")
+                                     .arg(it.key(), known.join(", ")).toStdString());
+        LineGlyph glyph;
+        glyph.x = options.value("x").toString();
+        glyph.y = options.value("y").toString();
+        glyph.source = model<ColumnDataSource>(options.value("source").toInt(), "ColumnDataSource");
+        if (options.contains("color")) {
+            glyph.color = QColor(options.value("color").toString());
+            if (!glyph.color.isValid())
+                throw ParamError(QStringLiteral("figure.line: '%1' is not a colour").arg(options.value("color").toString()).toStdString());
+        }
+        glyph.lineWidth = options.value("line_width", 1.0).toDouble();
+        glyph.legendLabel = options.value("legend_label").toString();
+        model<Figure>(figure, "figure")->line(glyph);
+        return QJSValue();
+    });
+}
+
+QJSValue PnNative::createChart(int figure) {
+    return guarded([&] {
+        Document::Scope scope(document_.data());
+        return QJSValue(remember(new ChartPane(model<Figure>(figure, "figure"))));
+    });
+}
+
+QJSValue PnNative::addPeriodic(const QJSValue& callback, const QVariantMap& options, bool withLock) {
+    return guarded([&] {
+        if (!callback.isCallable()) throw ParamError("add_periodic_callback: the callback must be a function");
+        static const QStringList known{"period", "count", "timeout", "start"};
+        for (auto it = options.cbegin(); it != options.cend(); ++it)
+            if (!known.contains(it.key()))
+                throw ParamError(QStringLiteral("add_periodic_callback: unknown option '%1' (allowed: %2)")
+                                     .arg(it.key(), known.join(", ")).toStdString());
+        PeriodicCallback::Options o;
+        o.periodMs = options.value("period", 500).toInt();
+        if (options.contains("count") && options.value("count").isValid()) o.count = options.value("count").toInt();
+        if (options.contains("timeout") && options.value("timeout").isValid()) o.timeoutMs = options.value("timeout").toInt();
+        o.start = options.value("start", true).toBool();
+        const QString name = callback.property(QStringLiteral("name")).toString();
+        o.origin = QStringLiteral("periodic callback %1(%2 ms)").arg(name.isEmpty() ? QString() : name + QLatin1Char(' ')).arg(o.periodMs);
+        QPointer<JsTasks> tasks = tasks_;
+        QPointer<Document> document = document_;
+        Callback<> body = [tasks, document, callback, withLock]() -> QCoro::Task<> {
+            Document::LockGuard guard;
+            if (withLock && document) guard = co_await document->lock();
+            if (tasks) co_await tasks->evaluate(callback, QJSValueList());
+        };
+        return QJSValue(rememberModel(new PeriodicCallback(body, o, document_.data())));
+    });
+}
+
+QJSValue PnNative::periodic(int id, const QString& what, const QJSValue& value) {
+    return guarded([&] {
+        auto* pc = model<PeriodicCallback>(id, "periodic callback");
+        if (what == QLatin1String("start")) pc->start();
+        else if (what == QLatin1String("stop")) pc->stop();
+        else if (what == QLatin1String("running")) return QJSValue(pc->running());
+        else if (what == QLatin1String("counter")) return QJSValue(pc->counter());
+        else if (what == QLatin1String("period")) return QJSValue(pc->period());
+        else if (what == QLatin1String("setPeriod")) pc->setPeriod(value.toInt());
+        return QJSValue();
+    });
 }
 
 }  // namespace qpanel

@@ -34,7 +34,7 @@ public:
     /// "exclusive" or "limit" (with `limit`).
     Q_INVOKABLE QJSValue watch(int id, const QStringList& names, const QJSValue& callback,
                                bool onlychanged, const QString& mode, int limit,
-                               const QString& origin);
+                               const QString& origin, bool withLock = false);
     Q_INVOKABLE bool unwatch(int id, int watcher);
     /// `child` is a component id or text (made into a Markdown pane).
     Q_INVOKABLE void append(int layout, const QJSValue& child);
@@ -50,6 +50,18 @@ public:
     /// object or an error naming the URL. Returns the task id.
     Q_INVOKABLE double fetch(const QString& url, const QJSValue& options, const QJSValue& deferred);
     Q_INVOKABLE bool cancelTask(double taskId);
+    // Charts and models (pn.plotting.figure, pn.models.ColumnDataSource).
+    Q_INVOKABLE QJSValue createSource(const QVariantMap& data);
+    Q_INVOKABLE QJSValue sourceData(int source) const;
+    Q_INVOKABLE void setSourceData(int source, const QVariantMap& data);
+    Q_INVOKABLE void stream(int source, const QVariantMap& data, const QJSValue& rollover);
+    Q_INVOKABLE void patch(int source, const QVariantMap& patches);
+    Q_INVOKABLE QJSValue createFigure(const QVariantMap& options);
+    Q_INVOKABLE void line(int figure, const QVariantMap& options);
+    Q_INVOKABLE QJSValue createChart(int figure);
+    // Periodic callbacks (pn.state.add_periodic_callback).
+    Q_INVOKABLE QJSValue addPeriodic(const QJSValue& callback, const QVariantMap& options, bool withLock);
+    Q_INVOKABLE QJSValue periodic(int id, const QString& what, const QJSValue& value = QJSValue());
     Q_INVOKABLE QString decodeUtf8(const QByteArray& bytes) const { return QString::fromUtf8(bytes); }
 
     /// A JS value as a param value: a component facade becomes its Component*.
@@ -68,6 +80,14 @@ private:
     QString scriptFolder_;
     QHash<int, QPointer<Component>> components_;
     QHash<const Component*, int> ids_;
+    QHash<int, QPointer<QObject>> models_;  // sources, figures, periodic callbacks
+    template <typename T>
+    T* model(int id, const char* what) const;
+    int rememberModel(QObject* model);
+    /// Runs `fn` as the task the current JS code belongs to (its context),
+    /// so lock checks see the task that holds the lock.
+    template <typename Fn>
+    void asCurrentJsTask(Fn&& fn) const;
     int nextId_ = 0;
 };
 

@@ -5,6 +5,8 @@
 #include "common/httptestserver.h"
 #include "widgets/panes/image.h"
 #include "widgets/panes/reactivepane.h"
+#include "plots/chartpane.h"
+#include "plots/columndatasource.h"
 #include "widgets/button.h"
 #include "widgets/layouts/listlayout.h"
 #include "widgets/servable.h"
@@ -231,4 +233,69 @@ TEST(PnApi, FetchErrorsNameTheUrlAndReachTheScript) {
     EXPECT_EQ(s.log[0], QStringLiteral("404 false not found"));
     EXPECT_EQ(s.log[1], QStringLiteral("fetch %1: no complete response within 200 ms")
                             .arg(server.url("/stall").toString()));
+}
+
+namespace {
+qpanel::ColumnDataSource* sourceOf(qpanel::Component* chartPane) {
+    auto* pane = qobject_cast<qpanel::ChartPane*>(chartPane);
+    return pane && pane->figure() && !pane->figure()->lines().isEmpty()
+               ? pane->figure()->lines().front().source.data()
+               : nullptr;
+}
+}  // namespace
+
+TEST(PnApi, TheSeedStreamingChartGainsFivePointsPerClickUnderTheLock) {
+    Session s;
+    ASSERT_TRUE(s.session.load(exampleFile("streaming_chart.js")))
+        << (s.errors.isEmpty() ? std::string() : s.errors[0].toString().toStdString());
+    auto* row = qobject_cast<qpanel::ListLayout*>(s.roots().front());
+    auto* button = qobject_cast<qpanel::Button*>(row->objects().at(0));
+    qpanel::ColumnDataSource* cds = sourceOf(row->objects().at(1));
+    ASSERT_NE(cds, nullptr);
+    EXPECT_EQ(cds->rowCount(), 1);
+    button->click();
+    ASSERT_TRUE(waitUntil([&] { return cds->rowCount() == 6; }, 5s));
+    button->click();
+    ASSERT_TRUE(waitUntil([&] { return cds->rowCount() == 11; }, 5s));
+    EXPECT_EQ(cds->column("x"), (std::vector<double>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10}));
+    EXPECT_TRUE(s.errors.isEmpty());
+}
+
+TEST(PnApi, StreamingWithoutWithLockIsRefusedNamingItAndChangesNothing) {
+    QFile file(exampleFile("streaming_chart.js"));
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    QString source = QString::fromUtf8(file.readAll());
+    source.replace("pn.io.with_lock(async (event) => {", "(async (event) => {");
+    Session s;
+    ASSERT_TRUE(s.session.run(source, QStringLiteral("/app/unlocked.js")));
+    auto* row = qobject_cast<qpanel::ListLayout*>(s.roots().front());
+    auto* button = qobject_cast<qpanel::Button*>(row->objects().at(0));
+    qpanel::ColumnDataSource* cds = sourceOf(row->objects().at(1));
+    button->click();
+    ASSERT_TRUE(waitUntil([&] { return !s.errors.isEmpty(); }, 5s));
+    EXPECT_TRUE(s.errors[0].message.contains("pn.io.with_lock")) << s.errors[0].message.toStdString();
+    EXPECT_EQ(s.errors[0].line, 21);  // cds.stream(...)
+    EXPECT_EQ(cds->rowCount(), 1);
+}
+
+TEST(PnApi, ThePeriodicExampleStreamsStopsOnTheToggleAndResumes) {
+    Session s;
+    ASSERT_TRUE(s.session.load(exampleFile("periodic_and_execute.js")))
+        << (s.errors.isEmpty() ? std::string() : s.errors[0].toString().toStdString());
+    auto* column = qobject_cast<qpanel::ListLayout*>(s.roots().front());
+    auto* row = qobject_cast<qpanel::ListLayout*>(column->objects().at(0));
+    qpanel::Component* toggle = row->objects().at(0);
+    qpanel::Component* status = row->objects().at(1);
+    qpanel::ColumnDataSource* cds = sourceOf(column->objects().at(1));
+    ASSERT_NE(cds, nullptr);
+    ASSERT_TRUE(waitUntil([&] { return status->get("value").toString() == "streaming every 250 ms"; }));
+    ASSERT_TRUE(waitUntil([&] { return cds->rowCount() >= 2; }, 5s));
+    toggle->set("value", false);
+    ASSERT_TRUE(waitUntil([&] { return !Runtime::instance().tasks().countOwnedBy(s.session.document()); }));
+    const auto stopped = cds->rowCount();
+    QTest::qWait(600);
+    EXPECT_EQ(cds->rowCount(), stopped) << "no ticks while the toggle is off";
+    toggle->set("value", true);
+    ASSERT_TRUE(waitUntil([&] { return cds->rowCount() >= stopped + 2; }, 5s));
+    EXPECT_TRUE(s.errors.isEmpty());
 }
