@@ -162,7 +162,9 @@ template <typename Fn>
 void postToLoop(Runtime* runtime, const QObject* owner, Fn&& fn) {
     // A null owner means "the runtime itself"; a dead owner skips the call.
     QObject* context = owner ? const_cast<QObject*>(owner) : runtime;
-    QTimer::singleShot(0, context, std::forward<Fn>(fn));
+    // A posted call, not a zero timer: Qt keeps timers in a sorted list, so
+    // thousands of pending executes would cost O(n) each.
+    QMetaObject::invokeMethod(context, std::forward<Fn>(fn), Qt::QueuedConnection);
 }
 }  // namespace
 

@@ -104,6 +104,20 @@
     host.callInContext = function (context, fn, args) {
         return host.inContext(context, function () { return fn.apply(undefined, args); });
     };
+    /// One crossing for a task's start: make its context, call `fn` in it,
+    /// run the microtasks it queued. Returns [context, result, isThenable] or
+    /// throws what `fn` threw.
+    host.startTask = function (taskId, fn, args) {
+        const context = {taskId: taskId, cancelled: false, hooks: []};
+        let result;
+        try {
+            result = host.inContext(context, function () { return fn.apply(undefined, args); });
+        } finally {
+            if (host.hasPendingMicrotasks()) host.drainMicrotasks();
+        }
+        return [context, result, result !== null && (typeof result === 'object' || typeof result === 'function') &&
+                                 typeof result.then === 'function'];
+    };
     /// Reports how `value` settles to the native sink under `token`.
     host.settleTo = function (value, sink, token) {
         Promise.resolve(value).then(function (v) { sink.settled(token, true, v); },

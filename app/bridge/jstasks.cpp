@@ -74,16 +74,15 @@ QCoro::Task<> JsTasks::run(QJSValue fn, QJSValueList args, bool withLock) {
 QCoro::Task<QJSValue> JsTasks::evaluate(QJSValue fn, QJSValueList args) {
     ScriptHost* host = host_.data();
     if (!host) co_return QJSValue();
-    const QJSValue hostObject = host->hostObject();
+    if (startTask_.isUndefined()) startTask_ = host->hostObject().property(QStringLiteral("startTask"));
     TaskRecord* task = currentTask();
-    const QJSValue context = hostObject.property(QStringLiteral("makeContext"))
-                                 .call({task ? double(task->id) : 0.0});
-    const QJSValue result = hostObject.property(QStringLiteral("callInContext"))
-                                .call({context, fn, host->engine()->toScriptValue(args)});
-    host->drainMicrotasks();
-    if (result.isError()) throwScriptError(result);
-    if (!hostObject.property(QStringLiteral("isThenable")).call({result}).toBool()) co_return result;
-    const auto [fulfilled, value] = co_await PromiseAwaiter(this, context, result);
+    QJSValue jsArgs = host->engine()->newArray(uint(args.size()));
+    for (qsizetype i = 0; i < args.size(); ++i) jsArgs.setProperty(quint32(i), args[i]);
+    const QJSValue started = startTask_.call({task ? double(task->id) : 0.0, fn, jsArgs});
+    if (started.isError()) throwScriptError(started);
+    const QJSValue result = started.property(1);
+    if (!started.property(2).toBool()) co_return result;
+    const auto [fulfilled, value] = co_await PromiseAwaiter(this, started.property(0), result);
     if (!fulfilled) throwScriptError(value);
     co_return value;
 }

@@ -54,7 +54,8 @@ private:
 
     QPointer<ScriptHost> host_;
     QPointer<Document> document_;
-    QJSValue sink_;  // this object as seen from JS
+    QJSValue sink_;       // this object as seen from JS
+    QJSValue startTask_;  // host.startTask, looked up once
     QHash<int, PromiseAwaiter*> waiting_;
     int nextToken_ = 0;
 };
