@@ -104,10 +104,11 @@
     host.callInContext = function (context, fn, args) {
         return host.inContext(context, function () { return fn.apply(undefined, args); });
     };
-    /// One crossing for a task's start: make its context, call `fn` in it,
-    /// run the microtasks it queued. Returns [context, result, isThenable] or
-    /// throws what `fn` threw.
-    host.startTask = function (taskId, fn, args) {
+    /// One crossing for a task's start: make its context, call `fn` with the
+    /// remaining arguments in it, run the microtasks it queued. Returns
+    /// [context, result, isThenable] or throws what `fn` threw.
+    host.startTask = function (taskId, fn) {
+        const args = Array.prototype.slice.call(arguments, 2);
         const context = {taskId: taskId, cancelled: false, hooks: []};
         let result;
         try {

@@ -76,9 +76,9 @@ QCoro::Task<QJSValue> JsTasks::evaluate(QJSValue fn, QJSValueList args) {
     if (!host) co_return QJSValue();
     if (startTask_.isUndefined()) startTask_ = host->hostObject().property(QStringLiteral("startTask"));
     TaskRecord* task = currentTask();
-    QJSValue jsArgs = host->engine()->newArray(uint(args.size()));
-    for (qsizetype i = 0; i < args.size(); ++i) jsArgs.setProperty(quint32(i), args[i]);
-    const QJSValue started = startTask_.call({task ? double(task->id) : 0.0, fn, jsArgs});
+    args.prepend(fn);
+    args.prepend(task ? double(task->id) : 0.0);
+    const QJSValue started = startTask_.call(args);
     if (started.isError()) throwScriptError(started);
     const QJSValue result = started.property(1);
     if (!started.property(2).toBool()) co_return result;

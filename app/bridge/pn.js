@@ -54,7 +54,10 @@
         const list = names === undefined ? ['value'] : Array.isArray(names) ? names : [names];
         const mode = opts.exclusive ? 'exclusive' : opts.concurrency_limit ? 'limit' : 'concurrent';
         const onlychanged = isClick ? false : opts.onlychanged !== false;
-        const relay = function (raw) {
+        // One event arrives as (name, old, new, type, id); a batch as an array.
+        const relay = function (raw, old, value, type, objId) {
+            if (typeof raw === 'string')
+                return callback({name: raw, old: old, new: value, type: type, obj: facade(objId)});
             const events = raw.map(function (e) {
                 return {name: e.name, old: e.old, new: e.new, type: e.type, obj: facade(e.obj)};
             });

@@ -111,6 +111,16 @@ QJSValue PnNative::watch(int id, const QStringList& names, const QJSValue& callb
             names,
             [self, callback, state, where, id, withLock](const Events& events) {
                 if (!self || !self->tasks_) return;
+                QJSEngine* engine = self->engine_;
+                if (events.size() == 1) {
+                    // The common case, as plain arguments: one JS crossing.
+                    const Event& e = events.front();
+                    self->tasks_->call(callback,
+                                       {e.name, engine->toScriptValue(e.oldValue),
+                                        engine->toScriptValue(e.newValue), e.type, id},
+                                       where, {state, withLock});
+                    return;
+                }
                 QJSValue raw = self->engine_->newArray(uint(events.size()));
                 for (qsizetype i = 0; i < events.size(); ++i) {
                     QJSValue e = self->engine_->newObject();
