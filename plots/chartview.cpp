@@ -185,6 +185,7 @@ ChartView::ChartView(Figure* figure, QWidget* parent)
     d_->chart = new QChart;
     d_->chart->setAnimationOptions(QChart::NoAnimation);  // streaming: animations would lag
     d_->chart->setMargins(QMargins(4, 4, 4, 4));
+    d_->chart->setDropShadowEnabled(false);  // a blurred shadow repainted every frame
     d_->xAxis = new QValueAxis;
     d_->yAxis = new QValueAxis;
     d_->chart->addAxis(d_->xAxis, Qt::AlignBottom);
@@ -211,6 +212,7 @@ void ChartView::changeEvent(QEvent* event) {
     if (event->type() == QEvent::PaletteChange) {
         // Themes reset series pens, so the glyph colours are applied again.
         d_->chart->setTheme(isDark(palette()) ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+        d_->chart->setDropShadowEnabled(false);
         rebuildSeries();
     }
     QWidget::changeEvent(event);
