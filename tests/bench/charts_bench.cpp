@@ -11,6 +11,8 @@
 #include <QLineSeries>
 #include <QValueAxis>
 #include <benchmark/benchmark.h>
+
+#include "guibench.h"
 #include <qcustomplot.h>
 
 #include <chrono>
@@ -177,13 +179,4 @@ BENCHMARK(BM_QCustomPlotFrame)->Apply([](auto* b) { windows(b, 10'000'000); });
 BENCHMARK(BM_QtChartsReplaceFrame)->Apply([](auto* b) { windows(b, 1'000'000); });
 BENCHMARK(BM_QpanelIngest)->Arg(10'000)->Arg(100'000)->UseRealTime()->MinTime(1.0);
 
-int main(int argc, char** argv) {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-    benchmark::RunSpecifiedBenchmarks();
-    printSummary();
-    benchmark::Shutdown();
-    return 0;
-}
+int main(int argc, char** argv) { return runGuiBenchmarks(argc, argv, printSummary); }

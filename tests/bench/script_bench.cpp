@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <benchmark/benchmark.h>
 
+#include "guibench.h"
+
 #include <chrono>
 
 using qpanel::bench::peerFigure;
@@ -124,12 +126,4 @@ BENCHMARK(BM_JsAsyncCallbackTask)->Arg(100)->Arg(1000)->Arg(10000)->Iterations(5
 BENCHMARK(BM_JsParamWatcher)->Iterations(20)->UseRealTime();
 BENCHMARK(BM_LoadPath)->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 
-int main(int argc, char** argv) {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}
+int main(int argc, char** argv) { return runGuiBenchmarks(argc, argv); }
