@@ -1,0 +1,223 @@
+#include "shell/mainwindow.h"
+
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileInfo>
+#include <QLabel>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+#include "bridge/scriptsession.h"
+#include "core/runtime.h"
+#include "shell/consoledock.h"
+#include "shell/examplescatalog.h"
+#include "shell/recentfiles.h"
+#include "shell/scriptwatcher.h"
+#include "shell/shellsettings.h"
+#include "shell/sourceview.h"
+#include "shell/startpage.h"
+#include "shell/tasksdock.h"
+#include "widgets/servable.h"
+#include "widgets/spinnerwidget.h"
+
+namespace qpanel {
+
+namespace {
+const QString kGeometryKey = QStringLiteral("window/geometry");
+const QString kStateKey = QStringLiteral("window/state");
+const QString kAutoReloadKey = QStringLiteral("autoReload");
+}  // namespace
+
+MainWindow::MainWindow(Transpiler* transpiler, QWidget* parent)
+    : QMainWindow(parent),
+      transpiler_(transpiler),
+      pages_(new QStackedWidget),
+      startPage_(new StartPage(ExamplesCatalog::list())),
+      console_(new ConsoleDock(this)),
+      tasks_(new TasksDock(&Runtime::instance().tasks(), this)),
+      watcher_(new ScriptWatcher(this)) {
+    setObjectName(QStringLiteral("MainWindow"));
+    qRegisterMetaType<qpanel::ScriptSession*>();
+    setWindowTitle(QStringLiteral("qpanel"));
+    pages_->addWidget(startPage_);
+    setCentralWidget(pages_);
+    addDockWidget(Qt::BottomDockWidgetArea, console_);
+    addDockWidget(Qt::BottomDockWidgetArea, tasks_);
+    tabifyDockWidget(console_, tasks_);
+    console_->raise();
+
+    connect(startPage_, &StartPage::scriptChosen, this, &MainWindow::openScript);
+    connect(startPage_, &StartPage::openRequested, this, &MainWindow::showOpenDialog);
+    connect(console_, &ConsoleDock::sourceRequested, this, &MainWindow::showSource);
+    connect(watcher_, &ScriptWatcher::scriptChanged, this, &MainWindow::reload);
+    connect(this, &MainWindow::messageLogged, console_, &ConsoleDock::appendMessage);
+    connect(this, &MainWindow::errorReported, console_, &ConsoleDock::appendError);
+
+    createActions();
+    createMenus();
+    createStatusBar();
+    resize(960, 680);
+    restoreSettings();
+    updateActions();
+}
+
+MainWindow::~MainWindow() {
+    // The app's views live in appContent_: close the app while they exist.
+    session_.reset();
+}
+
+bool MainWindow::openScript(const QString& path) {
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    auto candidate = std::make_unique<ScriptSession>(transpiler_);
+    connect(candidate.get(), &ScriptSession::messageLogged, this, &MainWindow::messageLogged);
+    connect(candidate.get(), &ScriptSession::errorReported, this, &MainWindow::errorReported);
+    if (!candidate->load(absolute)) {
+        console_->appendNote(
+            session_ ? tr("%1 did not load; %2 keeps running.")
+                           .arg(QFileInfo(absolute).fileName(), QFileInfo(scriptPath_).fileName())
+                     : tr("%1 did not load.").arg(QFileInfo(absolute).fileName()));
+        console_->show();
+        return false;
+    }
+    swapIn(std::move(candidate), absolute);
+    return true;
+}
+
+bool MainWindow::reload() {
+    if (scriptPath_.isEmpty()) return false;
+    return openScript(scriptPath_);
+}
+
+void MainWindow::closeApp() {
+    if (!session_) return;
+    delete appContent_;
+    appContent_ = nullptr;
+    session_.reset();
+    console_->appendNote(tr("Closed %1.").arg(QFileInfo(scriptPath_).fileName()));
+    scriptPath_.clear();
+    watcher_->watch({});
+    pages_->setCurrentWidget(startPage_);
+    startPage_->refresh();
+    updateTitle();
+    updateActions();
+    emit sessionChanged(nullptr);
+}
+
+void MainWindow::swapIn(std::unique_ptr<ScriptSession> session, const QString& path) {
+    const bool reloading = path == scriptPath_;
+    // The old app goes first (its views, then its tasks), so the new one never
+    // shares the event loop with it.
+    delete appContent_;
+    session_ = std::move(session);
+    scriptPath_ = path;
+    appContent_ = session_->createContent();
+    pages_->addWidget(appContent_);
+    pages_->setCurrentWidget(appContent_);
+    connect(Servables::of(session_->document()), &Servables::rootAdded, this,
+            &MainWindow::updateTitle);
+
+    console_->appendNote(reloading ? tr("Reloaded %1.").arg(QFileInfo(path).fileName())
+                                   : tr("Opened %1.").arg(QDir::toNativeSeparators(path)));
+    RecentFiles::add(path);
+    rebuildRecentMenu();
+    startPage_->refresh();
+    watcher_->watch(autoReload() ? path : QString());
+    updateTitle();
+    updateActions();
+    emit sessionChanged(session_.get());
+}
+
+bool MainWindow::isIdle() const {
+    return !session_ || session_->isIdle();
+}
+
+bool MainWindow::autoReload() const {
+    return autoReloadAction_->isChecked();
+}
+
+void MainWindow::setAutoReload(bool on) {
+    autoReloadAction_->setChecked(on);
+}
+
+void MainWindow::updateTitle() {
+    if (!session_) {
+        setWindowTitle(QStringLiteral("qpanel"));
+        return;
+    }
+    const QString title = Servables::of(session_->document())->title();
+    setWindowTitle(title.isEmpty() ? tr("%1 — qpanel").arg(QFileInfo(scriptPath_).fileName())
+                                   : title);
+}
+
+void MainWindow::updateActions() {
+    reloadAction_->setEnabled(session_ != nullptr);
+    closeAppAction_->setEnabled(session_ != nullptr);
+}
+
+void MainWindow::createStatusBar() {
+    spinner_ = new SpinnerWidget;
+    spinner_->setObjectName(QStringLiteral("BusySpinner"));
+    spinner_->setToolTip(tr("Tasks are running"));
+    const int side = fontMetrics().height();
+    spinner_->setFixedSize(side, side);
+    // Hidden while idle, keeping its place so the count does not jump.
+    QSizePolicy policy = spinner_->sizePolicy();
+    policy.setRetainSizeWhenHidden(true);
+    spinner_->setSizePolicy(policy);
+    taskCount_ = new QLabel;
+    taskCount_->setObjectName(QStringLiteral("TaskCount"));
+    statusBar()->addPermanentWidget(taskCount_);
+    statusBar()->addPermanentWidget(spinner_);
+    Runtime& runtime = Runtime::instance();
+    connect(&runtime, &Runtime::busyChanged, this, &MainWindow::showBusy);
+    connect(&runtime.tasks(), &TaskRegistry::countChanged, this, &MainWindow::updateTaskCount);
+    showBusy(runtime.busy());
+    updateTaskCount(runtime.tasks().count());
+}
+
+void MainWindow::showBusy(bool busy) {
+    spinner_->setSpinning(busy);
+    spinner_->setVisible(busy);
+}
+
+void MainWindow::updateTaskCount(int count) {
+    taskCount_->setText(count == 0   ? tr("Idle")
+                        : count == 1 ? tr("1 task running")
+                                     : tr("%1 tasks running").arg(count));
+}
+
+void MainWindow::showSource(const QString& path, int line) {
+    if (!sourceView_) {
+        sourceView_ = new SourceView(this);
+        sourceView_->setWindowFlag(Qt::Window);
+        sourceView_->resize(720, 520);
+    }
+    sourceView_->openFile(path);
+    sourceView_->setWindowTitle(tr("%1 (read-only) — qpanel").arg(QFileInfo(path).fileName()));
+    sourceView_->show();
+    sourceView_->raise();
+    sourceView_->activateWindow();
+    sourceView_->showLine(line);
+}
+
+void MainWindow::restoreSettings() {
+    ShellSettings settings;
+    restoreGeometry(settings.value(kGeometryKey).toByteArray());
+    restoreState(settings.value(kStateKey).toByteArray());
+    autoReloadAction_->setChecked(settings.value(kAutoReloadKey, false).toBool());
+}
+
+void MainWindow::saveSettings() const {
+    ShellSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kStateKey, saveState());
+    settings.setValue(kAutoReloadKey, autoReload());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    saveSettings();
+    if (sourceView_) sourceView_->close();
+    QMainWindow::closeEvent(event);
+}
+
+}  // namespace qpanel

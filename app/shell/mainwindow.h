@@ -1,0 +1,123 @@
+#pragma once
+// The qpanel desktop window: a start page or the loaded app script, with
+// File/View/Help menus, the Console and Tasks docks and a busy status bar.
+//
+//   qpanel::Transpiler transpiler;
+//   qpanel::MainWindow window(&transpiler);
+//   window.show();
+//   window.openScript("/home/me/app.js");   // false: error in the console, old app kept
+
+#include <QMainWindow>
+#include <memory>
+
+#include "bridge/scripterror.h"
+
+class QAction;
+class QLabel;
+class QMenu;
+class QStackedWidget;
+
+namespace qpanel {
+
+class ConsoleDock;
+class ScriptSession;
+class ScriptWatcher;
+class SourceView;
+class SpinnerWidget;
+class StartPage;
+class TasksDock;
+class Transpiler;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    explicit MainWindow(Transpiler* transpiler, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// Loads `path` as a new app next to the current one and swaps it in only
+    /// if it loaded; on failure the error is in the console, the current app
+    /// keeps running, and this returns false.
+    bool openScript(const QString& path);
+    /// Loads the current script again (as openScript: a failed reload keeps
+    /// the running app). On success the old app is destroyed, cancelling every
+    /// task, timer and periodic callback of it, before the event loop runs
+    /// again, so the two never interleave. Window geometry is kept.
+    bool reload();
+    /// Closes the app (cancelling all its work) and shows the start page.
+    void closeApp();
+
+    ScriptSession* session() const { return session_.get(); }
+    /// The open app script ("" on the start page).
+    QString scriptPath() const { return scriptPath_; }
+    /// No app, or the app has no task in flight and no timer pending.
+    bool isIdle() const;
+
+    bool autoReload() const;
+    void setAutoReload(bool on);
+
+    ConsoleDock* console() const { return console_; }
+    TasksDock* tasks() const { return tasks_; }
+    /// The read-only source window (null until a file:line link opened it).
+    SourceView* sourceView() const { return sourceView_; }
+    StartPage* startPage() const { return startPage_; }
+    /// Shows `path` read-only at `line` (what a console link does).
+    void showSource(const QString& path, int line);
+
+    /// docs/API.md as installed (../share/doc/qpanel) or in the source tree;
+    /// "" when neither exists.
+    static QString apiReferencePath();
+    /// Writes geometry, window and dock state to the settings (also on close).
+    void saveSettings() const;
+
+signals:
+    /// The app changed: a script was opened or reloaded (session set), or closed (null).
+    void sessionChanged(qpanel::ScriptSession* session);
+    /// The current or loading app's console output and errors.
+    void messageLogged(const QString& level, const QString& text);
+    void errorReported(const qpanel::ScriptError& error, const QString& stack);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createStatusBar();
+    void restoreSettings();
+    void rebuildRecentMenu();
+    void rebuildExamplesMenu();
+    void showOpenDialog();
+    void showApiReference();
+    void showAbout();
+    void swapIn(std::unique_ptr<ScriptSession> session, const QString& path);
+    void updateTitle();
+    void updateActions();
+    void updateTaskCount(int count);
+    void showBusy(bool busy);
+
+    Transpiler* transpiler_;
+    std::unique_ptr<ScriptSession> session_;
+    QString scriptPath_;
+    QStackedWidget* pages_;
+    StartPage* startPage_;
+    QWidget* appContent_ = nullptr;
+    ConsoleDock* console_;
+    TasksDock* tasks_;
+    SourceView* sourceView_ = nullptr;
+    ScriptWatcher* watcher_;
+    SpinnerWidget* spinner_ = nullptr;
+    QLabel* taskCount_ = nullptr;
+    QMenu* recentMenu_ = nullptr;
+    QMenu* examplesMenu_ = nullptr;
+
+    QAction* openAction_ = nullptr;
+    QAction* reloadAction_ = nullptr;
+    QAction* autoReloadAction_ = nullptr;
+    QAction* closeAppAction_ = nullptr;
+    QAction* quitAction_ = nullptr;
+    QAction* apiAction_ = nullptr;
+    QAction* aboutAction_ = nullptr;
+};
+
+}  // namespace qpanel
