@@ -1,0 +1,56 @@
+#pragma once
+// An app script session for hardening tests: collects console lines and
+// errors, finds components by name, and proves the app still works.
+
+#include "bridge/scriptsession.h"
+#include "core/runtime.h"
+#include "widgets/button.h"
+
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace qpanel::test {
+
+/// One transpiler per test process, as in the app (Babel loads once).
+inline Transpiler& sharedTranspiler() {
+    static QTemporaryDir cache;
+    static Transpiler transpiler(Transpiler::Options{cache.path(), true});
+    return transpiler;
+}
+
+struct AppSession {
+    QStringList log;
+    QList<ScriptError> errors;
+    QStringList stacks;
+    std::unique_ptr<ScriptSession> session = std::make_unique<ScriptSession>(&sharedTranspiler());
+
+    AppSession() {
+        QObject::connect(session.get(), &ScriptSession::messageLogged, session.get(),
+                         [this](const QString&, const QString& text) { log << text; });
+        QObject::connect(session.get(), &ScriptSession::errorReported, session.get(),
+                         [this](const ScriptError& e, const QString& stack) {
+                             errors << e;
+                             stacks << stack;
+                         });
+    }
+
+    /// The component of this app whose `name` param is `name` (null if none).
+    Component* find(const QString& name) const {
+        for (Component* c : session->document()->findChildren<Component*>())
+            if (c->paramNames().contains(QStringLiteral("name")) && c->get("name").toString() == name) return c;
+        return nullptr;
+    }
+
+    QString errorsText() const {
+        QStringList lines;
+        for (const ScriptError& e : errors) lines << e.toString();
+        return lines.isEmpty() ? QStringLiteral("(no error)") : lines.join(QLatin1Char('\n'));
+    }
+};
+
+/// Loads a small app in a fresh session and clicks its button: true when
+/// the async callback ran to the end (the runtime still works).
+bool aNewAppStillWorks();
+
+}  // namespace qpanel::test

@@ -1,0 +1,4 @@
+// expect: RangeError
+// at: 4
+const a = [];
+a.length = -1;

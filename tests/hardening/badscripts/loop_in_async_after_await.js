@@ -1,0 +1,9 @@
+// expect: nterrupt
+// at: file
+// then: click "Run"
+// needs: watchdog
+const b = pn.widgets.Button({name: 'Run'});
+b.on_click(async () => {
+  await pn.sleep(5);
+  while (true) {}
+});

@@ -1,0 +1,5 @@
+// expect: nterrupt
+// at: file
+// needs: watchdog
+let spins = 0;
+while (true) { spins++; }

@@ -1,0 +1,4 @@
+// expect: Progress has no parameter 'maximum'
+// at: 4
+const before = 1;
+const w = pn.indicators.Progress({maximum: 10});

@@ -1,0 +1,4 @@
+// expect: StaticText has no parameter 'text'
+// at: 4
+const before = 1;
+const w = pn.widgets.StaticText({text: 'x'});

@@ -1,0 +1,5 @@
+// expect: execute failed
+// at: 4
+pn.state.execute(() => {
+  throw new Error('execute failed');
+});

@@ -1,0 +1,5 @@
+// expect: microtask failed
+// at: 4
+queueMicrotask(() => {
+  throw new Error('microtask failed');
+});

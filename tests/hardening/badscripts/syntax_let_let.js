@@ -1,0 +1,3 @@
+// expect: 'let' is disallowed
+// at: 3
+let let = 3;

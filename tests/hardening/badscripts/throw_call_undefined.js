@@ -1,0 +1,4 @@
+// expect: TypeError
+// at: 4
+const config = {};
+config.load();

@@ -1,0 +1,4 @@
+// expect: 'Slider'
+// at: 4
+const before = 1;
+const w = pn.widgets.Slider({value: 1});
