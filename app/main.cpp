@@ -1,98 +1,153 @@
-// The qpanel desktop app (minimal shell until the full window lands): loads
-// an app script or a bundled example into a window, shows console output
-// and errors on stderr, and the busy state in the status bar.
+// The qpanel executable: parses the command line (app/cli/commandline.h),
+// then runs one mode: a window, a screenshot once idle, a headless run until
+// idle, a syntax check, or a listing. Exit codes: app/cli/exitcode.h.
 #include "bridge/scriptsession.h"
+#include "cli/bundledexamples.h"
+#include "cli/checkscripts.h"
+#include "cli/commandline.h"
+#include "cli/consoleecho.h"
+#include "cli/exitcode.h"
+#include "cli/firstpaintprobe.h"
+#include "cli/headlessplatform.h"
+#include "cli/rununtilidle.h"
 #include "core/runtime.h"
 
 #include <QApplication>
-#include <QCommandLineParser>
-#include <QDir>
 #include <QFileInfo>
 #include <QMainWindow>
 #include <QStatusBar>
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
 
 namespace {
 
-QString examplesFolder() {
-    // Next to the binary when installed, else the source tree's resources.
-    for (const QString& candidate :
-         {QCoreApplication::applicationDirPath() + QStringLiteral("/../share/qpanel/examples"),
-          QStringLiteral(QPANEL_SOURCE_EXAMPLES)}) {
-        if (QFileInfo::exists(candidate)) return QDir(candidate).absolutePath();
+using qpanel::cli::CommandLine;
+using qpanel::cli::ExitCode;
+using qpanel::cli::toInt;
+
+// ---- The window ------------------------------------------------------------
+// Everything about what the window looks like lives in this one function, so
+// the full shell (app/shell) can replace it without touching the modes below.
+std::unique_ptr<QMainWindow> buildWindow(qpanel::Transpiler& transpiler, qpanel::ScriptSession& session,
+                                         const QString& scriptPath) {
+    auto window = std::make_unique<QMainWindow>();
+    window->setWindowTitle(scriptPath.isEmpty()
+                               ? QStringLiteral("qpanel")
+                               : QStringLiteral("%1 — qpanel").arg(QFileInfo(scriptPath).fileName()));
+    window->setCentralWidget(session.createContent());
+    QMainWindow* w = window.get();
+    QObject::connect(&session, &qpanel::ScriptSession::errorReported, w,
+                     [w](const qpanel::ScriptError& e, const QString&) { w->statusBar()->showMessage(e.toString()); });
+    QObject::connect(&qpanel::Runtime::instance().tasks(), &qpanel::TaskRegistry::countChanged, w, [w](int n) {
+        w->statusBar()->showMessage(n ? QStringLiteral("Busy: %1 task(s) running").arg(n) : QStringLiteral("Idle"));
+    });
+    window->resize(720, 480);
+    // With no script the user opens one next: load Babel meanwhile, after the
+    // first frame (an app's own load never waits for Babel it doesn't need).
+    if (scriptPath.isEmpty()) QTimer::singleShot(0, w, [&transpiler] { transpiler.warmUp(); });
+    return window;
+}
+// ---- end of the window -----------------------------------------------------
+
+void writeOut(const QString& text) {
+    std::fputs(qPrintable(text), stdout);
+    std::fflush(stdout);
+}
+
+int runWindow(const CommandLine& cl) {
+    qpanel::Transpiler transpiler;
+    qpanel::ScriptSession session(&transpiler);
+    const qpanel::cli::ConsoleEcho echo(&session);
+    const QString script = cl.scripts.value(0);
+    if (!script.isEmpty()) session.load(script);  // errors are echoed; the window still opens
+    const std::unique_ptr<QMainWindow> window = buildWindow(transpiler, session, script);
+    qpanel::cli::probeFirstPaint(window.get());
+    window->show();
+    if (cl.mode == CommandLine::Mode::Screenshot) {
+        qpanel::cli::exitWhenIdle(session, echo, cl.timeoutMs, [&] {
+            // Charts relayout lazily: settle layouts so the picture is current.
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+            if (window->grab().save(cl.screenshotFile, "PNG")) {
+                writeOut(QStringLiteral("qpanel: saved the window (%1x%2) to %3\n")
+                             .arg(window->width())
+                             .arg(window->height())
+                             .arg(cl.screenshotFile));
+                return ExitCode::Ok;
+            }
+            std::fprintf(stderr, "qpanel: cannot write the screenshot %s\n", qPrintable(cl.screenshotFile));
+            return ExitCode::ScriptError;
+        });
     }
-    return {};
+    return QApplication::exec();
+}
+
+int runUntilIdle(const CommandLine& cl) {
+    qpanel::Transpiler transpiler;
+    qpanel::ScriptSession session(&transpiler);
+    const qpanel::cli::ConsoleEcho echo(&session);
+    // Like node: a script that fails to load ends the run at once.
+    if (!session.load(cl.scripts.constFirst())) return toInt(ExitCode::ScriptError);
+    // Components build their views as in the window, which stays hidden.
+    const std::unique_ptr<QWidget> content(session.createContent());
+    qpanel::cli::exitWhenIdle(session, echo, cl.timeoutMs, [] { return ExitCode::Ok; });
+    return QApplication::exec();
+}
+
+int listExamples() {
+    const QString folder = qpanel::cli::examplesFolder();
+    if (folder.isEmpty()) {
+        std::fprintf(stderr, "qpanel: the bundled examples are not installed\n");
+        return toInt(ExitCode::Usage);
+    }
+    for (const qpanel::cli::BundledExample& e : qpanel::cli::bundledExamples(folder))
+        writeOut(QStringLiteral("%1  %2\n").arg(e.name, -24).arg(e.description));
+    return toInt(ExitCode::Ok);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+    qpanel::cli::markMainStarted();
+    const qpanel::cli::PlatformChoice platform = qpanel::cli::choosePlatform(argc, argv);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("qpanel"));
     QApplication::setApplicationVersion(QStringLiteral(QPANEL_VERSION));
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Panel-style async apps on the Qt desktop"));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("script"), QStringLiteral("App script (.js or .ts) to open."));
-    const QCommandLineOption example(QStringLiteral("example"), QStringLiteral("Open a bundled example."),
-                                     QStringLiteral("name"));
-    parser.addOption(example);
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                        QStringLiteral("Once the app is idle, save the window as PNG and exit."),
-                                        QStringLiteral("file.png"));
-    parser.addOption(screenshot);
-    parser.process(app);
-
-    QString path;
-    if (parser.isSet(example)) {
-        path = examplesFolder() + QLatin1Char('/') + parser.value(example) + QStringLiteral(".js");
-        if (!QFileInfo::exists(path)) {
-            std::fprintf(stderr, "qpanel: no bundled example named '%s' (looked in %s)\n",
-                         qPrintable(parser.value(example)), qPrintable(examplesFolder()));
-            return 2;
+    const auto parsed = qpanel::cli::parseCommandLine(QCoreApplication::arguments(), qpanel::cli::examplesFolder());
+    if (!parsed.commandLine) {
+        std::fprintf(stderr, "qpanel: %s (see qpanel --help)\n", qPrintable(parsed.usageError));
+        return toInt(ExitCode::Usage);
+    }
+    const CommandLine& cl = *parsed.commandLine;
+    switch (cl.mode) {
+    case CommandLine::Mode::Help:
+        writeOut(qpanel::cli::helpText());
+        return toInt(ExitCode::Ok);
+    case CommandLine::Mode::Version:
+        writeOut(QStringLiteral("qpanel %1 (Qt %2, Babel %3)\n")
+                     .arg(QStringLiteral(QPANEL_VERSION), QString::fromLatin1(qVersion()),
+                          qpanel::Transpiler::babelVersion()));
+        return toInt(ExitCode::Ok);
+    case CommandLine::Mode::ListExamples:
+        return listExamples();
+    case CommandLine::Mode::Check: {
+        qpanel::Transpiler transpiler;
+        return toInt(qpanel::cli::checkScripts(transpiler, cl.scripts));
+    }
+    case CommandLine::Mode::ExitWhenIdle:
+        return runUntilIdle(cl);
+    case CommandLine::Mode::Window:
+        if (platform == qpanel::cli::PlatformChoice::OffscreenNoDisplay) {
+            std::fprintf(stderr,
+                         "qpanel: no display to open a window on (DISPLAY and WAYLAND_DISPLAY are unset); "
+                         "use --exit-when-idle, --screenshot or --check for headless runs (see qpanel --help)\n");
+            return toInt(ExitCode::Usage);
         }
-    } else if (!parser.positionalArguments().isEmpty()) {
-        path = parser.positionalArguments().constFirst();
+        return runWindow(cl);
+    case CommandLine::Mode::Screenshot:
+        return runWindow(cl);
     }
-
-    QMainWindow window;
-    window.setWindowTitle(QStringLiteral("qpanel"));
-    qpanel::Transpiler transpiler;
-    transpiler.warmUp();
-    qpanel::ScriptSession session(&transpiler);
-    QObject::connect(&session, &qpanel::ScriptSession::messageLogged, &window,
-                     [](const QString&, const QString& text) { std::printf("%s\n", qPrintable(text)); });
-    QObject::connect(&session, &qpanel::ScriptSession::errorReported, &window,
-                     [&window](const qpanel::ScriptError& e, const QString&) {
-                         std::fprintf(stderr, "%s\n", qPrintable(e.toString()));
-                         window.statusBar()->showMessage(e.toString());
-                     });
-    if (!path.isEmpty()) {
-        session.load(path);
-        window.setWindowTitle(QStringLiteral("%1 — qpanel").arg(QFileInfo(path).fileName()));
-    }
-    window.setCentralWidget(session.createContent());
-    auto& runtime = qpanel::Runtime::instance();
-    QObject::connect(&runtime.tasks(), &qpanel::TaskRegistry::countChanged, &window, [&](int n) {
-        window.statusBar()->showMessage(n ? QStringLiteral("Busy: %1 task(s) running").arg(n)
-                                          : QStringLiteral("Idle"));
-    });
-    window.resize(720, 480);
-    window.show();
-    if (parser.isSet(screenshot)) {
-        // Poll for idle (no task of the app, no script timer or job pending).
-        auto* poll = new QTimer(&window);
-        QObject::connect(poll, &QTimer::timeout, &window, [&] {
-            if (!session.isIdle()) return;
-            const bool saved = window.grab().save(parser.value(screenshot), "PNG");
-            if (!saved) std::fprintf(stderr, "qpanel: cannot write %s\n", qPrintable(parser.value(screenshot)));
-            QCoreApplication::exit(saved ? 0 : 1);
-        });
-        poll->start(50);
-    }
-    return app.exec();
+    return toInt(ExitCode::Usage);
 }

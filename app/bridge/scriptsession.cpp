@@ -1,6 +1,9 @@
 #include "bridge/scriptsession.h"
 
+#include "core/periodiccallback.h"
 #include "widgets/servable.h"
+
+#include <algorithm>
 
 #include <QFile>
 #include <QFileInfo>
@@ -62,8 +65,16 @@ bool ScriptSession::run(const QString& source, const QString& fileName) {
 QWidget* ScriptSession::createContent() const { return new ServableArea(document_.get()); }
 
 bool ScriptSession::isIdle() const {
+    if (!host_.isIdle()) return false;
+    // pn.state.execute calls not yet started count as work (process-wide:
+    // the runtime does not track their owner's count).
     Runtime* runtime = Runtime::ifExists();
-    return host_.isIdle() && (!runtime || runtime->tasks().countOwnedBy(document_.get()) == 0);
+    if (runtime && (runtime->tasks().countOwnedBy(document_.get()) > 0 || runtime->pendingCalls() > 0))
+        return false;
+    // A running periodic callback ticks again later (SPEC §5: not idle).
+    const auto periodic = document_->findChildren<PeriodicCallback*>();
+    return std::none_of(periodic.begin(), periodic.end(),
+                        [](const PeriodicCallback* pc) { return pc->running() || pc->inFlight(); });
 }
 
 }  // namespace qpanel

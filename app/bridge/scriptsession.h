@@ -35,7 +35,8 @@ public:
     PnNative& native() { return *native_; }
     /// The servable roots, stacked (for the window).
     QWidget* createContent() const;
-    /// No task of this app in flight and no script timer or job pending.
+    /// SPEC §5 idle: no task of this app in flight, no script timer, sleep,
+    /// job or pn.state.execute call pending, no periodic callback running.
     bool isIdle() const;
 
 signals:

@@ -1,0 +1,155 @@
+#include "cli/commandline.h"
+
+#include "cli/bundledexamples.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+
+namespace qpanel::cli {
+
+namespace {
+
+struct Options {
+    QCommandLineOption help{{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help and exit.")};
+    QCommandLineOption version{{QStringLiteral("v"), QStringLiteral("version")},
+                               QStringLiteral("Print the version and exit.")};
+    QCommandLineOption example{QStringLiteral("example"), QStringLiteral("Open the bundled example NAME."),
+                               QStringLiteral("NAME")};
+    QCommandLineOption listExamples{QStringLiteral("list-examples"),
+                                    QStringLiteral("List the bundled examples (name and what it shows) and exit.")};
+    QCommandLineOption screenshot{QStringLiteral("screenshot"),
+                                  QStringLiteral("Once the app is idle, save the window as PNG and exit."),
+                                  QStringLiteral("FILE.png")};
+    QCommandLineOption exitWhenIdle{
+        QStringLiteral("exit-when-idle"),
+        QStringLiteral("Run headless until idle (no task in flight, no pending timer or sleep, no running "
+                       "periodic callback); console.log lines go to stdout, warnings and errors to stderr.")};
+    QCommandLineOption check{QStringLiteral("check"),
+                             QStringLiteral("Transpile and parse the scripts without running them; report "
+                                            "errors as file:line:column: message.")};
+    QCommandLineOption timeout{QStringLiteral("timeout"),
+                               QStringLiteral("With --exit-when-idle or --screenshot: give up after MS "
+                                              "milliseconds even if the app is not idle (exit 3)."),
+                               QStringLiteral("MS")};
+
+    void addTo(QCommandLineParser& parser) const {
+        parser.setApplicationDescription(QStringLiteral("qpanel: Panel-style async app scripts on the Qt desktop."));
+        parser.addOptions({help, version, example, listExamples, screenshot, exitWhenIdle, check, timeout});
+        parser.addPositionalArgument(QStringLiteral("script"),
+                                     QStringLiteral("App script (.js or .ts) to open; several with --check."),
+                                     QStringLiteral("[SCRIPT...]"));
+    }
+};
+
+const char* const kHelpEpilogue = R"(
+Exit codes:
+  0  ok
+  1  a script error: a syntax error, a throw at top level, or an error
+     reported later by a callback, timer or task (also: the screenshot could
+     not be written)
+  2  usage: unknown option, a script file that does not exist, a bad
+     --timeout value, conflicting options, an unknown example
+  3  --timeout passed before the app became idle
+
+Headless runs (--exit-when-idle, --check, --list-examples) need no display:
+they use Qt's offscreen platform unless QT_QPA_PLATFORM or -platform says
+otherwise. --screenshot uses it too when no DISPLAY or WAYLAND_DISPLAY is set.
+)";
+
+ParsedCommandLine usage(const QString& message) {
+    return {std::nullopt, message};
+}
+
+}  // namespace
+
+QString helpText() {
+    QCommandLineParser parser;
+    Options().addTo(parser);
+    return parser.helpText() + QString::fromUtf8(kHelpEpilogue);
+}
+
+ParsedCommandLine parseCommandLine(const QStringList& arguments, const QString& examplesFolder) {
+    QCommandLineParser parser;
+    const Options o;
+    o.addTo(parser);
+    if (!parser.parse(arguments)) return usage(parser.errorText());
+
+    CommandLine cl;
+    if (parser.isSet(o.help)) {
+        cl.mode = CommandLine::Mode::Help;
+        return {cl, {}};
+    }
+    if (parser.isSet(o.version)) {
+        cl.mode = CommandLine::Mode::Version;
+        return {cl, {}};
+    }
+
+    const QStringList positional = parser.positionalArguments();
+    const bool headless = parser.isSet(o.exitWhenIdle);
+    const bool shot = parser.isSet(o.screenshot);
+    const bool check = parser.isSet(o.check);
+    const bool list = parser.isSet(o.listExamples);
+
+    // One mode at a time.
+    QStringList modes;
+    if (headless) modes << QStringLiteral("--exit-when-idle");
+    if (shot) modes << QStringLiteral("--screenshot");
+    if (check) modes << QStringLiteral("--check");
+    if (list) modes << QStringLiteral("--list-examples");
+    if (modes.size() > 1) return usage(QStringLiteral("%1 cannot be combined").arg(modes.join(QStringLiteral(" and "))));
+
+    if (list) {
+        if (!positional.isEmpty() || parser.isSet(o.example) || parser.isSet(o.timeout))
+            return usage(QStringLiteral("--list-examples takes no script, --example or --timeout"));
+        cl.mode = CommandLine::Mode::ListExamples;
+        return {cl, {}};
+    }
+
+    if (parser.isSet(o.example)) {
+        if (!positional.isEmpty())
+            return usage(QStringLiteral("give either a script (%1) or --example, not both").arg(positional.constFirst()));
+        cl.exampleName = parser.value(o.example);
+        const QString path = examplePath(examplesFolder, cl.exampleName);
+        if (path.isEmpty())
+            return usage(QStringLiteral("no bundled example named '%1' (see qpanel --list-examples; looked in %2)")
+                             .arg(cl.exampleName, examplesFolder.isEmpty() ? QStringLiteral("<no examples folder>")
+                                                                           : examplesFolder));
+        cl.scripts << path;
+    }
+    for (const QString& script : positional) {
+        const QFileInfo info(script);
+        if (!info.exists()) return usage(QStringLiteral("no such app script: %1").arg(script));
+        if (info.isDir()) return usage(QStringLiteral("%1 is a folder, not an app script").arg(script));
+        cl.scripts << info.absoluteFilePath();
+    }
+    if (cl.scripts.size() > 1 && !check)
+        return usage(QStringLiteral("only --check takes several scripts (got %1)").arg(cl.scripts.size()));
+    if ((check || headless) && cl.scripts.isEmpty())
+        return usage(QStringLiteral("%1 needs a script (a path or --example NAME)").arg(modes.constFirst()));
+
+    if (parser.isSet(o.timeout)) {
+        if (!headless && !shot) return usage(QStringLiteral("--timeout works only with --exit-when-idle or --screenshot"));
+        bool ok = false;
+        const int ms = parser.value(o.timeout).toInt(&ok);
+        if (!ok || ms <= 0)
+            return usage(QStringLiteral("--timeout needs a whole number of milliseconds greater than 0, got '%1'")
+                             .arg(parser.value(o.timeout)));
+        cl.timeoutMs = ms;
+    }
+
+    if (shot) {
+        cl.screenshotFile = QFileInfo(parser.value(o.screenshot)).absoluteFilePath();
+        const QFileInfo folder(QFileInfo(cl.screenshotFile).absolutePath());
+        if (!folder.isDir())
+            return usage(QStringLiteral("--screenshot: the folder %1 does not exist").arg(folder.filePath()));
+        cl.mode = CommandLine::Mode::Screenshot;
+    } else if (headless) {
+        cl.mode = CommandLine::Mode::ExitWhenIdle;
+    } else if (check) {
+        cl.mode = CommandLine::Mode::Check;
+    }
+    return {cl, {}};
+}
+
+}  // namespace qpanel::cli

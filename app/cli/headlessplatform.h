@@ -1,0 +1,17 @@
+#pragma once
+// Runs that show no window must not need a display: before QApplication
+// exists, pick Qt's offscreen platform for them (SPEC §5 headless modes).
+
+namespace qpanel::cli {
+
+enum class PlatformChoice {
+    AsRequested,          ///< QT_QPA_PLATFORM or -platform given, or a display is there for a window
+    OffscreenHeadless,    ///< a headless mode (--exit-when-idle, --check, --list-examples, ...)
+    OffscreenNoDisplay,   ///< no DISPLAY / WAYLAND_DISPLAY: only headless modes and --screenshot can run
+};
+
+/// Looks at the raw argv (before Qt removes its own options) and the
+/// environment; sets QT_QPA_PLATFORM=offscreen when it chooses offscreen.
+PlatformChoice choosePlatform(int argc, char** argv);
+
+}  // namespace qpanel::cli

@@ -1,0 +1,166 @@
+// The qpanel command line end to end: exit codes, console echo, --check,
+// --list-examples, --version, --help (see app/cli/exitcode.h).
+#include "app/qpanelprocess.h"
+
+#include <QDir>
+#include <QFile>
+#include <gtest/gtest.h>
+
+using qpanel::test::runQpanel;
+using qpanel::test::testScript;
+using qpanel::test::nonEmptyLines;
+
+TEST(Cli, ExitWhenIdleEchoesConsoleLogLinesVerbatimAndExitsZero) {
+    const auto run = runQpanel({QStringLiteral("--exit-when-idle"), testScript(QStringLiteral("logs_and_finishes.js"))});
+    ASSERT_TRUE(run.finished);
+    EXPECT_EQ(run.exitCode, 0) << qPrintable(run.err);
+    EXPECT_EQ(run.out, QStringLiteral("first line\nlast top-level line\nfrom a timer\nafter an await { answer: 42 }\n"));
+    EXPECT_TRUE(run.err.contains(QStringLiteral("careful: this goes to stderr"))) << qPrintable(run.err);
+}
+
+TEST(Cli, TopLevelThrowExitsOneNamingFileAndLine) {
+    const auto run = runQpanel({QStringLiteral("--exit-when-idle"), testScript(QStringLiteral("top_level_throw.js"))});
+    EXPECT_EQ(run.exitCode, 1);
+    EXPECT_EQ(run.out, QStringLiteral("before the throw\n"));
+    EXPECT_TRUE(run.err.contains(QStringLiteral("top_level_throw.js:5"))) << qPrintable(run.err);
+    EXPECT_TRUE(run.err.contains(QStringLiteral("top-level failure"))) << qPrintable(run.err);
+}
+
+TEST(Cli, ErrorThrownLaterInATimerExitsOne) {
+    const auto run = runQpanel({QStringLiteral("--exit-when-idle"), testScript(QStringLiteral("late_timer_throw.js"))});
+    EXPECT_EQ(run.exitCode, 1);
+    EXPECT_EQ(run.out, QStringLiteral("loaded\n"));
+    EXPECT_TRUE(run.err.contains(QStringLiteral("late_timer_throw.js:4"))) << qPrintable(run.err);
+    EXPECT_TRUE(run.err.contains(QStringLiteral("thrown from a timer"))) << qPrintable(run.err);
+}
+
+TEST(Cli, ErrorThrownLaterInAnAsyncTaskExitsOne) {
+    const auto run = runQpanel({QStringLiteral("--exit-when-idle"), testScript(QStringLiteral("late_task_throw.js"))});
+    EXPECT_EQ(run.exitCode, 1);
+    EXPECT_EQ(run.out, QStringLiteral("loaded\n"));
+    EXPECT_TRUE(run.err.contains(QStringLiteral("late_task_throw.js:5"))) << qPrintable(run.err);
+    EXPECT_TRUE(run.err.contains(QStringLiteral("thrown from an async task"))) << qPrintable(run.err);
+}
+
+TEST(Cli, PeriodicCallbackKeepsTheAppBusyUntilItsCountIsDone) {
+    const auto run = runQpanel({QStringLiteral("--exit-when-idle"), testScript(QStringLiteral("periodic_count.js"))});
+    EXPECT_EQ(run.exitCode, 0) << qPrintable(run.err);
+    EXPECT_EQ(run.out, QStringLiteral("tick 1\ntick 2\ntick 3\n"));
+}
+
+TEST(Cli, TypeScriptScriptRunsHeadless) {
+    const auto run = runQpanel({QStringLiteral("--exit-when-idle"), testScript(QStringLiteral("typed.ts"))});
+    EXPECT_EQ(run.exitCode, 0) << qPrintable(run.err);
+    EXPECT_EQ(run.out, QStringLiteral("norm 5\n"));
+}
+
+TEST(Cli, NeverEndingIntervalTimesOutWithThreeNamingTheTimeout) {
+    const auto run = runQpanel({QStringLiteral("--exit-when-idle"), QStringLiteral("--timeout"), QStringLiteral("500"),
+                                testScript(QStringLiteral("never_idle.js"))});
+    ASSERT_TRUE(run.finished);
+    EXPECT_EQ(run.exitCode, 3);
+    EXPECT_TRUE(run.err.contains(QStringLiteral("--timeout 500 ms"))) << qPrintable(run.err);
+    EXPECT_TRUE(run.err.contains(QStringLiteral("timer"))) << qPrintable(run.err);
+    EXPECT_GE(run.elapsedMs, 500);
+}
+
+struct UsageCase {
+    const char* name;
+    QStringList arguments;
+    const char* expectedMessage;
+};
+
+// Names the case in failure messages (instead of its bytes).
+void PrintTo(const UsageCase& c, std::ostream* os) { *os << c.name; }
+
+class CliUsage : public ::testing::TestWithParam<UsageCase> {};
+
+TEST_P(CliUsage, ExitsTwoWithAClearMessage) {
+    const auto run = runQpanel(GetParam().arguments);
+    EXPECT_EQ(run.exitCode, 2) << qPrintable(run.err);
+    EXPECT_TRUE(run.err.contains(QString::fromUtf8(GetParam().expectedMessage))) << qPrintable(run.err);
+    EXPECT_TRUE(run.out.isEmpty()) << qPrintable(run.out);
+}
+
+const QString kLogs = testScript(QStringLiteral("logs_and_finishes.js"));
+
+INSTANTIATE_TEST_SUITE_P(
+    Cli, CliUsage,
+    ::testing::Values(
+        UsageCase{"UnknownOption", {QStringLiteral("--frobnicate")}, "Unknown option 'frobnicate'"},
+        UsageCase{"MissingScript", {QStringLiteral("--exit-when-idle"), QStringLiteral("/no/such/app.js")},
+                  "no such app script: /no/such/app.js"},
+        UsageCase{"TimeoutNotANumber", {QStringLiteral("--exit-when-idle"), QStringLiteral("--timeout"), QStringLiteral("soon"), kLogs},
+                  "--timeout needs a whole number of milliseconds greater than 0, got 'soon'"},
+        UsageCase{"TimeoutZero", {QStringLiteral("--exit-when-idle"), QStringLiteral("--timeout=0"), kLogs},
+                  "got '0'"},
+        UsageCase{"TimeoutWithoutAHeadlessMode", {QStringLiteral("--timeout"), QStringLiteral("100"), kLogs},
+                  "--timeout works only with --exit-when-idle or --screenshot"},
+        UsageCase{"CheckAndExitWhenIdle", {QStringLiteral("--check"), QStringLiteral("--exit-when-idle"), kLogs},
+                  "--exit-when-idle and --check cannot be combined"},
+        UsageCase{"ScriptAndExample", {QStringLiteral("--example"), QStringLiteral("async_button"), kLogs},
+                  "give either a script"},
+        UsageCase{"UnknownExample", {QStringLiteral("--example"), QStringLiteral("no_such_app")},
+                  "no bundled example named 'no_such_app'"},
+        UsageCase{"ExitWhenIdleWithoutAScript", {QStringLiteral("--exit-when-idle")}, "--exit-when-idle needs a script"},
+        UsageCase{"SeveralScriptsWithoutCheck", {QStringLiteral("--exit-when-idle"), kLogs, kLogs},
+                  "only --check takes several scripts"},
+        UsageCase{"ScreenshotIntoAMissingFolder",
+                  {QStringLiteral("--screenshot"), QStringLiteral("/no/such/folder/shot.png"), kLogs},
+                  "the folder /no/such/folder does not exist"}),
+    [](const ::testing::TestParamInfo<UsageCase>& info) { return std::string(info.param.name); });
+
+TEST(Cli, CheckAcceptsAValidAsyncScriptWithoutRunningIt) {
+    const auto run = runQpanel({QStringLiteral("--check"), testScript(QStringLiteral("check_valid_async.js"))});
+    EXPECT_EQ(run.exitCode, 0) << qPrintable(run.err);
+    EXPECT_EQ(run.out, QString()) << "the script ran";
+    EXPECT_EQ(run.err, QString());
+}
+
+TEST(Cli, CheckReportsASyntaxErrorWithFileLineAndColumn) {
+    const QString script = testScript(QStringLiteral("check_syntax_error.js"));
+    const auto run = runQpanel({QStringLiteral("--check"), script});
+    EXPECT_EQ(run.exitCode, 1);
+    EXPECT_EQ(run.out, QString()) << "the script ran";
+    EXPECT_TRUE(run.err.startsWith(script + QStringLiteral(":5:20: "))) << qPrintable(run.err);
+}
+
+TEST(Cli, CheckTakesSeveralScriptsAndNamesOnlyTheBadOnes) {
+    const auto run = runQpanel({QStringLiteral("--check"), testScript(QStringLiteral("check_valid_async.js")),
+                                testScript(QStringLiteral("check_syntax_error.js")), testScript(QStringLiteral("typed.ts"))});
+    EXPECT_EQ(run.exitCode, 1);
+    EXPECT_EQ(nonEmptyLines(run.err).size(), 1) << qPrintable(run.err);
+    EXPECT_TRUE(run.err.contains(QStringLiteral("check_syntax_error.js:5:"))) << qPrintable(run.err);
+}
+
+TEST(Cli, ListExamplesNamesEveryExampleFileWithItsFirstCommentLine) {
+    const auto run = runQpanel({QStringLiteral("--list-examples")});
+    ASSERT_EQ(run.exitCode, 0) << qPrintable(run.err);
+    const QDir folder(QStringLiteral(QPANEL_SOURCE_EXAMPLES));
+    const QStringList files = folder.entryList({QStringLiteral("*.js"), QStringLiteral("*.ts")}, QDir::Files, QDir::Name);
+    ASSERT_FALSE(files.isEmpty());
+    const QStringList listed = nonEmptyLines(run.out);
+    ASSERT_EQ(listed.size(), files.size()) << qPrintable(run.out);
+    for (int i = 0; i < files.size(); ++i) {
+        QFile file(folder.filePath(files[i]));
+        ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+        const QString firstComment = QString::fromUtf8(file.readLine()).trimmed().mid(2).trimmed();
+        EXPECT_TRUE(listed[i].startsWith(QFileInfo(files[i]).completeBaseName() + QLatin1Char(' ')))
+            << qPrintable(listed[i]);
+        EXPECT_TRUE(listed[i].endsWith(firstComment)) << qPrintable(listed[i]);
+    }
+}
+
+TEST(Cli, VersionPrintsTheProjectVersion) {
+    const auto run = runQpanel({QStringLiteral("--version")});
+    EXPECT_EQ(run.exitCode, 0);
+    EXPECT_TRUE(run.out.startsWith(QStringLiteral("qpanel " QPANEL_VERSION " "))) << qPrintable(run.out);
+}
+
+TEST(Cli, HelpListsTheOptionsAndExitCodes) {
+    const auto run = runQpanel({QStringLiteral("--help")});
+    EXPECT_EQ(run.exitCode, 0);
+    for (const char* expected : {"--exit-when-idle", "--check", "--timeout <MS>", "--screenshot <FILE.png>",
+                                 "--list-examples", "--example <NAME>", "3  --timeout passed"})
+        EXPECT_TRUE(run.out.contains(QString::fromUtf8(expected))) << expected;
+}

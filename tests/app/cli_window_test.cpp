@@ -1,0 +1,125 @@
+// The qpanel executable with a window: --screenshot saves the window once the
+// app is idle, and every bundled example runs headless to its end.
+#include "app/qpanelprocess.h"
+#include "common/httptestserver.h"
+
+#include <QBuffer>
+#include <QDir>
+#include <QHash>
+#include <QImage>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+
+using qpanel::test::nonEmptyLines;
+using qpanel::test::runQpanel;
+
+namespace {
+
+/// Pixels that differ from the most common colour (the window's background).
+int pixelsOffBackground(const QImage& image) {
+    QHash<QRgb, int> histogram;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) ++histogram[image.pixel(x, y)];
+    int background = 0;
+    for (int n : histogram) background = std::max(background, n);
+    return image.width() * image.height() - background;
+}
+
+QByteArray jpeg(int index) {
+    QImage image(80, 30, QImage::Format_RGB32);
+    image.fill(QColor::fromHsv(index * 30 % 360, 200, 200));
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "JPG");
+    return bytes;
+}
+
+}  // namespace
+
+TEST(CliWindow, ScreenshotIsAPngOfTheWindowSizeWithContent) {
+    QTemporaryDir dir;
+    const QString shot = dir.filePath(QStringLiteral("shot.png"));
+    const auto run = runQpanel({QStringLiteral("--example"), QStringLiteral("async_button"),
+                                QStringLiteral("--screenshot"), shot});
+    ASSERT_EQ(run.exitCode, 0) << qPrintable(run.err);
+    const auto size = QRegularExpression(QStringLiteral("saved the window \\((\\d+)x(\\d+)\\)")).match(run.out);
+    ASSERT_TRUE(size.hasMatch()) << qPrintable(run.out);
+    const QImage image(shot, "PNG");
+    ASSERT_FALSE(image.isNull()) << "not a PNG: " << qPrintable(shot);
+    EXPECT_EQ(image.width(), size.captured(1).toInt());
+    EXPECT_EQ(image.height(), size.captured(2).toInt());
+    EXPECT_GE(image.width(), 200);
+    EXPECT_GE(image.height(), 100);
+    // The button and its label: a few hundred pixels at least, not a blank window.
+    EXPECT_GT(pixelsOffBackground(image), 300);
+}
+
+TEST(CliWindow, ScreenshotOfAScriptWithAnErrorStillSavesAndExitsOne) {
+    QTemporaryDir dir;
+    const QString shot = dir.filePath(QStringLiteral("shot.png"));
+    const auto run = runQpanel({QStringLiteral("--screenshot"), shot,
+                                qpanel::test::testScript(QStringLiteral("late_timer_throw.js"))});
+    EXPECT_EQ(run.exitCode, 1);
+    EXPECT_TRUE(run.err.contains(QStringLiteral("late_timer_throw.js:4"))) << qPrintable(run.err);
+    EXPECT_FALSE(QImage(shot, "PNG").isNull());
+}
+
+TEST(CliWindow, ScreenshotTimesOutWithThreeWhenTheAppNeverSettles) {
+    QTemporaryDir dir;
+    const QString shot = dir.filePath(QStringLiteral("shot.png"));
+    const auto run = runQpanel({QStringLiteral("--screenshot"), shot, QStringLiteral("--timeout"), QStringLiteral("400"),
+                                qpanel::test::testScript(QStringLiteral("never_idle.js"))});
+    EXPECT_EQ(run.exitCode, 3);
+    EXPECT_TRUE(run.err.contains(QStringLiteral("--timeout 400 ms"))) << qPrintable(run.err);
+    EXPECT_FALSE(QFile::exists(shot));
+}
+
+// Every bundled example, headless. The image examples fetch from a local
+// server. An example either finishes on its own (exit 0, nothing on stderr)
+// or streams until stopped, which --timeout cuts (exit 3) with nothing on
+// stderr but the timeout line, naming only a running periodic callback.
+TEST(CliWindow, EveryBundledExampleRunsHeadlessWithoutErrors) {
+    qpanel::test::HttpTestServer server;
+    server.fallback([](const QString& path) {
+        return qpanel::test::HttpReply{.body = jpeg(path.section(QLatin1Char('/'), -1).toInt()),
+                                       .contentType = "image/jpeg"};
+    });
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QPANEL_IMAGE_URL"), server.url(QStringLiteral("/img/{index}")).toString());
+    // What the seed's examples do; examples added later follow the general rule.
+    const QHash<QString, int> expected = {{QStringLiteral("async_button"), 0},
+                                          {QStringLiteral("async_bind_image"), 0},
+                                          {QStringLiteral("async_watch_image"), 0},
+                                          {QStringLiteral("streaming_chart"), 0},
+                                          {QStringLiteral("periodic_and_execute"), 3}};
+
+    const QStringList files = QDir(QStringLiteral(QPANEL_SOURCE_EXAMPLES))
+                                  .entryList({QStringLiteral("*.js"), QStringLiteral("*.ts")}, QDir::Files, QDir::Name);
+    ASSERT_FALSE(files.isEmpty());
+    for (const QString& file : files) {
+        const QString name = QFileInfo(file).completeBaseName();
+        SCOPED_TRACE(qPrintable(name));
+        const int requestsBefore = server.requests();
+        const int timeoutMs = expected.value(name, -1) == 3 ? 1500 : 15000;
+        const auto run = runQpanel({QStringLiteral("--exit-when-idle"), QStringLiteral("--timeout"),
+                                    QString::number(timeoutMs), QStringLiteral("--example"), name},
+                                   env);
+        if (expected.contains(name)) {
+            EXPECT_EQ(run.exitCode, expected.value(name)) << qPrintable(run.err);
+        }
+        if (run.exitCode == 3) {
+            EXPECT_EQ(run.err.toStdString(), QStringLiteral("qpanel: timed out: --timeout %1 ms passed before the app "
+                                                            "became idle (1 periodic callback(s) running)\n")
+                                                 .arg(timeoutMs)
+                                                 .toStdString());
+        } else {
+            EXPECT_EQ(run.exitCode, 0);
+            EXPECT_EQ(run.err.toStdString(), "");
+        }
+        if (name == QLatin1String("async_bind_image")) {
+            EXPECT_EQ(server.requests(), requestsBefore + 1);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+// Loads fine; a timer callback throws 50 ms later.
+console.log('loaded');
+setTimeout(() => {
+  throw new Error('thrown from a timer');
+}, 50);

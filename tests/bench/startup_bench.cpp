@@ -1,0 +1,121 @@
+// Start time, end to end: from QProcess::start to the line the app prints
+// once its window has painted its first frame (QPANEL_FIRST_PAINT_PROBE,
+// app/cli/firstpaintprobe.h). Runs qpanel with a bundled example and, in the
+// same run and interleaved, the floor: a bare Qt window with the same probe.
+//
+//   startup_bench [--runs N] [--example NAME]
+//
+// "warm" runs use a transpile cache that already holds the example (as on a
+// user's second start); "cold" runs each get an empty cache folder.
+// Never fails on speed; exits 1 only if a program does not report a frame.
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+#include <optional>
+#include <vector>
+
+namespace {
+
+struct Sample {
+    double endToEndMs;  ///< QProcess::start -> first-paint line read
+    double inMainMs;    ///< main() start -> first paint, as the app measured it
+};
+
+std::optional<Sample> launch(const QString& program, const QStringList& arguments, const QString& cacheHome) {
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QPANEL_FIRST_PAINT_PROBE"), QStringLiteral("exit"));
+    if (!env.contains(QStringLiteral("QT_QPA_PLATFORM"))) env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("XDG_CACHE_HOME"), cacheHome);
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    QElapsedTimer clock;
+    clock.start();
+    process.start(program, arguments);
+    QByteArray out;
+    std::optional<Sample> sample;
+    while (!sample && process.waitForReadyRead(30000)) {
+        out += process.readAllStandardOutput();
+        const qsizetype at = out.indexOf("qpanel-first-paint ");
+        const qsizetype end = at < 0 ? -1 : out.indexOf('\n', at);
+        if (end < 0) continue;
+        const double endToEnd = double(clock.nsecsElapsed()) / 1e6;
+        sample = Sample{endToEnd, out.mid(at + 19, end - at - 19).trimmed().toDouble()};
+    }
+    if (!process.waitForFinished(30000)) process.kill();
+    return sample;
+}
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    const size_t n = v.size();
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+struct Series {
+    std::vector<double> endToEnd, inMain;
+    void add(const Sample& s) {
+        endToEnd.push_back(s.endToEndMs);
+        inMain.push_back(s.inMainMs);
+    }
+    void print(const char* label) const {
+        std::printf("%-34s median %7.1f ms  min %7.1f ms  (main -> paint: median %6.1f ms)  n=%zu\n", label,
+                    median(endToEnd), *std::min_element(endToEnd.begin(), endToEnd.end()), median(inMain),
+                    endToEnd.size());
+    }
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    const auto value = [&](const char* name, const QString& fallback) {
+        const qsizetype i = args.indexOf(QString::fromLatin1(name));
+        return i >= 0 && i + 1 < args.size() ? args[i + 1] : fallback;
+    };
+    const int runs = std::max(1, value("--runs", QStringLiteral("15")).toInt());
+    const QString example = value("--example", QStringLiteral("async_button"));
+    const QString qpanel = QStringLiteral(QPANEL_EXECUTABLE);
+    const QString peer = QStringLiteral(QPANEL_PEER_WINDOW);
+    const QStringList qpanelArgs = {QStringLiteral("--example"), example};
+
+    QTemporaryDir warmCache;
+    // One untimed start fills the warm cache (and the OS file cache for both).
+    if (!launch(qpanel, qpanelArgs, warmCache.path()) || !launch(peer, {}, warmCache.path())) {
+        std::fprintf(stderr, "startup_bench: a program did not report its first frame\n");
+        return 1;
+    }
+    Series warm, cold, floor;
+    for (int i = 0; i < runs; ++i) {
+        QTemporaryDir emptyCache;
+        const auto a = launch(qpanel, qpanelArgs, warmCache.path());
+        const auto b = launch(peer, {}, warmCache.path());
+        const auto c = launch(qpanel, qpanelArgs, emptyCache.path());
+        if (!a || !b || !c) {
+            std::fprintf(stderr, "startup_bench: a program did not report its first frame\n");
+            return 1;
+        }
+        warm.add(*a);
+        floor.add(*b);
+        cold.add(*c);
+    }
+    std::printf("Start -> first painted frame, end to end (QT_QPA_PLATFORM=%s), example %s\n",
+                qEnvironmentVariableIsSet("QT_QPA_PLATFORM") ? qPrintable(qEnvironmentVariable("QT_QPA_PLATFORM"))
+                                                             : "offscreen",
+                qPrintable(example));
+    warm.print("qpanel, transpile cache warm");
+    cold.print("qpanel, empty transpile cache");
+    floor.print("peer: bare Qt QMainWindow");
+    const double ratio = median(warm.endToEnd) / median(floor.endToEnd);
+    std::printf("ratio qpanel (warm) / bare Qt window: %.2fx; goal <= 300 ms: %s (%.1f ms)\n", ratio,
+                median(warm.endToEnd) <= 300 ? "met" : "NOT met", median(warm.endToEnd));
+    std::printf("ratio qpanel (empty cache) / bare Qt window: %.2fx (%.1f ms)\n",
+                median(cold.endToEnd) / median(floor.endToEnd), median(cold.endToEnd));
+    return 0;
+}
