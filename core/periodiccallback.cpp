@@ -93,7 +93,9 @@ void PeriodicCallback::runOnce() {
 void PeriodicCallback::onRunDone(TaskState state) {
     inFlight_ = false;
     emit runFinished(state);
-    if (missedTick_ && running_) {
+    // A cancelled run (the app closing, or the user) starts no catch-up run:
+    // while the document is being destroyed it would outlive its owner.
+    if (missedTick_ && running_ && state != TaskState::Cancelled) {
         // The run overran its period: start the next one now, re-phased.
         missedTick_ = false;
         timer_.start(options_.periodMs);
