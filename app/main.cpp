@@ -2,7 +2,6 @@
 // then runs one mode: a window, a screenshot once idle, a headless run until
 // idle, a syntax check, or a listing. Exit codes: app/cli/exitcode.h.
 #include "bridge/scriptsession.h"
-#include "cli/bundledexamples.h"
 #include "cli/checkscripts.h"
 #include "cli/commandline.h"
 #include "cli/consoleecho.h"
@@ -11,6 +10,7 @@
 #include "cli/headlessplatform.h"
 #include "cli/rununtilidle.h"
 #include "core/runtime.h"
+#include "shell/examplescatalog.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -96,12 +96,12 @@ int runUntilIdle(const CommandLine& cl) {
 }
 
 int listExamples() {
-    const QString folder = qpanel::cli::examplesFolder();
+    const QString folder = qpanel::ExamplesCatalog::folder();
     if (folder.isEmpty()) {
         std::fprintf(stderr, "qpanel: the bundled examples are not installed\n");
         return toInt(ExitCode::Usage);
     }
-    for (const qpanel::cli::BundledExample& e : qpanel::cli::bundledExamples(folder))
+    for (const qpanel::Example& e : qpanel::ExamplesCatalog::list(folder))
         writeOut(QStringLiteral("%1  %2\n").arg(e.name, -24).arg(e.description));
     return toInt(ExitCode::Ok);
 }
@@ -115,7 +115,7 @@ int main(int argc, char** argv) {
     QApplication::setApplicationName(QStringLiteral("qpanel"));
     QApplication::setApplicationVersion(QStringLiteral(QPANEL_VERSION));
 
-    const auto parsed = qpanel::cli::parseCommandLine(QCoreApplication::arguments(), qpanel::cli::examplesFolder());
+    const auto parsed = qpanel::cli::parseCommandLine(QCoreApplication::arguments(), qpanel::ExamplesCatalog::folder());
     if (!parsed.commandLine) {
         std::fprintf(stderr, "qpanel: %s (see qpanel --help)\n", qPrintable(parsed.usageError));
         return toInt(ExitCode::Usage);

@@ -1,6 +1,6 @@
 #include "cli/commandline.h"
 
-#include "cli/bundledexamples.h"
+#include "shell/examplescatalog.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -110,7 +110,9 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments, const QString& 
         if (!positional.isEmpty())
             return usage(QStringLiteral("give either a script (%1) or --example, not both").arg(positional.constFirst()));
         cl.exampleName = parser.value(o.example);
-        const QString path = examplePath(examplesFolder, cl.exampleName);
+        QString path;
+        for (const Example& example : ExamplesCatalog::list(examplesFolder))
+            if (example.name == cl.exampleName) path = example.path;
         if (path.isEmpty())
             return usage(QStringLiteral("no bundled example named '%1' (see qpanel --list-examples; looked in %2)")
                              .arg(cl.exampleName, examplesFolder.isEmpty() ? QStringLiteral("<no examples folder>")

@@ -133,7 +133,7 @@ TEST(Cli, CheckTakesSeveralScriptsAndNamesOnlyTheBadOnes) {
     EXPECT_TRUE(run.err.contains(QStringLiteral("check_syntax_error.js:5:"))) << qPrintable(run.err);
 }
 
-TEST(Cli, ListExamplesNamesEveryExampleFileWithItsFirstCommentLine) {
+TEST(Cli, ListExamplesNamesEveryExampleFileWithTheStartOfItsComment) {
     const auto run = runQpanel({QStringLiteral("--list-examples")});
     ASSERT_EQ(run.exitCode, 0) << qPrintable(run.err);
     const QDir folder(QStringLiteral(QPANEL_SOURCE_EXAMPLES));
@@ -142,12 +142,17 @@ TEST(Cli, ListExamplesNamesEveryExampleFileWithItsFirstCommentLine) {
     const QStringList listed = nonEmptyLines(run.out);
     ASSERT_EQ(listed.size(), files.size()) << qPrintable(run.out);
     for (int i = 0; i < files.size(); ++i) {
+        const QString name = QFileInfo(files[i]).completeBaseName();
+        ASSERT_TRUE(listed[i].startsWith(name + QLatin1Char(' '))) << qPrintable(listed[i]);
+        // The description is the opening of the file's leading // comment.
         QFile file(folder.filePath(files[i]));
-        ASSERT_TRUE(file.open(QIODevice::ReadOnly));
-        const QString firstComment = QString::fromUtf8(file.readLine()).trimmed().mid(2).trimmed();
-        EXPECT_TRUE(listed[i].startsWith(QFileInfo(files[i]).completeBaseName() + QLatin1Char(' ')))
-            << qPrintable(listed[i]);
-        EXPECT_TRUE(listed[i].endsWith(firstComment)) << qPrintable(listed[i]);
+        ASSERT_TRUE(file.open(QIODevice::ReadOnly | QIODevice::Text));
+        QString comment;
+        for (QString line; (line = QString::fromUtf8(file.readLine()).trimmed()).startsWith(QLatin1String("//"));)
+            comment += line.mid(2).trimmed() + QLatin1Char(' ');
+        const QString description = listed[i].mid(name.size()).trimmed();
+        EXPECT_GE(description.size(), 20) << qPrintable(listed[i]);
+        EXPECT_TRUE(comment.simplified().startsWith(description)) << qPrintable(listed[i]);
     }
 }
 
