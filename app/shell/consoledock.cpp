@@ -1,7 +1,5 @@
 #include "shell/consoledock.h"
 
-#include "shell/dockbody.h"
-
 #include <QEvent>
 #include <QFileInfo>
 #include <QFontDatabase>
@@ -9,6 +7,8 @@
 #include <QToolButton>
 #include <QUrl>
 #include <QUrlQuery>
+
+#include "shell/dockbody.h"
 
 namespace qpanel {
 
@@ -70,8 +70,12 @@ void ConsoleDock::appendError(const ScriptError& error, const QString& stack) {
     html += error.message.toHtmlEscaped();
     // The first frames are enough to see where it came from; the rest is noise.
     const QStringList frames = stack.split(QLatin1Char('\n'), Qt::SkipEmptyParts).mid(0, 8);
-    for (const QString& frame : frames)
+    for (QString frame : frames) {
+        // V4 names top-level code "%entry" and prefixes paths with file://.
+        frame.replace(QLatin1String("%entry@"), QLatin1String("(top level) "));
+        frame.replace(QLatin1String("file://"), QString());
         html += QStringLiteral("<br>&nbsp;&nbsp;") + frame.toHtmlEscaped();
+    }
     appendLine(html, Tone::Error);
 }
 
@@ -101,8 +105,13 @@ QString ConsoleDock::colourFor(Tone tone) const {
             return QString::fromLatin1(dark ? "#ff7b72" : "#b3261e");
         case Tone::Warning:
             return QString::fromLatin1(dark ? "#e3b341" : "#8a5a00");
-        case Tone::Dim:
-            return p.color(QPalette::PlaceholderText).name();
+        case Tone::Dim: {
+            // Halfway between text and background: quieter than output in any palette.
+            const QColor text = p.color(QPalette::Text), base = p.color(QPalette::Base);
+            return QColor((text.red() + base.red()) / 2, (text.green() + base.green()) / 2,
+                          (text.blue() + base.blue()) / 2)
+                .name();
+        }
         case Tone::Normal:
             break;
     }

@@ -41,10 +41,9 @@ MainWindow::MainWindow(Transpiler* transpiler, QWidget* parent)
     setWindowTitle(QStringLiteral("qpanel"));
     pages_->addWidget(startPage_);
     setCentralWidget(pages_);
+    // Side by side under the app: output and the work behind it, both in view.
     addDockWidget(Qt::BottomDockWidgetArea, console_);
-    addDockWidget(Qt::BottomDockWidgetArea, tasks_);
-    tabifyDockWidget(console_, tasks_);
-    console_->raise();
+    splitDockWidget(console_, tasks_, Qt::Horizontal);
 
     connect(startPage_, &StartPage::scriptChosen, this, &MainWindow::openScript);
     connect(startPage_, &StartPage::openRequested, this, &MainWindow::showOpenDialog);
@@ -203,7 +202,11 @@ void MainWindow::showSource(const QString& path, int line) {
 void MainWindow::restoreSettings() {
     ShellSettings settings;
     restoreGeometry(settings.value(kGeometryKey).toByteArray());
-    restoreState(settings.value(kStateKey).toByteArray());
+    if (!restoreState(settings.value(kStateKey).toByteArray())) {
+        // First run: the app gets most of the height, the console most of the docks' width.
+        resizeDocks({console_, tasks_}, {width() * 3 / 5, width() * 2 / 5}, Qt::Horizontal);
+        resizeDocks({console_}, {height() / 4}, Qt::Vertical);
+    }
     autoReloadAction_->setChecked(settings.value(kAutoReloadKey, false).toBool());
 }
 
