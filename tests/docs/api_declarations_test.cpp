@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "bridge/scriptsession.h"
+#include "common/eventloop.h"
 #include "docs/dtsdeclarations.h"
 
 using qpanel::ScriptSession;
@@ -99,6 +100,14 @@ public:
                 compare(value, *type, member.name, 0);
             }
         }
+    }
+
+    /// `value` against the declared type named `typeName`.
+    void compare(const QJSValue& value, const QString& typeName, const QString& path) {
+        if (const DeclaredScope* type = declarations_.scopeOfType(typeName))
+            compare(value, *type, path, 0);
+        else
+            problems << QStringLiteral("%1 does not declare '%2'").arg(kDtsFile, typeName);
     }
 
     void compare(const QJSValue& value, const DeclaredScope& scope, const QString& path,
@@ -280,6 +289,30 @@ TEST_F(ApiDeclarations, TheHostGlobalsExistAsDeclared) {
     Session s;
     ApiCheck check(declarations(), s.engine());
     check.checkGlobals();
+    EXPECT_TRUE(check.problems.isEmpty()) << check.problems.join(QLatin1Char('\n')).toStdString();
+}
+
+TEST_F(ApiDeclarations, AFetchResponseHasTheDeclaredMembers) {
+    // A Response only comes from a finished fetch: read a file beside the script.
+    QTemporaryDir folder;
+    QFile data(folder.filePath(QStringLiteral("data.json")));
+    ASSERT_TRUE(data.open(QIODevice::WriteOnly));
+    data.write("{\"a\": 1}");
+    data.close();
+    QFile script(folder.filePath(QStringLiteral("app.js")));
+    ASSERT_TRUE(script.open(QIODevice::WriteOnly));
+    script.write(
+        "var response = null;\n"
+        "pn.fetch('data.json').then(function (r) { response = r; });\n");
+    script.close();
+    Session s;
+    ASSERT_TRUE(s.session.load(script.fileName()));
+    const QJSValue global = s.engine()->globalObject();
+    ASSERT_TRUE(qpanel::test::waitUntil(
+        [&] { return global.property(QStringLiteral("response")).isObject(); }));
+    ApiCheck check(declarations(), s.engine());
+    check.compare(global.property(QStringLiteral("response")), QStringLiteral("Response"),
+                  QStringLiteral("response"));
     EXPECT_TRUE(check.problems.isEmpty()) << check.problems.join(QLatin1Char('\n')).toStdString();
 }
 
