@@ -75,15 +75,24 @@ Response readFile(const QUrl& url, const FetchOptions& options) {
     const QString where = displayUrl(url);
     if (options.fileRoot.isEmpty())
         throw FetchError(QStringLiteral("fetch %1: file access is not allowed here").arg(where), url);
-    const QString root = QDir(options.fileRoot).canonicalPath();
-    const QString path = QFileInfo(url.toLocalFile()).canonicalFilePath();
+    // Inside the root by name first (so nothing is said about files outside
+    // it), then after resolving links (a link inside may point outside).
+    const QDir root(options.fileRoot);
+    const auto inside = [](const QString& path, const QString& folder) {
+        return !folder.isEmpty() && (path == folder || path.startsWith(folder + QLatin1Char('/')));
+    };
+    const auto outside = [&](const QString& why) {
+        return FetchError(QStringLiteral("fetch %1: only files inside the script's folder (%2) can be fetched%3")
+                              .arg(where, options.fileRoot, why),
+                          url);
+    };
+    // A relative file URL (file:data.txt) is relative to the root too.
+    const QString named = QDir::cleanPath(root.absoluteFilePath(url.toLocalFile()));
+    if (!inside(named, QDir::cleanPath(root.absolutePath()))) throw outside(QString());
+    const QString path = QFileInfo(named).canonicalFilePath();
     if (path.isEmpty())
         throw FetchError(QStringLiteral("fetch %1: no such file").arg(where), url);
-    if (root.isEmpty() || !(path == root || path.startsWith(root + QLatin1Char('/'))))
-        throw FetchError(QStringLiteral("fetch %1: only files inside the script's folder (%2) can be "
-                                        "fetched")
-                             .arg(where, options.fileRoot),
-                         url);
+    if (!inside(path, root.canonicalPath())) throw outside(QStringLiteral(" (this one links outside it)"));
     QFile file(path);
     if (file.size() > options.maxBytes)
         throw FetchError(QStringLiteral("fetch %1: file is larger than the %2-byte limit")

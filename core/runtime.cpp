@@ -207,10 +207,22 @@ void Runtime::adjustPendingCalls(int delta) {
 
 void Runtime::setExceptionHandler(ExceptionHandler handler) { handler_ = std::move(handler); }
 
+void Runtime::setExceptionHandler(const QObject* owner, ExceptionHandler handler) {
+    if (handler)
+        ownerHandlers_.insert(owner, std::move(handler));
+    else
+        ownerHandlers_.remove(owner);
+}
+
 void Runtime::report(ErrorReport report) {
-    if (handler_) {
+    ExceptionHandler handler = handler_;
+    if (!ownerHandlers_.isEmpty()) {
+        const TaskRecord* task = report.taskId ? tasks_.find(report.taskId) : nullptr;
+        if (task) handler = ownerHandlers_.value(task->owner, handler);
+    }
+    if (handler) {
         try {
-            handler_(report);
+            handler(report);
             return;
         } catch (...) {
             // A broken handler must not swallow the original error: report both.
@@ -219,6 +231,10 @@ void Runtime::report(ErrorReport report) {
             std::fprintf(stderr, "%s\n", qPrintable(failure.toString()));
         }
     }
+    reportByDefault(report);
+}
+
+void Runtime::reportByDefault(const ErrorReport& report) {
     std::fprintf(stderr, "%s\n", qPrintable(report.toString()));
     std::fflush(stderr);
     emit errorReported(report);

@@ -8,6 +8,7 @@
 #include "core/taskregistry.h"
 
 #include <QCoro/QCoroTask>
+#include <QHash>
 #include <QObject>
 
 #include <functional>
@@ -113,6 +114,9 @@ public:
     /// Replaces the default report (stderr + errorReported) like Panel's
     /// `config.exception_handler`; pass {} to restore it.
     void setExceptionHandler(ExceptionHandler handler);
+    /// Like setExceptionHandler, for the errors of tasks owned by `owner`
+    /// only (one app script's `pn.config.exception_handler`); {} removes it.
+    void setExceptionHandler(const QObject* owner, ExceptionHandler handler);
     void report(ErrorReport report);
     /// Builds a report from the exception being handled (call in a catch).
     void reportCurrentException(const QString& origin, quint64 taskId = 0);
@@ -123,9 +127,11 @@ signals:
 
 private:
     void adjustPendingCalls(int delta);
+    void reportByDefault(const ErrorReport& report);
 
     TaskRegistry tasks_;
     ExceptionHandler handler_;
+    QHash<const QObject*, ExceptionHandler> ownerHandlers_;
     int pendingCalls_ = 0;
     bool lastBusy_ = false;
 };

@@ -1,28 +1,39 @@
 // Browser/node-like host globals over qpanel's C++ objects. Evaluated after
 // polyfills.js; the completion value is a function the C++ side calls with
 // (timers, sink): timers = ScriptTimers, sink.log(level, text) and
-// sink.error(message, fileName, lineNumber, stack).
+// sink.error(message, fileName, lineNumber, stack, thrown, toHandler).
 (function (timers, sink) {
     'use strict';
     const global = globalThis;
     const host = global.__qpanel;
 
-    function reportError(e) {
+    // `toHandler` false: not from a callback (the top level, or the
+    // exception handler itself), so pn.config.exception_handler is skipped.
+    function report(prefix, e, toHandler) {
         if (e instanceof Error)
-            sink.error(String(e.name) + ': ' + String(e.message), String(e.fileName || ''),
-                       Number(e.lineNumber) || 0, String(e.stack || ''));
+            sink.error(prefix + String(e.name) + ': ' + String(e.message), String(e.fileName || ''),
+                       Number(e.lineNumber) || 0, String(e.stack || ''), e, toHandler);
         else
-            sink.error('Uncaught ' + inspect(e, 0, []), '', 0, '');
+            sink.error(prefix + inspect(e, 0, []), '', 0, '', e, toHandler);
+    }
+    function reportError(e, toHandler) {
+        report(e instanceof Error ? '' : 'Uncaught ', e, toHandler !== false);
     }
     host.reportError = reportError;
     host.onUnhandledRejection = function (reason) {
-        if (reason instanceof Error) {
-            sink.error('Unhandled promise rejection: ' + String(reason.name) + ': ' + String(reason.message),
-                       String(reason.fileName || ''), Number(reason.lineNumber) || 0,
-                       String(reason.stack || ''));
-        } else {
-            sink.error('Unhandled promise rejection: ' + inspect(reason, 0, []), '', 0, '');
+        report('Unhandled promise rejection: ', reason, true);
+    };
+    /// pn.config.exception_handler(e); an async handler's rejection is
+    /// reported by default (never handed back to the handler).
+    host.exceptionHandler = null;
+    host.callExceptionHandler = function (handler, e) {
+        const result = handler(e);
+        if (host.isThenable(result)) {
+            result.then(undefined, function (failure) {
+                report('pn.config.exception_handler failed: ', failure, false);
+            });
         }
+        host.drainMicrotasks();
     };
 
     // A macrotask runs with an empty microtask queue and leaves one behind.
@@ -35,12 +46,14 @@
         }
         host.drainMicrotasks();
     }
+    host.runCallback = runTask;
     function startTimer(callback, delay, args, repeat) {
         if (typeof callback !== 'function')
             throw new TypeError('The "callback" argument must be of type function');
         let ms = Number(delay);
         if (!(ms >= 1 && ms <= 2147483647)) ms = 1;
-        return timers.start(function () { runTask(callback, args); }, Math.floor(ms), repeat);
+        return timers.start(function () { runTask(callback, args); }, Math.floor(ms), repeat,
+                            (repeat ? 'setInterval callback ' : 'setTimeout callback ') + (callback.name || '(anonymous)'));
     }
     function clearTimer(id) {
         if (typeof id === 'number') timers.clear(id);
@@ -124,6 +137,21 @@
         Promise.resolve(value).then(function (v) { sink.settled(token, true, v); },
                                     function (e) { sink.settled(token, false, e); });
     };
+    /// For C++ driving a generator: a function stepping it, and its closing.
+    host.stepper = function (iterator) {
+        return function () { return iterator.next(); };
+    };
+    host.closeIterator = function (iterator) {
+        // A cancelled task's generator ends with CancelledError: that is no error.
+        const report = function (e) { if (!(e instanceof CancelledError)) reportError(e); };
+        try {
+            const closing = iterator.return();
+            if (host.isThenable(closing)) closing.then(undefined, report);
+        } catch (e) {
+            report(e);
+        }
+        host.drainMicrotasks();
+    };
     host.isThenable = function (value) {
         return value !== null && (typeof value === 'object' || typeof value === 'function') &&
                typeof value.then === 'function';
@@ -136,7 +164,7 @@
             const id = timers.start(function () {
                 unregister();
                 runTask(resolve, []);
-            }, Math.max(0, Math.floor(Number(ms) || 0)), false);
+            }, Math.max(0, Math.floor(Number(ms) || 0)), false, 'code after pn.sleep');
             unregister = host.onCancel(function () {
                 timers.clear(id);
                 reject(new CancelledError());

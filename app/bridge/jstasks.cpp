@@ -26,8 +26,10 @@ public:
     }
     bool detach() noexcept override {
         tasks_->waiting_.remove(token_);
+        // Cancel hooks and the catch/finally blocks they wake are script code.
         if (ScriptHost* host = tasks_->host_.data())
-            host->hostObject().property(QStringLiteral("cancelContext")).call({context_});
+            host->call(host->hostObject().property(QStringLiteral("cancelContext")), {context_},
+                       QStringLiteral("a cancelled task's cleanup"));
         return true;
     }
     void settle(bool fulfilled, const QJSValue& value) {
@@ -72,17 +74,31 @@ QCoro::Task<> JsTasks::run(QJSValue fn, QJSValueList args, bool withLock) {
 }
 
 QCoro::Task<QJSValue> JsTasks::evaluate(QJSValue fn, QJSValueList args) {
+    Started started = start(std::move(fn), std::move(args));
+    if (!started.pending) co_return started.result;
+    co_return co_await settle(std::move(started));
+}
+
+JsTasks::Started JsTasks::start(QJSValue fn, QJSValueList args) {
     ScriptHost* host = host_.data();
-    if (!host) co_return QJSValue();
+    if (!host) return {};
     if (startTask_.isUndefined()) startTask_ = host->hostObject().property(QStringLiteral("startTask"));
     TaskRecord* task = currentTask();
     args.prepend(fn);
     args.prepend(task ? double(task->id) : 0.0);
-    const QJSValue started = startTask_.call(args);
+    QJSValue started;
+    {
+        ScriptWatchdog::Entry entry(host->watchdog());
+        started = startTask_.call(args);
+        if (entry.leave()) started = host->runawayError(task ? task->origin : QStringLiteral("a callback"));
+    }
     if (started.isError()) throwScriptError(started);
-    const QJSValue result = started.property(1);
-    if (!started.property(2).toBool()) co_return result;
-    const auto [fulfilled, value] = co_await PromiseAwaiter(this, started.property(0), result);
+    return {started.property(0), started.property(1), started.property(2).toBool()};
+}
+
+QCoro::Task<QJSValue> JsTasks::settle(Started started) {
+    if (!started.pending) co_return started.result;
+    const auto [fulfilled, value] = co_await PromiseAwaiter(this, started.context, started.result);
     if (!fulfilled) throwScriptError(value);
     co_return value;
 }
@@ -97,7 +113,7 @@ void JsTasks::throwScriptError(const QJSValue& error) const {
     const ScriptError e = host_ ? host_->describe(error, &stack) : ScriptError{error.toString()};
     const QString location =
         e.line > 0 ? QStringLiteral("%1:%2").arg(e.fileName).arg(e.line) : e.fileName;
-    throw LocatedError(e.message, location, stack);
+    throw ScriptException(e.message, location, stack, error);
 }
 
 }  // namespace qpanel

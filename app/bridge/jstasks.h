@@ -20,6 +20,18 @@
 
 namespace qpanel {
 
+/// A throw or rejection in a JS task, with the value thrown (what
+/// pn.config.exception_handler receives).
+class ScriptException : public LocatedError {
+public:
+    ScriptException(const QString& message, QString location, QString stack, QJSValue thrown)
+        : LocatedError(message, std::move(location), std::move(stack)), thrown_(std::move(thrown)) {}
+    const QJSValue& thrown() const { return thrown_; }
+
+private:
+    QJSValue thrown_;
+};
+
 struct JsCallOptions {
     std::shared_ptr<PolicyState> policy;
     /// Hold the document lock for the whole call, awaits included
@@ -40,8 +52,21 @@ public:
 
     /// Inside a running task: calls `fn(args...)` in a fresh context of that
     /// task and waits for the value its promise settles to (or the plain
-    /// value it returns). A throw or rejection becomes a LocatedError.
+    /// value it returns). A throw or rejection becomes a ScriptException.
     QCoro::Task<QJSValue> evaluate(QJSValue fn, QJSValueList args);
+
+    /// evaluate() in two steps, for callers that look at what `fn` returned
+    /// before waiting (generators): start() calls it (throwing
+    /// ScriptException), settle() waits for a pending promise.
+    struct Started {
+        QJSValue context;
+        QJSValue result;
+        bool pending = false;  ///< result is a thenable
+    };
+    Started start(QJSValue fn, QJSValueList args);
+    QCoro::Task<QJSValue> settle(Started started);
+
+    ScriptHost* host() const { return host_.data(); }
 
     /// From JS (host.settleTo): the promise behind `token` settled.
     Q_INVOKABLE void settled(int token, bool fulfilled, const QJSValue& value);

@@ -88,10 +88,51 @@
         };
     }
 
-    function Bound(id) { this.__pane = id; }
+    // ---- reactive functions: pn.bind, pn.depends, functions in layouts ------
+    // A bound or dependent function is callable like the original; laid out
+    // (pn.panel, Row, Column...) it becomes a pane that re-renders when its
+    // widgets change. `args` are component ids (their value) or {constant}.
+    function Bound(fn, args) {
+        this.fn = fn;
+        this.args = args;
+        this.pane = undefined;  // the replace-mode pane, made on first layout
+    }
+    function bindArgument(a) { return a instanceof Component ? a.__id : {constant: a}; }
+    function reactiveFunction(fn, args, call) {
+        const reactive = function () { return call.apply(this, arguments); };
+        Object.defineProperty(reactive, '__bound', {value: new Bound(fn, args)});
+        Object.defineProperty(reactive, 'name', {value: fn.name});
+        return reactive;
+    }
+    function paneOf(fn, options) {
+        const opts = checkOptions('pn.panel', options, ['generator_mode']);
+        const mode = opts.generator_mode === undefined ? 'replace' : opts.generator_mode;
+        if (mode !== 'replace' && mode !== 'append')
+            throw new TypeError("pn.panel: generator_mode must be 'replace' or 'append', got " + String(mode));
+        const bound = fn.__bound instanceof Bound ? fn.__bound : new Bound(fn, []);
+        if (mode === 'replace' && bound.pane !== undefined) return bound.pane;
+        const id = native.bind(bound.fn, bound.args, false, mode);
+        if (mode === 'replace') bound.pane = id;
+        return id;
+    }
+    function depends() {
+        const deps = Array.prototype.slice.call(arguments);
+        const opts = deps.length && isParams(deps[deps.length - 1])
+                         ? checkOptions('pn.depends', deps.pop(), ['watch']) : {};
+        for (const d of deps)
+            if (!(d instanceof Component))
+                throw new TypeError('pn.depends: dependencies must be widgets, got ' + (d === null ? 'null' : typeof d));
+        const args = deps.map(bindArgument);
+        return function (fn) {
+            if (typeof fn !== 'function') throw new TypeError('pn.depends(...): expected a function to decorate');
+            if (opts.watch) native.bind(fn, args, true, 'replace');  // runs on every change, shown or not
+            return reactiveFunction(fn, args, fn);
+        };
+    }
+
     function toChild(item) {
         if (item instanceof Component) return item.__id;
-        if (item instanceof Bound) return item.__pane;
+        if (typeof item === 'function') return paneOf(item);
         if (typeof item === 'string' || typeof item === 'number') return String(item);
         throw new TypeError('layouts hold components or text, got ' + (item === null ? 'null' : typeof item));
     }
@@ -102,7 +143,7 @@
             let params = {};
             const last = args[args.length - 1];
             if (args.length && last !== null && typeof last === 'object' && !(last instanceof Component) &&
-                !(last instanceof Bound) && !Array.isArray(last))
+                !Array.isArray(last))
                 params = args.pop();
             const obj = facade(native.create(GROUP.layout, kind, params));
             for (const item of args) {
@@ -183,6 +224,41 @@
         return table;
     }
 
+    // ---- pn.config, pn.state -------------------------------------------------
+    const config = {};
+    Object.defineProperty(config, 'exception_handler', {
+        get: function () { return host.exceptionHandler; },
+        set: function (handler) {
+            if (handler !== null && handler !== undefined && typeof handler !== 'function')
+                throw new TypeError('pn.config.exception_handler must be a function or null, got ' + typeof handler);
+            host.exceptionHandler = handler || null;
+            native.exceptionHandlerSet(host.exceptionHandler !== null);
+        },
+        enumerable: true,
+    });
+
+    // pn.state is parameterized (busy). Busy watchers run outside the task
+    // registry: as tasks they would flip busy themselves.
+    const state = {
+        execute: function (fn) { native.execute(fn); },
+        add_periodic_callback: addPeriodicCallback,
+    };
+    Object.defineProperty(state, 'busy', {get: function () { return native.busy(); }, enumerable: true});
+    state.param = {
+        watch: function (callback, names, options) {
+            const what = 'pn.state.param.watch';
+            if (typeof callback !== 'function') throw new TypeError(what + ': the callback must be a function');
+            checkOptions(what, options, ['onlychanged']);
+            const list = names === undefined ? ['busy'] : Array.isArray(names) ? names : [names];
+            for (const name of list)
+                if (name !== 'busy') throw new TypeError("pn.state has no parameter '" + String(name) + "' (it has: busy)");
+            return native.watchBusy(function (old, now) {
+                host.runCallback(callback, [{name: 'busy', old: old, new: now, type: 'changed', obj: state}]);
+            });
+        },
+        unwatch: function (watcher) { return native.unwatchBusy(watcher); },
+    };
+
     const pn = {
         widgets: group(GROUP.widget, ['Button', 'Toggle', 'Checkbox', 'TextInput', 'TextAreaInput',
                                       'IntSlider', 'FloatSlider', 'Select', 'StaticText']),
@@ -196,13 +272,15 @@
         sleep: function (ms) { return host.sleep(ms); },
         bind: function (fn) {
             if (typeof fn !== 'function') throw new TypeError('pn.bind: the first argument must be a function');
-            const args = Array.prototype.slice.call(arguments, 1).map(function (a) {
-                return a instanceof Component ? a.__id : {constant: a};
+            const values = Array.prototype.slice.call(arguments, 1);
+            return reactiveFunction(fn, values.map(bindArgument), function () {
+                return fn.apply(this, values.map(function (a) { return a instanceof Component ? a.value : a; }));
             });
-            return new Bound(native.bind(fn, args, false));
         },
-        panel: function (obj) {
-            if (obj instanceof Bound) return facade(obj.__pane);
+        depends: depends,
+        panel: function (obj, options) {
+            if (typeof obj === 'function') return facade(paneOf(obj, options));
+            checkOptions('pn.panel', options, ['generator_mode']);
             if (obj instanceof Component) return obj;
             return facade(native.create(GROUP.pane, 'Markdown', {object: String(obj)}));
         },
@@ -234,10 +312,8 @@
         env: function (name, fallback) {
             return native.env(String(name), fallback === undefined ? '' : String(fallback));
         },
-        state: {
-            execute: function (fn) { native.execute(fn); },
-            add_periodic_callback: addPeriodicCallback,
-        },
+        state: state,
+        config: config,
         io: {with_lock: withLock},
         plotting: {figure: function (options) { return new Figure(options); }},
         models: {ColumnDataSource: ColumnDataSource},

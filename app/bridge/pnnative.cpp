@@ -1,6 +1,7 @@
 #include "bridge/pnnative.h"
 
 #include "bridge/componentfactory.h"
+#include "bridge/jsgenerator.h"
 #include "core/fetch.h"
 #include "core/periodiccallback.h"
 #include "plots/chartpane.h"
@@ -12,6 +13,7 @@
 #include "widgets/layouts/listlayout.h"
 #include "widgets/layouts/tabs.h"
 #include "widgets/panes/markdown.h"
+#include "widgets/panes/panel.h"
 
 namespace qpanel {
 
@@ -217,7 +219,7 @@ QVariant PnNative::toVariant(const QJSValue& value) const {
     return value.toVariant();
 }
 
-QJSValue PnNative::bind(const QJSValue& fn, const QJSValue& args, bool watch) {
+QJSValue PnNative::bind(const QJSValue& fn, const QJSValue& args, bool watch, const QString& generatorMode) {
     return guarded([&] {
         if (!fn.isCallable()) throw ParamError("pn.bind: the first argument must be a function");
         QList<Reactive::Argument> arguments;
@@ -231,24 +233,95 @@ QJSValue PnNative::bind(const QJSValue& fn, const QJSValue& args, bool watch) {
         }
         QPointer<PnNative> self(this);
         QPointer<JsTasks> tasks = tasks_;
-        auto evaluator = [self, tasks, fn](const QVariantList& values) -> Reactive::Evaluation {
-            return [](QPointer<PnNative> self, QPointer<JsTasks> tasks, QJSValue fn,
-                      QVariantList values) -> QCoro::Task<QVariant> {
-                if (!self || !tasks) co_return QVariant();
-                QJSValueList jsArgs;
-                for (const QVariant& v : values) jsArgs.append(self->engine_->toScriptValue(v));
-                const QJSValue result = co_await tasks->evaluate(fn, jsArgs);
-                co_return self ? self->toVariant(result) : QVariant();
-            }(self, tasks, fn, values);
+        const bool append = generatorMode == QLatin1String("append");
+        // Called inside the run's task: what fn returns decides the kind of run.
+        auto evaluator = [self, tasks, fn, append](const QVariantList& values) -> Reactive::Evaluation {
+            if (!self || !tasks) return QVariant();
+            QJSValueList jsArgs;
+            for (const QVariant& v : values) jsArgs.append(self->engine_->toScriptValue(v));
+            JsTasks::Started started = tasks->start(fn, jsArgs);
+            if (isJsIterator(started.result))
+                return streamedValues(self, iterateJs(tasks, started.result), append);
+            if (!started.pending) return self->toVariant(started.result);
+            return settledValue(self, tasks, std::move(started));
         };
         const QString name = fn.property(QStringLiteral("name")).toString();
         Reactive::Options options;
         options.watch = watch;
-        options.origin = QStringLiteral("pn.bind(%1)").arg(name.isEmpty() ? QStringLiteral("function") : name);
+        options.origin = QStringLiteral("%1(%2)").arg(watch ? QStringLiteral("pn.depends") : QStringLiteral("pn.bind"),
+                                                      name.isEmpty() ? QStringLiteral("function") : name);
         Document::Scope scope(document_.data());
         auto* reactive = new Reactive(std::move(evaluator), arguments, options, document_.data());
+        if (watch) return QJSValue();
         return QJSValue(remember(new ReactivePane(reactive)));
     });
+}
+
+QCoro::Task<QVariant> PnNative::settledValue(QPointer<PnNative> self, QPointer<JsTasks> tasks,
+                                             JsTasks::Started started) {
+    if (!tasks) co_return QVariant();
+    const QJSValue result = co_await tasks->settle(std::move(started));
+    co_return self ? self->toVariant(result) : QVariant();
+}
+
+QCoro::AsyncGenerator<QVariant> PnNative::streamedValues(QPointer<PnNative> self,
+                                                         QCoro::AsyncGenerator<QJSValue> values, bool append) {
+    // Append mode stacks this run's yields in one Column. The pane that
+    // shows it takes ownership; one never shown (a stale run) goes here.
+    struct OwnedUntilShown {
+        QPointer<Component> column;
+        ~OwnedUntilShown() {
+            if (column && !column->parent()) delete column.data();
+        }
+    } stack;
+    for (auto it = co_await values.begin(); it != values.end(); co_await ++it) {
+        if (!self) co_return;
+        QVariant value = self->toVariant(*it);
+        if (!append) {
+            co_yield value;
+            continue;
+        }
+        if (!stack.column) {
+            Document::Scope scope(self->document_.data());
+            stack.column = createComponent(ComponentGroup::Layout, QStringLiteral("Column"), {});
+        }
+        if (auto* list = qobject_cast<ListLayout*>(stack.column.data())) list->append(panel(value));
+        co_yield QVariant::fromValue<QObject*>(stack.column.data());
+    }
+}
+
+bool PnNative::busy() const {
+    const Runtime* runtime = Runtime::ifExists();
+    return runtime && runtime->busy();
+}
+
+int PnNative::watchBusy(const QJSValue& relay) {
+    if (busyWatchers_.isEmpty()) {
+        lastBusy_ = busy();
+        // Queued: busy flips inside task bookkeeping, where script code must not run.
+        connect(&Runtime::instance(), &Runtime::busyChanged, this, &PnNative::deliverBusy,
+                Qt::QueuedConnection);
+    }
+    const int id = ++nextId_;
+    busyWatchers_.insert(id, relay);
+    return id;
+}
+
+bool PnNative::unwatchBusy(int watcher) {
+    const bool removed = busyWatchers_.remove(watcher);
+    if (removed && busyWatchers_.isEmpty())
+        disconnect(&Runtime::instance(), &Runtime::busyChanged, this, &PnNative::deliverBusy);
+    return removed;
+}
+
+void PnNative::deliverBusy(bool now) {
+    if (now == lastBusy_) return;
+    const bool old = lastBusy_;
+    lastBusy_ = now;
+    ScriptHost* host = tasks_ ? tasks_->host() : nullptr;
+    if (!host) return;
+    for (const QJSValue& relay : std::as_const(busyWatchers_))
+        host->invoke(relay, {old, now}, QStringLiteral("pn.state.param.watch(busy)"));
 }
 
 double PnNative::fetch(const QString& url, const QJSValue& options, const QJSValue& deferred) {

@@ -7,6 +7,8 @@
 #include "bridge/jstasks.h"
 #include "widgets/component.h"
 
+#include <QCoro/QCoroAsyncGenerator>
+
 #include <QHash>
 #include <QJSValue>
 #include <QObject>
@@ -43,9 +45,19 @@ public:
     Q_INVOKABLE QString label(int id) const;
     Q_INVOKABLE QString env(const QString& name, const QString& fallback) const;
     Q_INVOKABLE void execute(const QJSValue& fn);
-    /// pn.bind(fn, ...args): `args` are component ids (their value param) or
-    /// {constant: v}; returns the id of a ReactivePane showing fn's result.
-    Q_INVOKABLE QJSValue bind(const QJSValue& fn, const QJSValue& args, bool watch);
+    /// pn.bind(fn, ...args) / pn.depends: `args` are component ids (their
+    /// value param) or {constant: v}; returns the id of a ReactivePane
+    /// showing fn's result. A generator's yields replace the shown value, or
+    /// with generatorMode "append" stack in a Column. With `watch` fn runs on
+    /// every change as a side effect and there is no pane (undefined).
+    Q_INVOKABLE QJSValue bind(const QJSValue& fn, const QJSValue& args, bool watch,
+                              const QString& generatorMode);
+    /// pn.config.exception_handler was set (true) or reset to null.
+    Q_INVOKABLE void exceptionHandlerSet(bool set) { emit exceptionHandlerChanged(set); }
+    /// pn.state.busy and its watchers: relay(old, new) after each change.
+    Q_INVOKABLE bool busy() const;
+    Q_INVOKABLE int watchBusy(const QJSValue& relay);
+    Q_INVOKABLE bool unwatchBusy(int watcher);
     /// pn.fetch: starts a fetch task; settles `deferred` with a response
     /// object or an error naming the URL. Returns the task id.
     Q_INVOKABLE double fetch(const QString& url, const QJSValue& options, const QJSValue& deferred);
@@ -64,10 +76,20 @@ public:
     Q_INVOKABLE QJSValue periodic(int id, const QString& what, const QJSValue& value = QJSValue());
     Q_INVOKABLE QString decodeUtf8(const QByteArray& bytes) const { return QString::fromUtf8(bytes); }
 
+signals:
+    void exceptionHandlerChanged(bool set);
+
+public:
     /// A JS value as a param value: a component facade becomes its Component*.
     QVariant toVariant(const QJSValue& value) const;
 
 private:
+    void deliverBusy(bool busy);
+    static QCoro::Task<QVariant> settledValue(QPointer<PnNative> self, QPointer<JsTasks> tasks,
+                                              JsTasks::Started started);
+    static QCoro::AsyncGenerator<QVariant> streamedValues(QPointer<PnNative> self,
+                                                          QCoro::AsyncGenerator<QJSValue> values,
+                                                          bool append);
     Component* require(int id) const;
     int remember(Component* component);
     QJSValue fail(const QString& message) const;
@@ -81,6 +103,8 @@ private:
     QHash<int, QPointer<Component>> components_;
     QHash<const Component*, int> ids_;
     QHash<int, QPointer<QObject>> models_;  // sources, figures, periodic callbacks
+    QHash<int, QJSValue> busyWatchers_;
+    bool lastBusy_ = false;                 // as the busy watchers last heard
     template <typename T>
     T* model(int id, const char* what) const;
     int rememberModel(QObject* model);

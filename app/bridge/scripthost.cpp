@@ -29,7 +29,9 @@ ScriptHost::ScriptHost(QJSEngine* engine, QObject* parent) : QObject(parent), m_
         install.call({m_engine->newQObject(&m_timers), m_engine->newQObject(this)});
     if (result.isError()) qFatal("host.js: %s", qPrintable(result.toString()));
     m_hostObject = m_engine->globalObject().property(QStringLiteral("__qpanel"));
-    connect(&m_timers, &ScriptTimers::callbackFailed, this, &ScriptHost::reportThrown);
+    m_timers.setCaller([this](const QJSValue& fn, const QString& origin) { return call(fn, {}, origin); });
+    connect(&m_timers, &ScriptTimers::callbackFailed, this,
+            [this](const QJSValue& error) { reportThrown(error, true); });
 }
 
 ScriptHost::~ScriptHost() {
@@ -53,23 +55,72 @@ bool ScriptHost::run(const TranspileResult& script) {
         return false;
     }
     m_sourceMaps.insert(script.fileName, script.sourceMap);
-    const QJSValue result = m_engine->evaluate(script.code, script.fileName);
+    m_lastScript = script.fileName;
+    QJSValue result;
+    {
+        ScriptWatchdog::Entry entry(m_watchdog);
+        result = m_engine->evaluate(script.code, script.fileName);
+        if (entry.leave()) result = runawayError(QStringLiteral("the top level of the script"));
+    }
     if (result.isError()) {
-        reportThrown(result);
+        reportThrown(result, false);
         return false;
     }
     if (script.topLevelAwait) {
         // The script's async body: a rejection is an uncaught top-level error.
         const QJSValue onRejected =
-            m_engine->evaluate(QStringLiteral("(function (e) { __qpanel.reportError(e); })"));
+            m_engine->evaluate(QStringLiteral("(function (e) { __qpanel.reportError(e, false); })"));
         result.property(QStringLiteral("then")).callWithInstance(result, {QJSValue(), onRejected});
     }
-    m_hostObject.property(QStringLiteral("drainMicrotasks")).call();
+    drainMicrotasks();
     return true;
 }
 
 void ScriptHost::drainMicrotasks() {
-    m_hostObject.property(QStringLiteral("drainMicrotasks")).call();
+    invoke(m_hostObject.property(QStringLiteral("drainMicrotasks")), {}, QStringLiteral("a promise callback"));
+}
+
+QJSValue ScriptHost::call(const QJSValue& fn, const QJSValueList& args, const QString& origin) {
+    ScriptWatchdog::Entry entry(m_watchdog);
+    QJSValue result = fn.call(args);
+    if (entry.leave()) result = runawayError(origin);
+    return result;
+}
+
+void ScriptHost::invoke(const QJSValue& fn, const QJSValueList& args, const QString& origin) {
+    const QJSValue result = call(fn, args, origin);
+    if (result.isError()) reportThrown(result, true);
+}
+
+QJSValue ScriptHost::runawayError(const QString& origin) const {
+    QJSValue error = m_engine->newErrorObject(
+        QJSValue::GenericError, QStringLiteral("script ran longer than %1 ms and was interrupted in %2")
+                                    .arg(m_watchdog.limit().count())
+                                    .arg(origin));
+    error.setProperty(QStringLiteral("fileName"), m_lastScript);
+    return error;
+}
+
+bool ScriptHost::hasExceptionHandler() const {
+    return m_hostObject.property(QStringLiteral("exceptionHandler")).isCallable();
+}
+
+void ScriptHost::reportCallbackError(const ScriptError& error, const QString& stack, const QJSValue& thrown) {
+    const QJSValue handler = m_hostObject.property(QStringLiteral("exceptionHandler"));
+    if (!handler.isCallable() || m_handlingError) {
+        emit errorReported(error, stack);
+        return;
+    }
+    m_handlingError = true;
+    const QJSValue outcome = call(m_hostObject.property(QStringLiteral("callExceptionHandler")),
+                                  {handler, thrown}, QStringLiteral("pn.config.exception_handler"));
+    m_handlingError = false;
+    if (!outcome.isError()) return;
+    QString failureStack;
+    ScriptError failure = describe(outcome, &failureStack);
+    failure.message.prepend(QStringLiteral("pn.config.exception_handler failed: "));
+    emit errorReported(failure, failureStack);
+    emit errorReported(error, stack);
 }
 
 ScriptError ScriptHost::describe(const QJSValue& error, QString* stack) const {
@@ -93,12 +144,16 @@ void ScriptHost::log(const QString& level, const QString& text) {
 }
 
 void ScriptHost::error(const QString& message, const QString& fileName, int line,
-                       const QString& stack) {
-    emit errorReported(locate(message, fileName, line, stack), stack);
+                       const QString& stack, const QJSValue& thrown, bool toHandler) {
+    const ScriptError located = locate(message, fileName, line, stack);
+    if (toHandler)
+        reportCallbackError(located, stack, thrown);
+    else
+        emit errorReported(located, stack);
 }
 
-void ScriptHost::reportThrown(const QJSValue& error) {
-    m_hostObject.property(QStringLiteral("reportError")).call({error});
+void ScriptHost::reportThrown(const QJSValue& error, bool toHandler) {
+    m_hostObject.property(QStringLiteral("reportError")).call({error, toHandler});
 }
 
 ScriptError ScriptHost::locate(QString message, QString fileName, int line, const QString& stack) const {

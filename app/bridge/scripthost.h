@@ -6,6 +6,7 @@
 
 #include "bridge/scripterror.h"
 #include "bridge/scripttimers.h"
+#include "bridge/scriptwatchdog.h"
 #include "bridge/transpileresult.h"
 
 namespace qpanel {
@@ -35,10 +36,32 @@ public:
     /// A thrown JS value as the user's error: message and mapped file:line.
     ScriptError describe(const QJSValue& error, QString* stack = nullptr) const;
 
+    /// Times every call from C++ into the engine (runaway scripts).
+    ScriptWatchdog& watchdog() { return m_watchdog; }
+    const ScriptWatchdog& watchdog() const { return m_watchdog; }
+    /// Calls `fn(args...)` as C++ entering JS, under the watchdog. A call the
+    /// watchdog cut off returns runawayError(origin) instead of V4's bare
+    /// "Interrupted" (which has no position).
+    QJSValue call(const QJSValue& fn, const QJSValueList& args, const QString& origin);
+    /// call(), reporting what it throws as an error in a callback.
+    void invoke(const QJSValue& fn, const QJSValueList& args, const QString& origin);
+    /// "script ran longer than N ms and was interrupted in <origin>", placed
+    /// in the script last run.
+    QJSValue runawayError(const QString& origin) const;
+
+    /// Whether the script set pn.config.exception_handler.
+    bool hasExceptionHandler() const;
+    /// The one report of an error in a callback: the script's exception
+    /// handler gets `thrown` if it set one, else errorReported. A handler
+    /// that fails is reported by default, with the original error.
+    void reportCallbackError(const ScriptError& error, const QString& stack, const QJSValue& thrown);
+
     /// Called by host.js (the console and error sink); not for C++ callers.
     Q_INVOKABLE void log(const QString& level, const QString& text);
+    /// `toHandler`: the error came from a callback (else from the top level,
+    /// or from the exception handler itself).
     Q_INVOKABLE void error(const QString& message, const QString& fileName, int line,
-                           const QString& stack);
+                           const QString& stack, const QJSValue& thrown, bool toHandler);
 
 signals:
     /// console.<level>(...) formatted as node does for simple values.
@@ -48,13 +71,16 @@ signals:
 
 private:
     QJSValue evaluateResource(const QString& path);
-    void reportThrown(const QJSValue& error);
+    void reportThrown(const QJSValue& error, bool toHandler);
     ScriptError locate(QString message, QString fileName, int line, const QString& stack = {}) const;
 
     QJSEngine* m_engine;
+    ScriptWatchdog m_watchdog{m_engine};
     ScriptTimers m_timers;
     QJSValue m_hostObject;                   // globalThis.__qpanel
     QHash<QString, SourceMap> m_sourceMaps;  // by file name, for error positions
+    QString m_lastScript;                    // where runaway errors point
+    bool m_handlingError = false;            // inside the exception handler: no recursion
 };
 
 }  // namespace qpanel

@@ -10,20 +10,59 @@
 
 namespace qpanel {
 
+namespace {
+
+ScriptError scriptErrorFrom(const ErrorReport& report) {
+    ScriptError error{report.message, report.location.section(QLatin1Char(':'), 0, -2),
+                      report.location.section(QLatin1Char(':'), -1).toInt(), 0};
+    if (error.line == 0) error.fileName = report.location;
+    return error;
+}
+
+/// What the script threw, when the exception being handled is a script's.
+QJSValue thrownValue() {
+    const std::exception_ptr current = std::current_exception();
+    if (!current) return QJSValue();
+    try {
+        std::rethrow_exception(current);
+    } catch (const ScriptException& e) {
+        return e.thrown();
+    } catch (const std::exception&) {
+        return QJSValue();  // a C++ error: the report describes it
+    }
+}
+
+}  // namespace
+
+void ScriptSession::reportTaskError(const ErrorReport& report) {
+    const ScriptError error = scriptErrorFrom(report);
+    QJSValue thrown = thrownValue();
+    if (thrown.isUndefined()) {
+        thrown = engine_.newErrorObject(QJSValue::GenericError, report.message);
+        thrown.setProperty(QStringLiteral("fileName"), error.fileName);
+        thrown.setProperty(QStringLiteral("lineNumber"), error.line);
+    }
+    host_.reportCallbackError(error, report.stack, thrown);
+}
+
 ScriptSession::ScriptSession(Transpiler* transpiler, QObject* parent)
     : QObject(parent), transpiler_(transpiler) {
     tasks_ = std::make_unique<JsTasks>(&host_, document_.get());
     native_ = std::make_unique<PnNative>(&engine_, tasks_.get(), document_.get());
     connect(&host_, &ScriptHost::messageLogged, this, &ScriptSession::messageLogged);
     connect(&host_, &ScriptHost::errorReported, this, &ScriptSession::errorReported);
-    // Errors of this app's tasks (reported while the task is still listed).
+    // Errors of this app's tasks (reported while the task is still listed)
+    // go to pn.config.exception_handler while the script has one; else the
+    // runtime's report, which comes back here as errorReported.
+    connect(native_.get(), &PnNative::exceptionHandlerChanged, this, [this](bool set) {
+        Runtime::ExceptionHandler handler;
+        if (set) handler = [this](const ErrorReport& report) { reportTaskError(report); };
+        Runtime::instance().setExceptionHandler(document_.get(), std::move(handler));
+    });
     connect(&Runtime::instance(), &Runtime::errorReported, this, [this](const ErrorReport& report) {
         const TaskRecord* task = Runtime::instance().tasks().find(report.taskId);
         if (!task || task->owner != document_.get()) return;
-        ScriptError error{report.message, report.location.section(QLatin1Char(':'), 0, -2),
-                          report.location.section(QLatin1Char(':'), -1).toInt(), 0};
-        if (error.line == 0) error.fileName = report.location;
-        emit errorReported(error, report.stack);
+        emit errorReported(scriptErrorFrom(report), report.stack);
     });
     QFile file(QStringLiteral(":/qpanel/bridge/pn.js"));
     if (!file.open(QIODevice::ReadOnly)) qFatal("missing resource pn.js");
@@ -33,6 +72,8 @@ ScriptSession::ScriptSession(Transpiler* transpiler, QObject* parent)
 }
 
 ScriptSession::~ScriptSession() {
+    // Errors while closing get the default report: the script is going away.
+    if (Runtime* runtime = Runtime::ifExists()) runtime->setExceptionHandler(document_.get(), {});
     // Close the app while the engine and host exist: cancelled tasks unwind
     // through their JS finally blocks, then components and views go.
     document_.reset();

@@ -33,6 +33,10 @@ public:
     Document* document() const { return document_.get(); }
     ScriptHost& host() { return host_; }
     PnNative& native() { return *native_; }
+    /// How long script code may run at a stretch before it is interrupted
+    /// (awaiting does not count). Default: QPANEL_SCRIPT_TIME_LIMIT_MS or 5 s.
+    void setScriptTimeLimit(std::chrono::milliseconds limit) { host_.watchdog().setLimit(limit); }
+    std::chrono::milliseconds scriptTimeLimit() const { return host_.watchdog().limit(); }
     /// The servable roots, stacked (for the window).
     QWidget* createContent() const;
     /// SPEC §5 idle: no task of this app in flight, no script timer, sleep,
@@ -44,6 +48,8 @@ signals:
     void errorReported(const qpanel::ScriptError& error, const QString& stack);
 
 private:
+    void reportTaskError(const ErrorReport& report);
+
     Transpiler* transpiler_;
     QJSEngine engine_;
     ScriptHost host_{&engine_};

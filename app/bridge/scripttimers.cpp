@@ -11,10 +11,10 @@ ScriptTimers::ScriptTimers(QObject* parent) : QObject(parent) {
     connect(&m_timer, &QTimer::timeout, this, &ScriptTimers::fireDue);
 }
 
-int ScriptTimers::start(const QJSValue& callback, int delayMs, bool repeat) {
+int ScriptTimers::start(const QJSValue& callback, int delayMs, bool repeat, const QString& origin) {
     const int id = m_nextId++;
     Entry& entry = m_timers[id];
-    entry = Entry{callback, std::max(delayMs, 1), repeat, {}};
+    entry = Entry{callback, origin, std::max(delayMs, 1), repeat, {}};
     schedule(id, entry, m_clock.elapsed());
     rearm();
     return id;
@@ -48,12 +48,12 @@ void ScriptTimers::fireDue() {
         if (first->first.first > now || first->first.second >= lastSequence) break;
         const int id = first->second;
         m_queue.erase(first);
-        QJSValue callback = m_timers.value(id).callback;
-        if (m_timers.value(id).repeat)
+        const Entry fired = m_timers.value(id);
+        if (fired.repeat)
             schedule(id, m_timers[id], now);
         else
             m_timers.remove(id);
-        const QJSValue result = callback.call();
+        const QJSValue result = m_caller ? m_caller(fired.callback, fired.origin) : fired.callback.call();
         if (result.isError()) emit callbackFailed(result);
     }
     rearm();

@@ -5,6 +5,7 @@
 #include <QJSValue>
 #include <QObject>
 #include <QTimer>
+#include <functional>
 #include <map>
 
 namespace qpanel {
@@ -17,8 +18,13 @@ class ScriptTimers : public QObject {
 public:
     explicit ScriptTimers(QObject* parent = nullptr);
 
-    /// Calls callback after delayMs (and every delayMs when repeat); returns an id > 0.
-    Q_INVOKABLE int start(const QJSValue& callback, int delayMs, bool repeat);
+    /// How callbacks are called (the host times them); plain call() if unset.
+    using Caller = std::function<QJSValue(const QJSValue& callback, const QString& origin)>;
+    void setCaller(Caller caller) { m_caller = std::move(caller); }
+
+    /// Calls callback after delayMs (and every delayMs when repeat); returns
+    /// an id > 0. `origin` names it in errors ("setTimeout callback tick").
+    Q_INVOKABLE int start(const QJSValue& callback, int delayMs, bool repeat, const QString& origin);
     /// Stops timer id; unknown or finished ids are ignored.
     Q_INVOKABLE void clear(int id);
     void clearAll();
@@ -33,6 +39,7 @@ private:
     using Deadline = std::pair<qint64, quint64>;  // (ms since clock start, start sequence)
     struct Entry {
         QJSValue callback;
+        QString origin;
         int intervalMs;
         bool repeat;
         Deadline deadline;
@@ -41,6 +48,7 @@ private:
     void fireDue();
     void rearm();
 
+    Caller m_caller;
     QElapsedTimer m_clock;
     QTimer m_timer;
     QHash<int, Entry> m_timers;

@@ -1,6 +1,6 @@
 // The `pn` API end to end: app scripts build real components, their async
 // callbacks run as tasks, and bad calls are errors at the user's line.
-#include "bridge/scriptsession.h"
+#include "pnsession.h"
 #include "common/eventloop.h"
 #include "common/httptestserver.h"
 #include "widgets/panes/image.h"
@@ -21,29 +21,10 @@ using namespace std::chrono_literals;
 using qpanel::Runtime;
 using qpanel::ScriptError;
 using qpanel::ScriptSession;
+using qpanel::test::Session;
 using qpanel::test::waitUntil;
 
 namespace {
-
-struct Session {
-    QStringList log;
-    QList<ScriptError> errors;
-    QTemporaryDir cache;
-    qpanel::Transpiler transpiler{qpanel::Transpiler::Options{cache.path(), true}};
-    ScriptSession session{&transpiler};
-    Session() {
-        QObject::connect(&session, &ScriptSession::messageLogged, &session,
-                         [this](const QString&, const QString& text) { log << text; });
-        QObject::connect(&session, &ScriptSession::errorReported, &session,
-                         [this](const ScriptError& e, const QString&) { errors << e; });
-    }
-    QList<qpanel::Component*> roots() const {
-        QList<qpanel::Component*> list;
-        for (const auto& root : qpanel::Servables::of(session.document())->roots())
-            list << root.component.data();
-        return list;
-    }
-};
 
 QString exampleFile(const QString& name) {
     return QStringLiteral(QPANEL_EXAMPLES_DIR "/") + name;

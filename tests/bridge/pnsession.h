@@ -1,0 +1,53 @@
+#pragma once
+// One app script session for pn API tests: console lines and reported
+// errors collected, a private transpile cache, the servable roots.
+
+#include "bridge/scriptsession.h"
+#include "widgets/button.h"
+#include "widgets/layouts/listlayout.h"
+#include "widgets/servable.h"
+
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+
+namespace qpanel::test {
+
+struct Session {
+    QStringList log;
+    QList<ScriptError> errors;
+    QTemporaryDir cache;
+    Transpiler transpiler{Transpiler::Options{cache.path(), true}};
+    ScriptSession session{&transpiler};
+    Session() {
+        QObject::connect(&session, &ScriptSession::messageLogged, &session,
+                         [this](const QString&, const QString& text) { log << text; });
+        QObject::connect(&session, &ScriptSession::errorReported, &session,
+                         [this](const ScriptError& e, const QString&) { errors << e; });
+    }
+    QList<Component*> roots() const {
+        QList<Component*> list;
+        for (const auto& root : Servables::of(session.document())->roots()) list << root.component.data();
+        return list;
+    }
+    /// The component at `index` of the first servable layout.
+    template <typename T = Component>
+    T* child(int index) const {
+        auto* layout = roots().isEmpty() ? nullptr : qobject_cast<ListLayout*>(roots().front());
+        return layout && index < layout->objects().size() ? qobject_cast<T*>(layout->objects().at(index)) : nullptr;
+    }
+    Button* button(int index) const { return child<Button>(index); }
+    /// Runs `source` (as /app/bad.js), which must fail with one error that
+    /// contains `message`, reported at `line`.
+    void expectFailure(const QString& source, const QString& message, int line) {
+        EXPECT_FALSE(session.run(source, QStringLiteral("/app/bad.js")));
+        ASSERT_EQ(errors.size(), 1) << source.toStdString();
+        EXPECT_TRUE(errors[0].message.contains(message)) << firstError();
+        EXPECT_EQ(errors[0].line, line) << firstError();
+    }
+    /// The first reported error as text (for assertion messages).
+    std::string firstError() const {
+        return errors.isEmpty() ? std::string("no error") : errors.front().toString().toStdString();
+    }
+};
+
+}  // namespace qpanel::test

@@ -1,0 +1,101 @@
+// The runaway-script watchdog: JS that runs past the limit is interrupted
+// with an error naming where, and the app keeps working afterwards.
+#include "common/eventloop.h"
+#include "pnsession.h"
+
+#include <QElapsedTimer>
+#include <gtest/gtest.h>
+
+using namespace std::chrono_literals;
+using qpanel::test::Session;
+using qpanel::test::waitUntil;
+
+namespace {
+constexpr int kLimitMs = 300;
+
+/// A Row with a runaway button (first) and a working one (second).
+const char* kButtons =
+    "const spin = pn.widgets.Button({name: 'Spin'});\n"
+    "spin.on_click(() => {\n"
+    "  let n = 0;\n"
+    "  while (true) { n++; }\n"
+    "});\n"
+    "const ok = pn.widgets.Button({name: 'Ok'});\n"
+    "ok.on_click(async () => { await pn.sleep(1); console.log('clicked ' + ok.clicks); });\n"
+    "pn.Row(spin, ok).servable();\n";
+}  // namespace
+
+TEST(Watchdog, ARunawayTopLevelIsInterruptedAndTheSessionStillRunsScripts) {
+    Session s;
+    s.session.setScriptTimeLimit(std::chrono::milliseconds(kLimitMs));
+    QElapsedTimer clock;
+    clock.start();
+    EXPECT_FALSE(s.session.run(QStringLiteral("console.log('before');\n\nwhile (true) {}\n"),
+                               QStringLiteral("/app/spin.js")));
+    EXPECT_LT(clock.elapsed(), 5000);
+    ASSERT_EQ(s.errors.size(), 1);
+    EXPECT_TRUE(s.errors[0].message.contains("script ran longer than 300 ms and was interrupted"))
+        << s.firstError();
+    EXPECT_EQ(s.errors[0].fileName, QStringLiteral("/app/spin.js"));
+    EXPECT_TRUE(s.session.run(QStringLiteral("console.log('after');\n"), QStringLiteral("/app/next.js")))
+        << s.firstError();
+    EXPECT_EQ(s.log, (QStringList{"before", "after"}));
+}
+
+TEST(Watchdog, ARunawayClickCallbackIsInterruptedAndOtherCallbacksStillRun) {
+    Session s;
+    s.session.setScriptTimeLimit(std::chrono::milliseconds(kLimitMs));
+    ASSERT_TRUE(s.session.run(QString::fromUtf8(kButtons), QStringLiteral("/app/buttons.js"))) << s.firstError();
+    s.button(0)->click();
+    ASSERT_TRUE(waitUntil([&] { return !s.errors.isEmpty(); })) << "not interrupted";
+    EXPECT_TRUE(s.errors[0].message.contains("script ran longer than 300 ms and was interrupted"))
+        << s.firstError();
+    EXPECT_TRUE(s.errors[0].message.contains("Spin")) << "names the callback: " << s.firstError();
+    EXPECT_EQ(s.errors[0].fileName, QStringLiteral("/app/buttons.js")) << s.firstError();
+    s.button(1)->click();
+    ASSERT_TRUE(waitUntil([&] { return s.log.contains("clicked 1"); })) << s.firstError();
+    EXPECT_EQ(s.errors.size(), 1);
+}
+
+TEST(Watchdog, ARunawayTimerCallbackIsInterruptedAndTheAppStillHandlesAClick) {
+    Session s;
+    s.session.setScriptTimeLimit(std::chrono::milliseconds(kLimitMs));
+    ASSERT_TRUE(s.session.run(QString::fromUtf8(kButtons) +
+                                  QStringLiteral("setTimeout(function spinner() {\n  for (;;) {}\n}, 1);\n"),
+                              QStringLiteral("/app/timer.js")))
+        << s.firstError();
+    ASSERT_TRUE(waitUntil([&] { return !s.errors.isEmpty(); })) << "not interrupted";
+    EXPECT_TRUE(s.errors[0].message.contains("script ran longer than 300 ms and was interrupted"))
+        << s.firstError();
+    EXPECT_TRUE(s.errors[0].message.contains("setTimeout")) << s.firstError();
+    s.button(1)->click();
+    ASSERT_TRUE(waitUntil([&] { return s.log.contains("clicked 1"); })) << s.firstError();
+    EXPECT_EQ(s.errors.size(), 1);
+}
+
+TEST(Watchdog, AwaitingDoesNotCountAgainstTheLimit) {
+    Session s;
+    s.session.setScriptTimeLimit(std::chrono::milliseconds(kLimitMs));
+    ASSERT_TRUE(s.session.run(QStringLiteral(
+        "pn.state.execute(async () => {\n"
+        "  await pn.sleep(%1);\n"
+        "  console.log('slept');\n"
+        "});\n").arg(kLimitMs * 2), QStringLiteral("/app/slow.js")));
+    ASSERT_TRUE(waitUntil([&] { return s.log.contains("slept"); }));
+    EXPECT_TRUE(s.errors.isEmpty()) << s.firstError();
+}
+
+TEST(Watchdog, TheLimitComesFromTheEnvironment) {
+    qputenv("QPANEL_SCRIPT_TIME_LIMIT_MS", "250");
+    Session s;
+    qunsetenv("QPANEL_SCRIPT_TIME_LIMIT_MS");
+    EXPECT_EQ(s.session.scriptTimeLimit(), std::chrono::milliseconds(250));
+    EXPECT_FALSE(s.session.run(QStringLiteral("while (true) {}\n"), QStringLiteral("/app/env.js")));
+    ASSERT_EQ(s.errors.size(), 1);
+    EXPECT_TRUE(s.errors[0].message.contains("longer than 250 ms")) << s.firstError();
+}
+
+TEST(Watchdog, TheDefaultLimitIsFiveSeconds) {
+    Session s;
+    EXPECT_EQ(s.session.scriptTimeLimit(), std::chrono::milliseconds(5000));
+}
