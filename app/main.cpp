@@ -51,13 +51,22 @@ std::unique_ptr<QMainWindow> buildWindow(qpanel::Transpiler& transpiler, qpanel:
 }
 // ---- end of the window -----------------------------------------------------
 
+// The user's transpile cache first, then the one the build filled for the
+// bundled examples (app/CMakeLists.txt), so their first start skips Babel.
+qpanel::Transpiler::Options transpilerOptions() {
+    qpanel::Transpiler::Options options;
+    options.prebuiltCacheDirectories = {QCoreApplication::applicationDirPath() +
+                                        QStringLiteral("/../share/qpanel/transpiled")};
+    return options;
+}
+
 void writeOut(const QString& text) {
     std::fputs(qPrintable(text), stdout);
     std::fflush(stdout);
 }
 
 int runWindow(const CommandLine& cl) {
-    qpanel::Transpiler transpiler;
+    qpanel::Transpiler transpiler(transpilerOptions());
     qpanel::ScriptSession session(&transpiler);
     const qpanel::cli::ConsoleEcho echo(&session);
     const QString script = cl.scripts.value(0);
@@ -84,7 +93,7 @@ int runWindow(const CommandLine& cl) {
 }
 
 int runUntilIdle(const CommandLine& cl) {
-    qpanel::Transpiler transpiler;
+    qpanel::Transpiler transpiler(transpilerOptions());
     qpanel::ScriptSession session(&transpiler);
     const qpanel::cli::ConsoleEcho echo(&session);
     // Like node: a script that fails to load ends the run at once.
@@ -133,7 +142,7 @@ int main(int argc, char** argv) {
     case CommandLine::Mode::ListExamples:
         return listExamples();
     case CommandLine::Mode::Check: {
-        qpanel::Transpiler transpiler;
+        qpanel::Transpiler transpiler(transpilerOptions());
         return toInt(qpanel::cli::checkScripts(transpiler, cl.scripts));
     }
     case CommandLine::Mode::ExitWhenIdle:

@@ -4,6 +4,17 @@
 (function (global) {
     'use strict';
 
+    // Babel's generator trims with trimRight/trimLeft (e.g. a script that ends
+    // in a comment); Qt 6.4's engine has none of the trim aliases.
+    [['trimEnd', /\s+$/], ['trimRight', /\s+$/], ['trimStart', /^\s+/], ['trimLeft', /^\s+/]]
+        .forEach(function (alias) {
+            if (typeof String.prototype[alias[0]] === 'function') return;
+            Object.defineProperty(String.prototype, alias[0], {
+                value: function () { return String(this).replace(alias[1], ''); },
+                writable: true, configurable: true,
+            });
+        });
+
     // Forms Babel passes through untouched but Qt 6.4's engine cannot run.
     function unsupportedForms(api) {
         function fail(path, what) {

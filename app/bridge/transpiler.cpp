@@ -121,8 +121,12 @@ QFuture<void> Transpiler::warmUp() {
 
 std::optional<TranspileResult> Transpiler::fromCache(const QByteArray& key,
                                                      const QString& fileName) const {
-    if (m_options.cacheDirectory.isEmpty()) return std::nullopt;
-    auto cached = TranspileCache(m_options.cacheDirectory).load(key);
+    std::optional<CachedTranspile> cached;
+    if (!m_options.cacheDirectory.isEmpty()) cached = TranspileCache(m_options.cacheDirectory).load(key);
+    for (const QString& directory : m_options.prebuiltCacheDirectories) {
+        if (cached) break;
+        cached = TranspileCache(directory).load(key);
+    }
     if (!cached) return std::nullopt;
     return resultOf(fileName, TranspileResult::Origin::Cache,
                     {cached->code, cached->sourceMapJson, cached->topLevelAwait, std::nullopt});

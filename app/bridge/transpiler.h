@@ -3,6 +3,7 @@
 #include <QFuture>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <atomic>
 #include <memory>
 
@@ -34,6 +35,9 @@ public:
     struct Options {
         QString cacheDirectory = defaultCacheDirectory();  ///< empty: no disk cache
         bool skipNativeSyntax = true;  ///< false: always run Babel (tests, debugging)
+        /// Read-only caches consulted after cacheDirectory, e.g. the bundled
+        /// examples transpiled at build time (share/qpanel/transpiled).
+        QStringList prebuiltCacheDirectories = {};
     };
 
     explicit Transpiler(QObject* parent = nullptr);

@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QTemporaryDir>
 #include <gtest/gtest.h>
 
 using qpanel::test::runQpanel;
@@ -52,6 +53,39 @@ TEST(Cli, TypeScriptScriptRunsHeadless) {
     const auto run = runQpanel({QStringLiteral("--exit-when-idle"), testScript(QStringLiteral("typed.ts"))});
     EXPECT_EQ(run.exitCode, 0) << qPrintable(run.err);
     EXPECT_EQ(run.out, QStringLiteral("norm 5\n"));
+}
+
+TEST(Cli, AScriptEndingInACommentTranspiles) {
+    const auto run = runQpanel({QStringLiteral("--exit-when-idle"), testScript(QStringLiteral("ends_in_a_comment.js"))});
+    EXPECT_EQ(run.exitCode, 0) << qPrintable(run.err);
+    EXPECT_EQ(run.out, QStringLiteral("done\n"));
+}
+
+// The bundled examples come transpiled with qpanel (share/qpanel/transpiled),
+// so a first start with an empty user cache runs no Babel, which would store
+// its output there; a script of the user's own does.
+TEST(Cli, BundledExampleStartsWithoutBabelOnAnEmptyUserCache) {
+    const auto transpiledFiles = [](const QTemporaryDir& cacheHome) {
+        return QDir(cacheHome.filePath(QStringLiteral("qpanel/transpiled"))).entryList(QDir::Files).size();
+    };
+    QTemporaryDir cacheHome, ownCacheHome, scriptDir;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_CACHE_HOME"), cacheHome.path());
+    const auto example = runQpanel({QStringLiteral("--exit-when-idle"), QStringLiteral("--example"),
+                                    QStringLiteral("async_button")}, env);
+    EXPECT_EQ(example.exitCode, 0) << qPrintable(example.err);
+    EXPECT_EQ(transpiledFiles(cacheHome), 0);
+
+    QFile original(QStringLiteral(QPANEL_SOURCE_EXAMPLES "/async_button.js"));
+    ASSERT_TRUE(original.open(QIODevice::ReadOnly));
+    QFile own(scriptDir.filePath(QStringLiteral("my_app.js")));
+    ASSERT_TRUE(own.open(QIODevice::WriteOnly));
+    own.write(original.readAll() + "\n// my own copy " + scriptDir.path().toUtf8() + "\n");
+    own.close();
+    env.insert(QStringLiteral("XDG_CACHE_HOME"), ownCacheHome.path());
+    const auto ownRun = runQpanel({QStringLiteral("--exit-when-idle"), own.fileName()}, env);
+    EXPECT_EQ(ownRun.exitCode, 0) << qPrintable(ownRun.err);
+    EXPECT_EQ(transpiledFiles(ownCacheHome), 1);
 }
 
 TEST(Cli, NeverEndingIntervalTimesOutWithThreeNamingTheTimeout) {
