@@ -11,45 +11,19 @@
 #include "cli/rununtilidle.h"
 #include "core/runtime.h"
 #include "shell/examplescatalog.h"
+#include "shell/mainwindow.h"
 
 #include <QApplication>
-#include <QFileInfo>
-#include <QMainWindow>
-#include <QStatusBar>
+#include <QPointer>
 #include <QTimer>
 
 #include <cstdio>
-#include <memory>
 
 namespace {
 
 using qpanel::cli::CommandLine;
 using qpanel::cli::ExitCode;
 using qpanel::cli::toInt;
-
-// ---- The window ------------------------------------------------------------
-// Everything about what the window looks like lives in this one function, so
-// the full shell (app/shell) can replace it without touching the modes below.
-std::unique_ptr<QMainWindow> buildWindow(qpanel::Transpiler& transpiler, qpanel::ScriptSession& session,
-                                         const QString& scriptPath) {
-    auto window = std::make_unique<QMainWindow>();
-    window->setWindowTitle(scriptPath.isEmpty()
-                               ? QStringLiteral("qpanel")
-                               : QStringLiteral("%1 — qpanel").arg(QFileInfo(scriptPath).fileName()));
-    window->setCentralWidget(session.createContent());
-    QMainWindow* w = window.get();
-    QObject::connect(&session, &qpanel::ScriptSession::errorReported, w,
-                     [w](const qpanel::ScriptError& e, const QString&) { w->statusBar()->showMessage(e.toString()); });
-    QObject::connect(&qpanel::Runtime::instance().tasks(), &qpanel::TaskRegistry::countChanged, w, [w](int n) {
-        w->statusBar()->showMessage(n ? QStringLiteral("Busy: %1 task(s) running").arg(n) : QStringLiteral("Idle"));
-    });
-    window->resize(720, 480);
-    // With no script the user opens one next: load Babel meanwhile, after the
-    // first frame (an app's own load never waits for Babel it doesn't need).
-    if (scriptPath.isEmpty()) QTimer::singleShot(0, w, [&transpiler] { transpiler.warmUp(); });
-    return window;
-}
-// ---- end of the window -----------------------------------------------------
 
 // The user's transpile cache first, then the one the build filled for the
 // bundled examples (app/CMakeLists.txt), so their first start skips Babel.
@@ -67,27 +41,42 @@ void writeOut(const QString& text) {
 
 int runWindow(const CommandLine& cl) {
     qpanel::Transpiler transpiler(transpilerOptions());
-    qpanel::ScriptSession session(&transpiler);
-    const qpanel::cli::ConsoleEcho echo(&session);
+    qpanel::MainWindow window(&transpiler);
+    // Each app the window loads also echoes its console on the terminal.
+    QPointer<qpanel::cli::ConsoleEcho> echo;  // the latest session's (it owns it)
+    QObject::connect(&window, &qpanel::MainWindow::sessionCreated, &window,
+                     [&echo](qpanel::ScriptSession* session) { echo = new qpanel::cli::ConsoleEcho(session); });
     const QString script = cl.scripts.value(0);
-    if (!script.isEmpty()) session.load(script);  // errors are echoed; the window still opens
-    const std::unique_ptr<QMainWindow> window = buildWindow(transpiler, session, script);
-    qpanel::cli::probeFirstPaint(window.get());
-    window->show();
+    // A script that fails to load leaves the start page, its error in the console.
+    const bool loaded = script.isEmpty() || window.openScript(script);
+    qpanel::cli::probeFirstPaint(&window);
+    window.show();
+    // With no script the user opens one next: load Babel meanwhile, after the
+    // first frame (an app's own load never waits for Babel it doesn't need).
+    if (script.isEmpty()) QTimer::singleShot(0, &window, [&transpiler] { transpiler.warmUp(); });
     if (cl.mode == CommandLine::Mode::Screenshot) {
-        qpanel::cli::exitWhenIdle(session, echo, cl.timeoutMs, [&] {
+        auto shoot = [&window, &cl] {
             // Charts relayout lazily: settle layouts so the picture is current.
             QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-            if (window->grab().save(cl.screenshotFile, "PNG")) {
+            if (window.grab().save(cl.screenshotFile, "PNG")) {
                 writeOut(QStringLiteral("qpanel: saved the window (%1x%2) to %3\n")
-                             .arg(window->width())
-                             .arg(window->height())
+                             .arg(window.width())
+                             .arg(window.height())
                              .arg(cl.screenshotFile));
                 return ExitCode::Ok;
             }
             std::fprintf(stderr, "qpanel: cannot write the screenshot %s\n", qPrintable(cl.screenshotFile));
             return ExitCode::ScriptError;
-        });
+        };
+        if (window.session() && echo) {
+            qpanel::cli::exitWhenIdle(*window.session(), *echo, cl.timeoutMs, shoot);
+        } else {
+            // Nothing runs (start page, or the load failed): shoot once shown.
+            QTimer::singleShot(0, &window, [loaded, shoot] {
+                const ExitCode code = shoot();
+                QCoreApplication::exit(toInt(loaded ? code : ExitCode::ScriptError));
+            });
+        }
     }
     return QApplication::exec();
 }

@@ -70,6 +70,7 @@ bool MainWindow::openScript(const QString& path) {
     auto candidate = std::make_unique<ScriptSession>(transpiler_);
     connect(candidate.get(), &ScriptSession::messageLogged, this, &MainWindow::messageLogged);
     connect(candidate.get(), &ScriptSession::errorReported, this, &MainWindow::errorReported);
+    emit sessionCreated(candidate.get(), absolute);
     if (!candidate->load(absolute)) {
         console_->appendNote(
             session_ ? tr("%1 did not load; %2 keeps running.")

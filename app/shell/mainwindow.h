@@ -71,6 +71,9 @@ public:
     void saveSettings() const;
 
 signals:
+    /// A session was made for `path` and is about to load it (it may fail and
+    /// be dropped): the moment to attach to its signals, e.g. a terminal echo.
+    void sessionCreated(qpanel::ScriptSession* session, const QString& path);
     /// The app changed: a script was opened or reloaded (session set), or closed (null).
     void sessionChanged(qpanel::ScriptSession* session);
     /// The current or loading app's console output and errors.
