@@ -262,10 +262,22 @@ declare namespace pn {
     }
     interface Spacer extends Component {
     }
-    /** What layouts hold: components, bound functions, or text (shown as Markdown). */
-    type LayoutItem = Component | Bound | string | number;
-    /** A reactive function from pn.bind: lay it out, or pn.panel() it for its pane. */
-    interface Bound {
+    /** A reactive function (pn.bind, pn.depends): callable as the original; laid out, its pane. */
+    type ReactiveFunction = (...args: any[]) => any;
+    /** What layouts hold: components, functions (shown through their pane), or text (shown as Markdown). */
+    type LayoutItem = Component | ReactiveFunction | string | number;
+    interface PanelOptions {
+        /** For generator functions: each yielded value 'replace's the output (default) or is 'append'ed. */
+        generator_mode?: 'replace' | 'append';
+    }
+    interface DependsOptions {
+        /** Also run on every change when not laid out (a side-effect callback). */
+        watch?: boolean;
+    }
+    /** `pn.state.param`: watchers on pn.state's params. */
+    interface StateParamApi {
+        watch(callback: (event: Event) => unknown, names?: 'busy' | Array<'busy'>, options?: {onlychanged?: boolean}): number;
+        unwatch(watcher: number): boolean;
     }
 
     interface PeriodicCallbackOptions {
@@ -364,9 +376,16 @@ declare namespace pn {
         function Bokeh(figure: Figure): Chart;
     }
     namespace state {
+        /** True while any task of the app is in flight. */
+        const busy: boolean;
+        const param: StateParamApi;
         /** Runs `fn` (sync or async) as a task on a later event-loop pass. */
         function execute(fn: () => unknown): void;
         function add_periodic_callback(callback: () => unknown, period?: number | PeriodicCallbackOptions): PeriodicCallback;
+    }
+    namespace config {
+        /** Replaces the default error report (console + stderr) for the app's callbacks and tasks; null restores it. */
+        let exception_handler: ((error: any) => void) | null;
     }
     namespace io {
         /** Marks `fn` to run with the document lock held (for direct chart-model edits). */
@@ -393,9 +412,11 @@ declare namespace pn {
     function Tabs(...tabs: Array<[string, LayoutItem] | TabsParams>): Tabs;
     function Spacer(params?: ComponentParams): Spacer;
     /** A reactive function: re-runs `fn` with each widget's value when one changes; latest wins. */
-    function bind(fn: (...values: any[]) => unknown, ...args: any[]): Bound;
-    /** The pane for a bound function; a component as is; anything else as Markdown text. */
-    function panel(object: Bound): ParamFunction;
+    function bind<F extends (...values: any[]) => any>(fn: F, ...args: any[]): F;
+    /** `pn.depends(slider, {watch: true})(fn)`: fn re-runs with the widgets' values when one changes. */
+    function depends(...args: Array<Component | DependsOptions>): <F extends (...values: any[]) => any>(fn: F) => F;
+    /** The pane for a function (bound or not); a component as is; anything else as Markdown text. */
+    function panel(object: ReactiveFunction, options?: PanelOptions): ParamFunction;
     function panel(object: Component | string | number): Component;
     /** Resolves after `ms` milliseconds; rejects with CancelledError if the task is cancelled. */
     function sleep(ms: number): Promise<void>;
