@@ -23,12 +23,14 @@ void IdleWatch::start() {
 
 void IdleWatch::poll() {
     if (!poll_.isActive()) return;
-    if (isIdle_()) {
-        poll_.stop();
-        emit becameIdle();
-    } else if (timeoutMs_ && clock_.elapsed() >= *timeoutMs_) {
+    // Past the deadline it is a timeout, even if the app (or an interrupted
+    // runaway script) settled meanwhile.
+    if (timeoutMs_ && clock_.elapsed() >= *timeoutMs_) {
         poll_.stop();
         emit timedOut(*timeoutMs_);
+    } else if (isIdle_()) {
+        poll_.stop();
+        emit becameIdle();
     }
 }
 

@@ -3,14 +3,22 @@
 #include "bridge/scriptsession.h"
 #include "cli/consoleecho.h"
 #include "cli/idlewatch.h"
+#include "cli/overdueinterrupt.h"
 #include "core/periodiccallback.h"
 #include "core/runtime.h"
 
 #include <QCoreApplication>
 #include <QStringList>
 #include <cstdio>
+#include <memory>
 
 namespace qpanel::cli {
+
+namespace {
+// How long past --timeout a script may block the event loop before it is
+// interrupted (the poll normally ends the run on time).
+constexpr int kOverdueGraceMs = 200;
+}  // namespace
 
 QString describeActivity(ScriptSession& session) {
     QStringList busy;
@@ -28,13 +36,26 @@ QString describeActivity(ScriptSession& session) {
 void exitWhenIdle(ScriptSession& session, const ConsoleEcho& echo, std::optional<int> timeoutMs,
                   std::function<ExitCode()> onIdle) {
     auto* watch = new IdleWatch([&session] { return session.isIdle(); }, timeoutMs, &session);
-    QObject::connect(watch, &IdleWatch::becameIdle, watch, [&echo, onIdle = std::move(onIdle)] {
+    // A script that never yields keeps the poll from firing: interrupt it a
+    // little after the deadline, so the timeout below can report and exit.
+    std::shared_ptr<OverdueInterrupt> overdue;
+    if (timeoutMs)
+        overdue = std::make_shared<OverdueInterrupt>(session.host().engine(),
+                                                     std::chrono::milliseconds(*timeoutMs + kOverdueGraceMs));
+    // Closing the app destroys its document while the engine still exists.
+    if (overdue) QObject::connect(session.document(), &QObject::destroyed, [overdue] { overdue->disarm(); });
+    QObject::connect(watch, &IdleWatch::becameIdle, watch, [&echo, onIdle = std::move(onIdle), overdue] {
+        if (overdue) overdue->disarm();
         const ExitCode code = onIdle();
         QCoreApplication::exit(toInt(echo.errorCount() > 0 ? ExitCode::ScriptError : code));
     });
-    QObject::connect(watch, &IdleWatch::timedOut, watch, [&session](int ms) {
+    QObject::connect(watch, &IdleWatch::timedOut, watch, [&session, overdue](int ms) {
+        if (overdue) overdue->disarm();
+        const QString activity = overdue && overdue->fired()
+                                     ? QStringLiteral("script code kept running and was interrupted")
+                                     : describeActivity(session);
         std::fprintf(stderr, "qpanel: timed out: --timeout %d ms passed before the app became idle (%s)\n", ms,
-                     qPrintable(describeActivity(session)));
+                     qPrintable(activity));
         std::fflush(stderr);
         QCoreApplication::exit(toInt(ExitCode::TimedOut));
     });

@@ -98,6 +98,21 @@ TEST(Cli, NeverEndingIntervalTimesOutWithThreeNamingTheTimeout) {
     EXPECT_GE(run.elapsedMs, 500);
 }
 
+TEST(Cli, RunawayLoopIsStoppedByTheTimeoutWithThree) {
+    const auto run =
+        runQpanel({QStringLiteral("--exit-when-idle"), QStringLiteral("--timeout"),
+                   QStringLiteral("500"), testScript(QStringLiteral("runaway_loop.js"))});
+    ASSERT_TRUE(run.finished);
+    EXPECT_EQ(run.exitCode, 3) << qPrintable(run.err);
+    EXPECT_EQ(run.out, QStringLiteral("start\n"));
+    EXPECT_TRUE(run.err.contains(
+        QStringLiteral("--timeout 500 ms passed before the app became idle (script code kept "
+                       "running and was interrupted)")))
+        << qPrintable(run.err);
+    // Well before the script watchdog's own limit (5 s).
+    EXPECT_LT(run.elapsedMs, 4000);
+}
+
 struct UsageCase {
     const char* name;
     QStringList arguments;
