@@ -47,7 +47,8 @@ Exit codes:
   0  ok
   1  a script error: a syntax error, a throw at top level, or an error
      reported later by a callback, timer or task (also: the screenshot could
-     not be written)
+     not be written). Errors given to pn.config.exception_handler are the
+     script's to report and do not count.
   2  usage: unknown option, a script file that does not exist, a bad
      --timeout value, conflicting options, an unknown example
   3  --timeout passed before the app became idle

@@ -43,6 +43,13 @@ TEST(Cli, ErrorThrownLaterInAnAsyncTaskExitsOne) {
     EXPECT_TRUE(run.err.contains(QStringLiteral("thrown from an async task"))) << qPrintable(run.err);
 }
 
+TEST(Cli, ErrorsTakenByTheScriptsExceptionHandlerDoNotFailTheRun) {
+    const auto run = runQpanel({QStringLiteral("--exit-when-idle"), testScript(QStringLiteral("handled_errors.js"))});
+    EXPECT_EQ(run.exitCode, 0) << qPrintable(run.err);
+    EXPECT_EQ(run.out, QStringLiteral("handled: from a task\nhandled: from a timer\n"));
+    EXPECT_EQ(run.err, QString());
+}
+
 TEST(Cli, PeriodicCallbackKeepsTheAppBusyUntilItsCountIsDone) {
     const auto run = runQpanel({QStringLiteral("--exit-when-idle"), testScript(QStringLiteral("periodic_count.js"))});
     EXPECT_EQ(run.exitCode, 0) << qPrintable(run.err);
