@@ -2,8 +2,11 @@
 
 #include <QCloseEvent>
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileInfo>
 #include <QLabel>
+#include <QMimeData>
 #include <QStackedWidget>
 #include <QStatusBar>
 
@@ -26,6 +29,14 @@ namespace {
 const QString kGeometryKey = QStringLiteral("window/geometry");
 const QString kStateKey = QStringLiteral("window/state");
 const QString kAutoReloadKey = QStringLiteral("autoReload");
+
+// The one local app script among dropped data, or "".
+QString droppedScript(const QMimeData* data) {
+    if (!data || !data->hasUrls() || data->urls().size() != 1) return {};
+    const QString path = data->urls().constFirst().toLocalFile();
+    return path.endsWith(QLatin1String(".js")) || path.endsWith(QLatin1String(".ts")) ? path
+                                                                                      : QString();
+}
 }  // namespace
 
 MainWindow::MainWindow(Transpiler* transpiler, QWidget* parent)
@@ -41,6 +52,7 @@ MainWindow::MainWindow(Transpiler* transpiler, QWidget* parent)
     setWindowTitle(QStringLiteral("qpanel"));
     pages_->addWidget(startPage_);
     setCentralWidget(pages_);
+    setAcceptDrops(true);
     // Side by side under the app: output and the work behind it, both in view.
     addDockWidget(Qt::BottomDockWidgetArea, console_);
     splitDockWidget(console_, tasks_, Qt::Horizontal);
@@ -216,6 +228,17 @@ void MainWindow::saveSettings() const {
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState());
     settings.setValue(kAutoReloadKey, autoReload());
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    if (!droppedScript(event->mimeData()).isEmpty()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    const QString path = droppedScript(event->mimeData());
+    if (path.isEmpty()) return;
+    event->acceptProposedAction();
+    openScript(path);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

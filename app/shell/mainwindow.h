@@ -82,6 +82,9 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    /// A .js/.ts file dropped on the window opens like File → Open.
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void createActions();

@@ -28,7 +28,7 @@ const QString kLastFolderKey = QStringLiteral("lastOpenFolder");
 void MainWindow::createActions() {
     openAction_ = new QAction(tr("&Open App Script…"), this);
     openAction_->setObjectName(QStringLiteral("actionOpen"));
-    openAction_->setShortcut(QKeySequence::Open);
+    openAction_->setShortcuts(QKeySequence::Open);
     openAction_->setStatusTip(tr("Open a JavaScript or TypeScript app script"));
     connect(openAction_, &QAction::triggered, this, &MainWindow::showOpenDialog);
 
@@ -49,19 +49,22 @@ void MainWindow::createActions() {
 
     closeAppAction_ = new QAction(tr("&Close App"), this);
     closeAppAction_->setObjectName(QStringLiteral("actionCloseApp"));
-    closeAppAction_->setShortcut(QKeySequence::Close);
+    closeAppAction_->setShortcuts(QKeySequence::Close);
     closeAppAction_->setStatusTip(tr("Stop the app and return to the start page"));
     connect(closeAppAction_, &QAction::triggered, this, &MainWindow::closeApp);
 
     quitAction_ = new QAction(tr("&Quit"), this);
     quitAction_->setObjectName(QStringLiteral("actionQuit"));
-    quitAction_->setShortcut(QKeySequence::Quit);
+    // Windows' key scheme (also the offscreen platform's) has no Quit key.
+    QList<QKeySequence> quitKeys = QKeySequence::keyBindings(QKeySequence::Quit);
+    if (quitKeys.isEmpty()) quitKeys.append(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quitAction_->setShortcuts(quitKeys);
     quitAction_->setMenuRole(QAction::QuitRole);
     connect(quitAction_, &QAction::triggered, this, &QWidget::close);
 
     apiAction_ = new QAction(tr("&JavaScript API"), this);
     apiAction_->setObjectName(QStringLiteral("actionApi"));
-    apiAction_->setShortcut(QKeySequence::HelpContents);
+    apiAction_->setShortcuts(QKeySequence::HelpContents);
     connect(apiAction_, &QAction::triggered, this, &MainWindow::showApiReference);
 
     aboutAction_ = new QAction(tr("&About qpanel"), this);

@@ -3,14 +3,18 @@
 #include <QBrush>
 #include <QGuiApplication>
 #include <QPalette>
+#include <algorithm>
 
 namespace qpanel {
 
 TaskListModel::TaskListModel(TaskRegistry* registry, QObject* parent)
     : QAbstractTableModel(parent), registry_(registry) {
     for (const TaskInfo& task : registry->snapshot()) {
-        rows_.append({task.id, task.origin, task.state, task.startedAt, {}, {}});
+        rows_.push_back({task.id, task.sequence, task.origin, task.state, task.startedAt, {}, {}});
+        sequences_.insert(task.id, task.sequence);
     }
+    std::sort(rows_.begin(), rows_.end(),
+              [](const Row& a, const Row& b) { return a.sequence < b.sequence; });
     connect(registry, &TaskRegistry::taskStarted, this, &TaskListModel::add);
     connect(registry, &TaskRegistry::taskStateChanged, this, &TaskListModel::setState);
     connect(registry, &TaskRegistry::taskFinished, this, &TaskListModel::removeTask);
@@ -41,7 +45,7 @@ QVariant TaskListModel::headerData(int section, Qt::Orientation orientation, int
 }
 
 QVariant TaskListModel::data(const QModelIndex& index, int role) const {
-    if (!index.isValid() || index.row() >= rows_.size()) return {};
+    if (!index.isValid() || index.row() >= int(rows_.size())) return {};
     const Row& row = rows_.at(index.row());
     const bool failed = row.state == TaskState::Failed;
     if (role == TaskIdRole) return row.id;
@@ -79,29 +83,27 @@ QString TaskListModel::elapsedText(std::chrono::steady_clock::duration elapsed) 
 }
 
 quint64 TaskListModel::taskId(int row) const {
-    return row >= 0 && row < rows_.size() ? rows_.at(row).id : 0;
+    return row >= 0 && row < int(rows_.size()) ? rows_.at(row).id : 0;
 }
 
 int TaskListModel::rowOf(quint64 id) const {
-    // Newest tasks are at the end and end soonest: search from the back.
-    for (int row = int(rows_.size()) - 1; row >= 0; --row) {
-        if (rows_.at(row).id == id) return row;
-    }
-    return -1;
+    const auto sequence = sequences_.constFind(id);
+    if (sequence == sequences_.cend()) return -1;
+    const auto it = std::lower_bound(rows_.begin(), rows_.end(), *sequence,
+                                     [](const Row& row, quint64 s) { return row.sequence < s; });
+    return it != rows_.end() && it->id == id ? int(it - rows_.begin()) : -1;
 }
 
 bool TaskListModel::cancelRow(int row) {
-    if (row < 0 || row >= rows_.size() || rows_.at(row).state == TaskState::Failed || !registry_)
+    if (row < 0 || row >= int(rows_.size()) || rows_.at(row).state == TaskState::Failed ||
+        !registry_)
         return false;
     return registry_->cancel(rows_.at(row).id);
 }
 
 void TaskListModel::clearFailed() {
     for (int row = int(rows_.size()) - 1; row >= 0; --row) {
-        if (rows_.at(row).state != TaskState::Failed) continue;
-        beginRemoveRows({}, row, row);
-        rows_.removeAt(row);
-        endRemoveRows();
+        if (rows_.at(row).state == TaskState::Failed) dropRow(row);
     }
 }
 
@@ -111,7 +113,7 @@ int TaskListModel::failedCount() const {
 }
 
 void TaskListModel::tick() {
-    if (rows_.isEmpty()) return;
+    if (rows_.empty()) return;
     emit dataChanged(index(0, ElapsedColumn), index(int(rows_.size()) - 1, ElapsedColumn),
                      {Qt::DisplayRole});
 }
@@ -120,16 +122,24 @@ void TaskListModel::add(quint64 id, const QString& origin) {
     const TaskRecord* record = registry_ ? registry_->find(id) : nullptr;
     const auto startedAt = record ? record->startedAt : std::chrono::steady_clock::now();
     const TaskState state = record ? record->state : TaskState::Running;
+    const quint64 sequence =
+        record ? record->sequence : (rows_.empty() ? 0 : rows_.back().sequence) + 1;
     beginInsertRows({}, int(rows_.size()), int(rows_.size()));
-    rows_.append({id, origin, state, startedAt, {}, {}});
+    rows_.push_back({id, sequence, origin, state, startedAt, {}, {}});
+    sequences_.insert(id, sequence);
     endInsertRows();
 }
 
 void TaskListModel::removeTask(quint64 id) {
     const int row = rowOf(id);
     if (row < 0 || rows_.at(row).state == TaskState::Failed) return;
+    dropRow(row);
+}
+
+void TaskListModel::dropRow(int row) {
     beginRemoveRows({}, row, row);
-    rows_.removeAt(row);
+    sequences_.remove(rows_.at(row).id);
+    rows_.erase(rows_.begin() + row);
     endRemoveRows();
 }
 

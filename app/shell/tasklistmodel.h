@@ -4,8 +4,10 @@
 // cleared. Fed by TaskRegistry's signals; finished and cancelled tasks leave.
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QPointer>
 #include <chrono>
+#include <deque>
 
 #include "core/taskregistry.h"
 
@@ -38,6 +40,7 @@ public:
 private:
     struct Row {
         quint64 id;
+        quint64 sequence;  ///< start order: rows are sorted by it
         QString origin;
         TaskState state;
         std::chrono::steady_clock::time_point startedAt;
@@ -51,7 +54,12 @@ private:
     static QString elapsedText(std::chrono::steady_clock::duration elapsed);
 
     QPointer<TaskRegistry> registry_;
-    QList<Row> rows_;
+    void dropRow(int row);
+
+    // Tasks mostly end oldest first (cancel-all, equal sleeps): a deque drops
+    // the front cheaply, and rows are found by binary search on the sequence.
+    std::deque<Row> rows_;
+    QHash<quint64, quint64> sequences_;  // id -> sequence
 };
 
 }  // namespace qpanel

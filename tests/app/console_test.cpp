@@ -91,3 +91,28 @@ TEST_F(ShellTest, AnErrorInAnAsyncCallbackIsReportedWithItsLine) {
     // The app stays up.
     EXPECT_NE(window().session(), nullptr);
 }
+
+TEST_F(ShellTest, ErrorColoursFollowTheLightOrDarkPalette) {
+    QPalette dark = window().palette();
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
+    dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    const qpanel::ScriptError error{QStringLiteral("boom"), QStringLiteral("/x/app.js"), 3, 1};
+    window().console()->setPalette(dark);
+    window().console()->appendError(error, {});
+    QPalette light = dark;
+    light.setColor(QPalette::Base, Qt::white);
+    light.setColor(QPalette::Text, Qt::black);
+    window().console()->setPalette(light);
+    window().console()->appendError(error, {});
+    // The first error is light-on-dark, the second dark-on-light.
+    QList<QColor> colours;
+    for (QTextBlock b = window().console()->view()->document()->begin(); b.isValid(); b = b.next())
+        for (auto it = b.begin(); !it.atEnd(); ++it)
+            if (it.fragment().text().contains(QStringLiteral("boom")))
+                colours << it.fragment().charFormat().foreground().color();
+    ASSERT_EQ(colours.size(), 2);
+    EXPECT_GT(colours[0].lightness(), 128);
+    EXPECT_LT(colours[1].lightness(), 128);
+    EXPECT_GT(colours[0].red(), colours[0].green());
+    EXPECT_GT(colours[1].red(), colours[1].green());
+}

@@ -3,8 +3,10 @@
 #include <QCommandLinkButton>
 #include <QFileDialog>
 #include <QMenu>
+#include <QMimeData>
 #include <QSignalSpy>
 #include <QStackedWidget>
+#include <QUrl>
 
 #include "shell/recentfiles.h"
 #include "shell/startpage.h"
@@ -58,7 +60,7 @@ TEST_F(ShellTest, OpenActionOpensTheFileChosenInTheDialog) {
     static_cast<QDialog*>(dialog)->accept();  // QFileDialog::accept is protected
     ASSERT_TRUE(waitUntil([&] { return window().session() != nullptr; }));
     EXPECT_EQ(window().scriptPath(), QFileInfo(path).absoluteFilePath());
-    EXPECT_EQ(action("actionOpen")->shortcut(), QKeySequence(QKeySequence::Open));
+    EXPECT_EQ(action("actionOpen")->shortcuts(), QKeySequence::keyBindings(QKeySequence::Open));
 }
 
 TEST_F(ShellTest, AFailedOpenKeepsTheRunningAppAndShowsTheErrorWithItsLine) {
@@ -132,7 +134,8 @@ TEST_F(ShellTest, CloseAppCancelsItsTasksAndShowsTheStartPage) {
     EXPECT_EQ(window().windowTitle(), QStringLiteral("qpanel"));
     EXPECT_FALSE(action("actionReload")->isEnabled());
     EXPECT_FALSE(action("actionCloseApp")->isEnabled());
-    EXPECT_EQ(action("actionCloseApp")->shortcut(), QKeySequence(QKeySequence::Close));
+    EXPECT_EQ(action("actionCloseApp")->shortcuts(),
+              QKeySequence::keyBindings(QKeySequence::Close));
 }
 
 TEST_F(ShellTest, RecentFilesAreKeptMostRecentFirstAcrossWindowsAndPruned) {
@@ -196,4 +199,55 @@ TEST_F(ShellTest, TheStartPageOpensAnExampleAndListsRecentScripts) {
         return false;
     };
     EXPECT_TRUE(waitUntil(listed)) << "the example just opened is listed under Recent";
+}
+
+TEST_F(ShellTest, StandardShortcutsTriggerTheirActions) {
+    const QString path = writeScript("keys.js", kLongTaskApp);
+    ASSERT_TRUE(window().openScript(path));
+    window().activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&window()));
+    QSignalSpy changed(&window(), &qpanel::MainWindow::sessionChanged);
+    QTest::keyClick(&window(), Qt::Key_R, Qt::ControlModifier);
+    EXPECT_EQ(changed.size(), 1) << "Ctrl+R reloads";
+    EXPECT_TRUE(consoleText().contains("Reloaded keys.js."));
+    QTest::keyClick(&window(), Qt::Key_W, Qt::ControlModifier);
+    EXPECT_EQ(window().session(), nullptr) << "Ctrl+W closes the app";
+    QTest::keyClick(&window(), Qt::Key_Q, Qt::ControlModifier);
+    EXPECT_FALSE(window().isVisible()) << "Ctrl+Q quits (closes the window)";
+}
+
+TEST_F(ShellTest, QuitSavesTheWindowSettings) {
+    window().resize(701, 502);
+    ASSERT_TRUE(waitUntil([&] { return window().size() == QSize(701, 502); }));
+    action("actionQuit")->trigger();
+    EXPECT_FALSE(window().isVisible());
+    EXPECT_TRUE(qpanel::ShellSettings().contains(QStringLiteral("window/geometry")));
+}
+
+TEST_F(ShellTest, ADroppedScriptOpens) {
+    const QString path = writeScript("dropped.js", kPlainApp);
+    QMimeData data;
+    data.setUrls({QUrl::fromLocalFile(path)});
+    QWidget* target = window().centralWidget();
+    const QPoint at = target->rect().center();
+    QDragEnterEvent enter(at, Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&window(), &enter);
+    EXPECT_TRUE(enter.isAccepted());
+    QDropEvent drop(QPointF(at), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&window(), &drop);
+    EXPECT_EQ(window().scriptPath(), QFileInfo(path).absoluteFilePath());
+
+    QMimeData text;
+    text.setText(QStringLiteral("not a file"));
+    QDragEnterEvent refused(at, Qt::CopyAction, &text, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&window(), &refused);
+    EXPECT_FALSE(refused.isAccepted());
+}
+
+TEST_F(ShellTest, TheJavaScriptApiReferenceIsFoundInTheSourceTree) {
+    const QString path = qpanel::MainWindow::apiReferencePath();
+    ASSERT_FALSE(path.isEmpty());
+    EXPECT_TRUE(path.endsWith(QStringLiteral("docs/API.md"))) << path.toStdString();
+    EXPECT_TRUE(
+        action("actionApi")->shortcuts().contains(QKeySequence(QKeySequence::HelpContents)));
 }

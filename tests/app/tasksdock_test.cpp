@@ -1,7 +1,6 @@
 // The Tasks dock and status bar: a running task is listed with its origin
 // and state, its Cancel button cancels it, failed tasks keep their error.
 #include "shell/tasksdock.h"
-#include "widgets/spinnerwidget.h"
 
 #include <QLabel>
 #include <QSignalSpy>
@@ -11,6 +10,7 @@
 #include "core/scheduler.h"
 #include "shell/tasklistmodel.h"
 #include "shellfixture.h"
+#include "widgets/spinnerwidget.h"
 
 using qpanel::TaskListModel;
 using qpanel::test::ShellTest;
@@ -92,4 +92,25 @@ TEST_F(ShellTest, AFailedTaskStaysListedWithItsErrorUntilCleared) {
     EXPECT_EQ(registry.count(), 0);
     model.clearFailed();
     EXPECT_EQ(model.rowCount(), 0);
+}
+
+TEST_F(ShellTest, ElapsedTimeTicksWhileTheDockIsShown) {
+    window().tasks()->show();
+    ASSERT_TRUE(window().openScript(writeScript(
+        "ticker.js",
+        "pn.state.execute(async () => { await pn.sleep(600000); });\npn.Row('t').servable();\n")));
+    TaskListModel* model = window().tasks()->model();
+    ASSERT_TRUE(waitUntil([&] { return model->rowCount() == 1; }));
+    QSignalSpy ticked(model, &QAbstractItemModel::dataChanged);
+    // Refreshed by the dock's one-second tick, not by any change of the task.
+    EXPECT_TRUE(waitUntil(
+        [&] {
+            return model->index(0, TaskListModel::ElapsedColumn).data().toString() ==
+                   QStringLiteral("1 s");
+        },
+        std::chrono::seconds(3)));
+    EXPECT_GE(ticked.size(), 1);
+    window().tasks()->hide();
+    ticked.clear();
+    EXPECT_FALSE(ticked.wait(1500)) << "no ticks while hidden";
 }
