@@ -114,3 +114,17 @@ TEST_F(ShellTest, ElapsedTimeTicksWhileTheDockIsShown) {
     ticked.clear();
     EXPECT_FALSE(ticked.wait(1500)) << "no ticks while hidden";
 }
+
+TEST_F(ShellTest, AFailedScriptCallbackStaysListedWithItsError) {
+    ASSERT_TRUE(window().openScript(writeScript("fails.js",
+                                                "pn.state.execute(async () => {\n"
+                                                "  await pn.sleep(10);\n"
+                                                "  throw new Error('sensor unplugged');\n"
+                                                "});\n"
+                                                "pn.Row('x').servable();\n")));
+    TaskListModel* model = window().tasks()->model();
+    ASSERT_TRUE(waitUntil([&] { return model->failedCount() == 1; }));
+    const QString state = model->index(0, TaskListModel::StateColumn).data().toString();
+    EXPECT_TRUE(state.contains("sensor unplugged")) << state.toStdString();
+    EXPECT_EQ(model->index(0, TaskListModel::OriginColumn).data().toString(), QStringLiteral("pn.state.execute"));
+}
