@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Sanitizer builds and runs (docs/RELIABILITY.md):
+#   scripts/sanitize.sh asan   AddressSanitizer + UBSan + LeakSanitizer: core,
+#                              bridge and hardening tests (bad scripts, reload
+#                              under load, fetch faults, fuzz) in build-asan/
+#   scripts/sanitize.sh tsan   ThreadSanitizer: the thread-offload, lock,
+#                              periodic and runtime tests of core in build-tsan/
+# Extra arguments go to ctest (e.g. -R Pattern). BUILD_DIR overrides the folder.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+kind=${1:-}
+shift || true
+case "$kind" in
+  asan)
+    dir=${BUILD_DIR:-build-asan}
+    flags=(-DQPANEL_SANITIZE=ON)
+    targets=(core_tests bridge_jstasks_test bridge_pn_test hardening_tests qpanel)
+    tests='^(Scheduler|Runtime|DocumentLock|Param|Reactive|Periodic|RunInThread|Lifetime|Fetch|JsTasks|PnApi|Corpus|BadScript|ReloadUnderLoad|PeriodicCallbackClose|FetchFaults|Fuzz)'
+    # LeakSanitizer is on by default with ASan on Linux; say so anyway.
+    export LSAN_OPTIONS="suppressions=$PWD/tests/hardening/lsan.supp:print_suppressions=0"
+    export ASAN_OPTIONS="detect_leaks=1:suppressions=$PWD/tests/bridge/asan.supp"
+    ;;
+  tsan)
+    dir=${BUILD_DIR:-build-tsan}
+    flags=(-DQPANEL_TSAN=ON)
+    targets=(core_tests)
+    tests='^(RunInThread|DocumentLock|Periodic|Runtime|Scheduler|Lifetime)\.'
+    export TSAN_OPTIONS="suppressions=$PWD/tests/tsan.supp:halt_on_error=1:second_deadlock_stack=1"
+    ;;
+  *)
+    echo "usage: scripts/sanitize.sh asan|tsan [ctest arguments]" >&2
+    exit 2
+    ;;
+esac
+cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQPANEL_BUILD_BENCHMARKS=OFF "${flags[@]}" \
+  $(command -v ccache >/dev/null && echo -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+cmake --build "$dir" -j"$(nproc)" --target "${targets[@]}"
+export QT_QPA_PLATFORM=offscreen
+ctest --test-dir "$dir" --output-on-failure --timeout 600 -R "$tests" "$@"
