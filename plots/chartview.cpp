@@ -199,7 +199,9 @@ ChartView::ChartView(Figure* figure, QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(d_->view);
     connect(figure, &Figure::changed, this, &ChartView::rebuildSeries);
-    rebuildSeries();
+    // A palette set before the view existed (app-wide dark mode) sends no
+    // PaletteChange, so the theme is chosen here too.
+    applyPaletteTheme();
 }
 
 ChartView::~ChartView() = default;
@@ -208,13 +210,15 @@ QSize ChartView::sizeHint() const {
     return figure_ ? QSize(figure_->options().width, figure_->options().height) : QSize(600, 300);
 }
 
+void ChartView::applyPaletteTheme() {
+    // Themes reset series pens, so the glyph colours are applied again.
+    d_->chart->setTheme(isDark(palette()) ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    d_->chart->setDropShadowEnabled(false);
+    rebuildSeries();
+}
+
 void ChartView::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::PaletteChange) {
-        // Themes reset series pens, so the glyph colours are applied again.
-        d_->chart->setTheme(isDark(palette()) ? QChart::ChartThemeDark : QChart::ChartThemeLight);
-        d_->chart->setDropShadowEnabled(false);
-        rebuildSeries();
-    }
+    if (event->type() == QEvent::PaletteChange) applyPaletteTheme();
     QWidget::changeEvent(event);
 }
 

@@ -52,6 +52,7 @@ protected:
 
 private:
     void rebuildSeries();
+    void applyPaletteTheme();
     void scheduleFrame();
     void buildFrame();
 

@@ -2,6 +2,7 @@
 #include "core/scheduler.h"
 #include "plots/chartview.h"
 
+#include <QApplication>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
@@ -177,5 +178,27 @@ TEST(ChartView, FollowsADarkPalette) {
     if (!qEnvironmentVariableIsEmpty("QPANEL_SAVE_SCREENSHOTS")) image.save("/tmp/chart-dark.png");
     const QRectF plot = view.plotArea();
     EXPECT_LT(image.pixelColor(plot.center().toPoint() + QPoint(0, -40)).lightness(), 100);
+    EXPECT_GT(countColor(image, image.rect(), Figure::paletteColor(0)), 50);
+}
+
+TEST(ChartView, CreatedUnderADarkApplicationPaletteIsDark) {
+    // The shell sets its dark palette before any chart exists: no PaletteChange
+    // event reaches the view, so it must pick the theme when it is built.
+    Fixture f;
+    const QPalette previous = QApplication::palette();
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(30, 30, 34));
+    dark.setColor(QPalette::WindowText, Qt::white);
+    QApplication::setPalette(dark);
+    ColumnDataSource cds({{"x", iota(200)}, {"y", iota(200)}});
+    Figure fig({.title = "Dark", .width = 500, .height = 300});
+    fig.line({.x = "x", .y = "y", .source = &cds});
+    ChartView view(&fig);
+    view.resize(view.sizeHint());
+    const QImage image = view.renderImage();
+    QApplication::setPalette(previous);
+    const QRectF plot = view.plotArea();
+    EXPECT_LT(image.pixelColor(plot.center().toPoint() + QPoint(0, -40)).lightness(), 100);
+    EXPECT_LT(image.pixelColor(2, 2).lightness(), 100);  // the chart's own background too
     EXPECT_GT(countColor(image, image.rect(), Figure::paletteColor(0)), 50);
 }
