@@ -35,6 +35,11 @@ if(STEP STREQUAL "install")
       message(FATAL_ERROR "cmake --install did not put ${file} in ${PREFIX}")
     endif()
   endforeach()
+  # Desktop menus ignore an invalid entry silently (desktop-file-utils, when present).
+  find_program(validate desktop-file-validate)
+  if(validate)
+    run("desktop-file-validate" ${validate} ${PREFIX}/share/applications/qpanel.desktop)
+  endif()
 elseif(STEP STREQUAL "app")
   file(REMOVE ${WORK_DIR}/app.png)
   run("installed qpanel --example async_button"
