@@ -199,8 +199,14 @@ void PnNative::execute(const QJSValue& fn) {
         return;
     }
     QPointer<JsTasks> tasks = tasks_;
+    QPointer<Document> document = document_;
+    // pn.state.execute(pn.io.with_lock(fn)) runs fn holding the lock, as
+    // watchers and periodic callbacks do.
+    const bool withLock = fn.property(QStringLiteral("__withLock")).toBool();
     Runtime::instance().execute(
-        Runtime::Body([tasks, fn]() -> QCoro::Task<> {
+        Runtime::Body([tasks, document, fn, withLock]() -> QCoro::Task<> {
+            Document::LockGuard guard;
+            if (withLock && document) guard = co_await document->lock();
             if (tasks) co_await tasks->evaluate(fn, QJSValueList());
         }),
         SpawnOptions{QStringLiteral("pn.state.execute"), document_.data()});
@@ -364,7 +370,9 @@ double PnNative::fetch(const QString& url, const QJSValue& options, const QJSVal
                 settle = deferred.property(QStringLiteral("reject"));
                 settleArgs.append(self->engine_->newErrorObject(QJSValue::GenericError, QString::fromUtf8(e.what())));
             }
-            settle.call(settleArgs);
+            // The script's code after `await pn.fetch(...)` runs inside this call.
+            if (ScriptHost* host = self->tasks_ ? self->tasks_->host() : nullptr)
+                host->invoke(settle, settleArgs, QStringLiteral("code after pn.fetch"));
         },
         SpawnOptions{QStringLiteral("pn.fetch %1").arg(displayUrl(target)), document_.data()}));
 }

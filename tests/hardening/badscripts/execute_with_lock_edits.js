@@ -1,5 +1,4 @@
 // expect: nothing
-// needs: fix: pn.state.execute ignores pn.io.with_lock
 const cds = new pn.models.ColumnDataSource({data: {x: [0], y: [0]}});
 pn.state.execute(pn.io.with_lock(async () => {
   await pn.sleep(1);
