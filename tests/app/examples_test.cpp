@@ -1,31 +1,16 @@
 // Every bundled example loads in the window without an error (from the
 // Examples menu), and the catalog describes each one.
-#include <QBuffer>
-#include <QImage>
 #include <QLabel>
 #include <QMenu>
 
 #include "common/httptestserver.h"
+#include "common/imagebytes.h"
 #include "shell/examplescatalog.h"
 #include "shellfixture.h"
 
 using qpanel::ExamplesCatalog;
 using qpanel::test::ShellTest;
 using qpanel::test::waitUntil;
-
-namespace {
-
-QByteArray jpeg() {
-    QImage image(64, 32, QImage::Format_RGB32);
-    image.fill(QColor(40, 120, 200));
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "JPG");
-    return bytes;
-}
-
-}  // namespace
 
 TEST(ExamplesCatalog, ListsEveryBundledExampleWithItsFirstSentence) {
     const QList<qpanel::Example> examples = ExamplesCatalog::list();
@@ -49,7 +34,7 @@ TEST(ExamplesCatalog, ListsEveryBundledExampleWithItsFirstSentence) {
 TEST_F(ShellTest, EveryBundledExampleLoadsFromTheExamplesMenuWithoutError) {
     qpanel::test::HttpTestServer server;
     server.fallback([](const QString&) {
-        return qpanel::test::HttpReply{.body = jpeg(), .contentType = "image/jpeg"};
+        return qpanel::test::HttpReply{.body = qpanel::test::solidImageBytes({64, 32}, QColor(40, 120, 200)), .contentType = "image/jpeg"};
     });
     qputenv("QPANEL_IMAGE_URL", (server.url("/img/").toString() + "{index}").toUtf8());
     int errors = 0;
