@@ -18,6 +18,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
 
 namespace {
 
@@ -109,7 +110,10 @@ int listExamples() {
 int main(int argc, char** argv) {
     qpanel::cli::markMainStarted();
     const qpanel::cli::PlatformChoice platform = qpanel::cli::choosePlatform(argc, argv);
-    QApplication app(argc, argv);
+    // Checking, listing and --help never touch a widget: no GUI start-up.
+    const std::unique_ptr<QCoreApplication> app =
+        platform == qpanel::cli::PlatformChoice::NoGui ? std::make_unique<QCoreApplication>(argc, argv)
+                                                       : std::make_unique<QApplication>(argc, argv);
     QApplication::setApplicationName(QStringLiteral("qpanel"));
     QApplication::setApplicationVersion(QStringLiteral(QPANEL_VERSION));
 
@@ -135,8 +139,10 @@ int main(int argc, char** argv) {
         return toInt(qpanel::cli::checkScripts(transpiler, cl.scripts));
     }
     case CommandLine::Mode::ExitWhenIdle:
+        if (platform == qpanel::cli::PlatformChoice::NoGui) break;  // not reached: those flags conflict
         return runUntilIdle(cl);
     case CommandLine::Mode::Window:
+        if (platform == qpanel::cli::PlatformChoice::NoGui) break;
         if (platform == qpanel::cli::PlatformChoice::OffscreenNoDisplay) {
             std::fprintf(stderr,
                          "qpanel: no display to open a window on (DISPLAY and WAYLAND_DISPLAY are unset); "
@@ -145,6 +151,7 @@ int main(int argc, char** argv) {
         }
         return runWindow(cl);
     case CommandLine::Mode::Screenshot:
+        if (platform == qpanel::cli::PlatformChoice::NoGui) break;
         return runWindow(cl);
     }
     return toInt(ExitCode::Usage);

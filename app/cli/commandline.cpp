@@ -53,9 +53,10 @@ Exit codes:
      --timeout value, conflicting options, an unknown example
   3  --timeout passed before the app became idle
 
-Headless runs (--exit-when-idle, --check, --list-examples) need no display:
-they use Qt's offscreen platform unless QT_QPA_PLATFORM or -platform says
-otherwise. --screenshot uses it too when no DISPLAY or WAYLAND_DISPLAY is set.
+Headless runs need no display: --check, --list-examples, --version and --help
+start no GUI at all; --exit-when-idle uses Qt's offscreen platform unless
+QT_QPA_PLATFORM or -platform says otherwise; --screenshot uses it too when no
+DISPLAY or WAYLAND_DISPLAY is set.
 )";
 
 ParsedCommandLine usage(const QString& message) {

@@ -20,11 +20,13 @@ bool hasFlag(int argc, char** argv, const QByteArrayList& flags) {
 }  // namespace
 
 PlatformChoice choosePlatform(int argc, char** argv) {
-    if (qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || hasFlag(argc, argv, {"-platform", "--platform"}))
-        return PlatformChoice::AsRequested;
-    const QByteArrayList headless = {"--exit-when-idle", "--check", "--list-examples", "--version",
-                                     "-v", "--help", "-h"};
-    if (hasFlag(argc, argv, headless)) {
+    // Qt's own -platform option needs a QGuiApplication to take it off argv.
+    if (hasFlag(argc, argv, {"-platform", "--platform"})) return PlatformChoice::AsRequested;
+    // These modes resolve to themselves or to a usage error (see parseCommandLine).
+    if (hasFlag(argc, argv, {"--check", "--list-examples", "--version", "-v", "--help", "-h"}))
+        return PlatformChoice::NoGui;
+    if (qEnvironmentVariableIsSet("QT_QPA_PLATFORM")) return PlatformChoice::AsRequested;
+    if (hasFlag(argc, argv, {"--exit-when-idle"})) {
         qputenv("QT_QPA_PLATFORM", "offscreen");
         return PlatformChoice::OffscreenHeadless;
     }
