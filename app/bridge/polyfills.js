@@ -82,6 +82,19 @@
         }
     }
     host.drainMicrotasks = drainMicrotasks;
+    // After the watchdog interrupted a script, finally blocks on the way out
+    // may not have run: make the queue drainable again and leave the task
+    // context that was current. Queued jobs stay queued. Returns the id of
+    // the task that was interrupted (its async function can never settle).
+    host.resetAfterInterrupt = function () {
+        const interrupted = interruptedContext || host.currentContext;
+        interruptedContext = undefined;
+        draining = false;
+        drainRequested = false;
+        host.currentContext = undefined;
+        if (head < queue.length) requestDrain();
+        return interrupted ? interrupted.taskId : 0;
+    };
     host.hasPendingMicrotasks = function () { return head < queue.length; };
     host.enqueueMicrotask = enqueue;
 
@@ -215,12 +228,22 @@
     function inContext(context, fn, argument) {
         const saved = host.currentContext;
         host.currentContext = context;
+        let completed = false;
         try {
-            return fn(argument);
+            const result = fn(argument);
+            completed = true;
+            return result;
+        } catch (e) {
+            completed = true;
+            throw e;
         } finally {
+            // The watchdog's interrupt skips catch blocks: remember the
+            // innermost context it cut off (resetAfterInterrupt).
+            if (!completed && interruptedContext === undefined) interruptedContext = context;
             host.currentContext = saved;
         }
     }
+    let interruptedContext;
     host.inContext = inContext;
 
     function performThen(promise, onFulfilled, onRejected, capability) {

@@ -5,6 +5,7 @@
 #include <QUrl>
 
 #include "bridge/compilerlints.h"
+#include "core/runtime.h"
 
 namespace qpanel {
 namespace {
@@ -29,6 +30,15 @@ ScriptHost::ScriptHost(QJSEngine* engine, QObject* parent) : QObject(parent), m_
         install.call({m_engine->newQObject(&m_timers), m_engine->newQObject(this)});
     if (result.isError()) qFatal("host.js: %s", qPrintable(result.toString()));
     m_hostObject = m_engine->globalObject().property(QStringLiteral("__qpanel"));
+    m_watchdog.setOnRecovered([this] {
+        const auto task = quint64(m_hostObject.property(QStringLiteral("resetAfterInterrupt")).call().toNumber());
+        // The interrupted task's async function will never settle: end it,
+        // later (its cancellation runs script code of its own).
+        if (task)
+            QMetaObject::invokeMethod(this, [task] {
+                if (Runtime* runtime = Runtime::ifExists()) runtime->tasks().cancel(task);
+            }, Qt::QueuedConnection);
+    });
     m_timers.setCaller([this](const QJSValue& fn, const QString& origin) { return call(fn, {}, origin); });
     connect(&m_timers, &ScriptTimers::callbackFailed, this,
             [this](const QJSValue& error) { reportThrown(error, true); });

@@ -59,15 +59,17 @@ ScriptWatchdog::Entry::Entry(ScriptWatchdog& watchdog) : watchdog_(watchdog) {
 bool ScriptWatchdog::Entry::leave() {
     if (left_) return interrupted_;
     left_ = true;
-    std::lock_guard lock(watchdog_.mutex_);
-    interrupted_ = watchdog_.interrupted_;
-    if (--watchdog_.depth_ > 0) return interrupted_;  // the outermost entry resets the engine
-    watchdog_.running_ = false;
-    if (interrupted_) {
+    {
+        std::lock_guard lock(watchdog_.mutex_);
+        interrupted_ = watchdog_.interrupted_;
+        if (--watchdog_.depth_ > 0) return interrupted_;  // the outermost entry resets the engine
+        watchdog_.running_ = false;
+        if (!interrupted_) return false;
         watchdog_.interrupted_ = false;
         watchdog_.engine_->setInterrupted(false);
     }
-    return interrupted_;
+    if (watchdog_.onRecovered_) watchdog_.onRecovered_();
+    return true;
 }
 
 }  // namespace qpanel

@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 #include <thread>
 
@@ -26,6 +27,10 @@ public:
     ~ScriptWatchdog();
     ScriptWatchdog(const ScriptWatchdog&) = delete;
     ScriptWatchdog& operator=(const ScriptWatchdog&) = delete;
+
+    /// Called on the engine's thread once an interrupted call has unwound
+    /// and the engine runs again (to repair script state the unwinding skipped).
+    void setOnRecovered(std::function<void()> onRecovered) { onRecovered_ = std::move(onRecovered); }
 
     void setLimit(std::chrono::milliseconds limit);
     std::chrono::milliseconds limit() const;
@@ -52,6 +57,7 @@ private:
     void watch();
 
     QJSEngine* engine_;
+    std::function<void()> onRecovered_;
     int depth_ = 0;  // engine thread only
     mutable std::mutex mutex_;
     std::condition_variable wake_;

@@ -4,6 +4,7 @@
 #include "pnsession.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <gtest/gtest.h>
 
 using namespace std::chrono_literals;
@@ -98,4 +99,49 @@ TEST(Watchdog, TheLimitComesFromTheEnvironment) {
 TEST(Watchdog, TheDefaultLimitIsFiveSeconds) {
     Session s;
     EXPECT_EQ(s.session.scriptTimeLimit(), std::chrono::milliseconds(5000));
+}
+
+TEST(Watchdog, ARunawayContinuationAfterFetchIsInterrupted) {
+    QTemporaryDir folder;
+    QFile data(folder.filePath("data.txt"));
+    ASSERT_TRUE(data.open(QIODevice::WriteOnly));
+    data.write("x");
+    data.close();
+    QFile script(folder.filePath("fetch.js"));
+    ASSERT_TRUE(script.open(QIODevice::WriteOnly));
+    script.write(QByteArray(kButtons) +
+                 "pn.state.execute(async () => {\n"
+                 "  await pn.fetch('data.txt');\n"
+                 "  while (true) {}\n"
+                 "});\n");
+    script.close();
+    Session s;
+    s.session.setScriptTimeLimit(std::chrono::milliseconds(kLimitMs));
+    ASSERT_TRUE(s.session.load(script.fileName())) << s.firstError();
+    ASSERT_TRUE(waitUntil([&] { return !s.errors.isEmpty(); })) << "not interrupted";
+    // The file is read at once, so the loop runs inside the execute callback's first step.
+    EXPECT_TRUE(s.errors[0].message.contains("interrupted in pn.state.execute")) << s.firstError();
+    s.button(1)->click();
+    ASSERT_TRUE(waitUntil([&] { return s.log.contains("clicked 1"); }))
+        << s.errors.size() << " errors, last: " << s.errors.last().toString().toStdString();
+}
+
+TEST(Watchdog, ARunawayContinuationAfterSleepIsInterruptedAndPromisesStillSettle) {
+    Session s;
+    s.session.setScriptTimeLimit(std::chrono::milliseconds(kLimitMs));
+    ASSERT_TRUE(s.session.run(QString::fromUtf8(kButtons) +
+                                  QStringLiteral("pn.state.execute(async () => {\n"
+                                                 "  await pn.sleep(1);\n"
+                                                 "  while (true) {}\n"
+                                                 "});\n"),
+                              QStringLiteral("/app/sleep.js")))
+        << s.firstError();
+    ASSERT_TRUE(waitUntil([&] { return !s.errors.isEmpty(); })) << "not interrupted";
+    EXPECT_TRUE(s.errors[0].message.contains("interrupted in code after pn.sleep")) << s.firstError();
+    s.button(1)->click();
+    s.button(1)->click();
+    ASSERT_TRUE(waitUntil([&] { return s.log.contains("clicked 2"); })) << s.firstError();
+    // The interrupted task can never finish by itself: it is ended, so the app goes idle.
+    EXPECT_TRUE(waitUntil([&] { return s.session.isIdle(); }));
+    EXPECT_EQ(s.errors.size(), 1) << s.errors.last().toString().toStdString();
 }
