@@ -20,6 +20,25 @@
         report(e instanceof Error ? '' : 'Uncaught ', e, toHandler !== false);
     }
     host.reportError = reportError;
+
+    /// An Error standing for a non-Error value a callback threw. The value
+    /// has no stack, so the line is where the callback was set up (pn.js
+    /// keeps an Error made there as fn.__setUpAt), if known.
+    function nonErrorThrown(value, fn) {
+        let frame = null;
+        const setUpAt = fn && fn.__setUpAt;
+        if (setUpAt) {
+            for (const line of String(setUpAt.stack).split('\n')) {
+                const m = /@(.+):(\d+)$/.exec(line);
+                if (m && m[1].indexOf('qrc:') !== 0) { frame = {file: m[1], line: Number(m[2])}; break; }
+            }
+        }
+        const e = new Error('uncaught value ' + inspect(value, 0, []) + ' thrown (not an Error, so it has no stack' +
+                            (frame ? '; the line is where its callback was set up)' : ' or line)'));
+        e.fileName = frame ? frame.file : '';
+        e.lineNumber = frame ? frame.line : 0;
+        return e;
+    }
     host.onUnhandledRejection = function (reason) {
         report('Unhandled promise rejection: ', reason, true);
     };
@@ -126,6 +145,8 @@
         let result;
         try {
             result = host.inContext(context, function () { return fn.apply(undefined, args); });
+        } catch (e) {
+            throw e instanceof Error ? e : nonErrorThrown(e, fn);
         } finally {
             if (host.hasPendingMicrotasks()) host.drainMicrotasks();
         }

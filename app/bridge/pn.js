@@ -63,6 +63,8 @@
             });
             return callback.apply(undefined, events);
         };
+        // Where a thrown non-Error value is reported (it has no line of its own).
+        Object.defineProperty(relay, '__setUpAt', {value: new Error()});
         return native.watch(id, list, relay, onlychanged, mode, Number(opts.concurrency_limit) || 0,
                             isClick ? what : '', callback.__withLock === true);
     }
@@ -218,6 +220,46 @@
         return wrapped;
     }
 
+    // ---- unknown names: pn.widgets.Slider is an error, not undefined --------
+    // Python's Panel raises AttributeError; here reading a name pn does not
+    // have throws at the user's line. Writes, `in`, enumeration and typeof of
+    // known names pass through untouched.
+    function editDistance(a, b) {
+        let row = [];
+        for (let j = 0; j <= b.length; j++) row.push(j);
+        for (let i = 1; i <= a.length; i++) {
+            const next = [i];
+            for (let j = 1; j <= b.length; j++)
+                next.push(Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+            row = next;
+        }
+        return row[b.length];
+    }
+    function likelyMeant(name, available) {
+        const lower = name.toLowerCase();
+        return available.filter(function (candidate) {
+            const c = candidate.toLowerCase();
+            return c.indexOf(lower) >= 0 || lower.indexOf(c) >= 0 || editDistance(lower, c) <= 2;
+        });
+    }
+    // Names code reads while probing any object (thenables, JSON, inspection).
+    const probes = ['then', 'toJSON', 'inspect', 'asymmetricMatch', 'nodeType', '$$typeof'];
+    function strictNamespace(path, table) {
+        const what = path === 'pn' || path === 'pn.state' || path === 'pn.io' || path === 'pn.config'
+                         ? 'part of qpanel\'s ' + path : 'a qpanel component';
+        return new Proxy(table, {
+            get: function (target, key, receiver) {
+                if (typeof key !== 'string' || key in target || probes.indexOf(key) >= 0 || key.indexOf('__') === 0)
+                    return Reflect.get(target, key, receiver);
+                const available = Object.keys(target).filter(function (k) { return k.indexOf('__') !== 0; });
+                const meant = likelyMeant(key, available);
+                throw new TypeError(path + '.' + key + ' is not ' + what +
+                                    (meant.length ? ' (did you mean ' + meant.join(', ') + '?)' : '') +
+                                    '; available: ' + available.join(', '));
+            },
+        });
+    }
+
     function group(groupId, names) {
         const table = {};
         for (const name of names) table[name] = constructorFor(groupId, name);
@@ -320,6 +362,9 @@
     };
     pn.pane.Chart = chart;
     pn.pane.Bokeh = chart;
-    Object.defineProperty(global, 'pn', {value: pn, writable: false, configurable: true});
-    return pn;
+    for (const name of ['widgets', 'indicators', 'pane', 'models', 'plotting', 'state', 'io', 'config'])
+        pn[name] = strictNamespace('pn.' + name, pn[name]);
+    const strictPn = strictNamespace('pn', pn);
+    Object.defineProperty(global, 'pn', {value: strictPn, writable: false, configurable: true});
+    return strictPn;
 })

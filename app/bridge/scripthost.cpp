@@ -5,6 +5,7 @@
 #include <QUrl>
 
 #include "bridge/compilerlints.h"
+#include "bridge/stacktrace.h"
 #include "core/runtime.h"
 
 namespace qpanel {
@@ -15,6 +16,19 @@ QString stripFileScheme(QString fileName) {
     if (fileName.startsWith(QLatin1String("file://"))) return QUrl(fileName).toLocalFile();
     if (fileName.startsWith(QLatin1String("file:"))) fileName.remove(0, 5);
     return fileName;
+}
+
+/// The first frame in the user's file of a trace from QJSEngine::evaluate
+/// ("function:line:column:source"), which V4 records even for a thrown
+/// non-Error value (whose own stack does not exist).
+bool userFrameOf(const QStringList& trace, const QString& fileName, int& line) {
+    for (const QString& entry : trace) {
+        const QString source = entry.section(QLatin1Char(':'), 3);
+        if (fileName.isEmpty() || !source.endsWith(fileName)) continue;
+        line = entry.section(QLatin1Char(':'), 1, 1).toInt();
+        return line > 0;
+    }
+    return false;
 }
 
 }  // namespace
@@ -67,11 +81,13 @@ bool ScriptHost::run(const TranspileResult& script) {
     m_sourceMaps.insert(script.fileName, script.sourceMap);
     m_lastScript = script.fileName;
     QJSValue result;
+    QStringList trace;  // filled only when the script throws
     {
         ScriptWatchdog::Entry entry(m_watchdog);
-        result = m_engine->evaluate(script.code, script.fileName);
+        result = m_engine->evaluate(script.code, script.fileName, 1, &trace);
         if (entry.leave()) result = runawayError(QStringLiteral("the top level of the script"));
     }
+    if (!trace.isEmpty() && !result.isError()) result = nonErrorThrown(result, trace);
     if (result.isError()) {
         reportThrown(result, false);
         return false;
@@ -100,6 +116,19 @@ QJSValue ScriptHost::call(const QJSValue& fn, const QJSValueList& args, const QS
 void ScriptHost::invoke(const QJSValue& fn, const QJSValueList& args, const QString& origin) {
     const QJSValue result = call(fn, args, origin);
     if (result.isError()) reportThrown(result, true);
+}
+
+QJSValue ScriptHost::nonErrorThrown(const QJSValue& value, const QStringList& trace) const {
+    const QString shown = m_hostObject.property(QStringLiteral("inspect")).call({value}).toString();
+    int line = 0;
+    const bool placed = userFrameOf(trace, m_lastScript, line);
+    QJSValue error = m_engine->newErrorObject(
+        QJSValue::GenericError,
+        QStringLiteral("uncaught value %1 thrown (not an Error, so it has no stack%2)")
+            .arg(shown, placed ? QString() : QStringLiteral(" and no line")));
+    error.setProperty(QStringLiteral("fileName"), m_lastScript);
+    error.setProperty(QStringLiteral("lineNumber"), line);
+    return error;
 }
 
 QJSValue ScriptHost::runawayError(const QString& origin) const {
@@ -134,9 +163,12 @@ void ScriptHost::reportCallbackError(const ScriptError& error, const QString& st
 }
 
 ScriptError ScriptHost::describe(const QJSValue& error, QString* stack) const {
-    if (stack) *stack = error.property(QStringLiteral("stack")).toString();
-    if (!error.isError() && !error.property(QStringLiteral("message")).isString())
-        return ScriptError{QStringLiteral("Uncaught ") + error.toString(), QString(), 0, 0};
+    if (stack) *stack = collapseRepeatedFrames(error.property(QStringLiteral("stack")).toString());
+    if (!error.isError() && !error.property(QStringLiteral("message")).isString()) {
+        const QString shown = m_hostObject.property(QStringLiteral("inspect")).call({error}).toString();
+        return locate(QStringLiteral("uncaught value %1 thrown (not an Error, so it has no stack or line)").arg(shown),
+                      QString(), 0);
+    }
     const QString message = error.property(QStringLiteral("name")).toString() + QStringLiteral(": ") +
                             error.property(QStringLiteral("message")).toString();
     return locate(message, error.property(QStringLiteral("fileName")).toString(),
@@ -156,10 +188,11 @@ void ScriptHost::log(const QString& level, const QString& text) {
 void ScriptHost::error(const QString& message, const QString& fileName, int line,
                        const QString& stack, const QJSValue& thrown, bool toHandler) {
     const ScriptError located = locate(message, fileName, line, stack);
+    const QString shortStack = collapseRepeatedFrames(stack);
     if (toHandler)
-        reportCallbackError(located, stack, thrown);
+        reportCallbackError(located, shortStack, thrown);
     else
-        emit errorReported(located, stack);
+        emit errorReported(located, shortStack);
 }
 
 void ScriptHost::reportThrown(const QJSValue& error, bool toHandler) {
@@ -179,6 +212,14 @@ ScriptError ScriptHost::locate(QString message, QString fileName, int line, cons
                 break;
             }
         }
+    }
+    // A non-Error value (a rejection with a string, say) has no position:
+    // it is still the app script's, the one run last.
+    if (fileName.isEmpty()) fileName = m_lastScript;
+    StackFrame recursing;
+    if (message.startsWith(QLatin1String("RangeError")) && recursingFrame(stack, recursing)) {
+        fileName = recursing.fileName;
+        line = recursing.line;
     }
     const QString file = stripFileScheme(fileName);
     ScriptError e{std::move(message), file, line, 0};

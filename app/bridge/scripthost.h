@@ -48,6 +48,9 @@ public:
     /// "script ran longer than N ms and was interrupted in <origin>", placed
     /// in the script last run.
     QJSValue runawayError(const QString& origin) const;
+    /// An Error standing for a non-Error value the script threw at its top
+    /// level, placed at the throw's line from evaluate()'s trace.
+    QJSValue nonErrorThrown(const QJSValue& value, const QStringList& trace) const;
 
     /// Whether the script set pn.config.exception_handler.
     bool hasExceptionHandler() const;

@@ -1,5 +1,4 @@
-// expect: RangeError
-// at: 4
-// needs: fix: stack overflow is reported at line 1 with a 1000-line stack
+// expect: RangeError: Maximum call stack size exceeded
+// at: 3
 function down(n) { return down(n + 1) + 1; }
 down(0);

@@ -1,5 +1,4 @@
 // expect: plain string thrown
-// at: 5
-// needs: fix: a non-Error value thrown at the top level is not reported
+// at: 4
 const n = 0;
 if (n === 0) throw 'plain string thrown';
