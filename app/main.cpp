@@ -40,45 +40,71 @@ void writeOut(const QString& text) {
     std::fflush(stdout);
 }
 
+// The window a user opens: it paints at once (start page, or a loading page
+// for the script), then loads the script; Babel, if needed, loads on the
+// transpiler's worker meanwhile.
+void openForUser(qpanel::MainWindow& window, qpanel::Transpiler& transpiler, const QString& script) {
+    qpanel::cli::probeFirstPaint(&window, !script.isEmpty());
+    QObject::connect(&window, &qpanel::MainWindow::openFinished, &window,
+                     [&window](bool loaded) { qpanel::cli::probeAppShown(loaded ? window.appContent() : nullptr); });
+    window.show();
+    if (!script.isEmpty()) {
+        // A script that fails to load leaves the start page, its error in the console.
+        window.openScriptInBackground(script);
+        return;
+    }
+    // With no script the user opens one next: load Babel meanwhile, after the
+    // first frame (an app's own load never waits for Babel it doesn't need).
+    QTimer::singleShot(0, &window, [&transpiler] { transpiler.warmUp(); });
+}
+
+// --screenshot: the window at its default size, saved once the app is idle,
+// or as it is when the timeout passes (exit 3).
+void shootWhenIdle(qpanel::MainWindow& window, const QPointer<qpanel::cli::ConsoleEcho>& echo, const CommandLine& cl) {
+    const QString script = cl.scripts.value(0);
+    const bool loaded = script.isEmpty() || window.openScript(script);
+    window.show();
+    auto save = [&window, &cl](const QString& moment) {
+        // Charts relayout lazily: settle layouts so the picture is current.
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        if (window.grab().save(cl.screenshotFile, "PNG")) {
+            writeOut(QStringLiteral("qpanel: saved the window%1 (%2x%3) to %4\n")
+                         .arg(moment)
+                         .arg(window.width())
+                         .arg(window.height())
+                         .arg(cl.screenshotFile));
+            return ExitCode::Ok;
+        }
+        std::fprintf(stderr, "qpanel: cannot write the screenshot %s\n", qPrintable(cl.screenshotFile));
+        return ExitCode::ScriptError;
+    };
+    if (window.session() && echo) {
+        qpanel::cli::exitWhenIdle(*window.session(), *echo,
+                                  {cl.timeoutMs, qpanel::cli::describeTimeout(cl), [save] { return save({}); },
+                                   [save] { save(QStringLiteral(" as it was at the timeout")); }});
+        return;
+    }
+    // Nothing runs (start page, or the load failed): shoot once shown.
+    QTimer::singleShot(0, &window, [loaded, save] {
+        const ExitCode code = save({});
+        QCoreApplication::exit(toInt(loaded ? code : ExitCode::ScriptError));
+    });
+}
+
 int runWindow(const CommandLine& cl) {
+    const bool screenshot = cl.mode == CommandLine::Mode::Screenshot;
     qpanel::Transpiler transpiler(transpilerOptions());
-    qpanel::MainWindow window(&transpiler);
+    // A screenshot run leaves the user's settings (recent files, geometry) alone.
+    qpanel::MainWindow window(&transpiler, screenshot ? qpanel::MainWindow::UserSettings::Ignore
+                                                      : qpanel::MainWindow::UserSettings::Use);
     // Each app the window loads also echoes its console on the terminal.
     QPointer<qpanel::cli::ConsoleEcho> echo;  // the latest session's (it owns it)
     QObject::connect(&window, &qpanel::MainWindow::sessionCreated, &window,
                      [&echo](qpanel::ScriptSession* session) { echo = new qpanel::cli::ConsoleEcho(session); });
-    const QString script = cl.scripts.value(0);
-    // A script that fails to load leaves the start page, its error in the console.
-    const bool loaded = script.isEmpty() || window.openScript(script);
-    qpanel::cli::probeFirstPaint(&window);
-    window.show();
-    // With no script the user opens one next: load Babel meanwhile, after the
-    // first frame (an app's own load never waits for Babel it doesn't need).
-    if (script.isEmpty()) QTimer::singleShot(0, &window, [&transpiler] { transpiler.warmUp(); });
-    if (cl.mode == CommandLine::Mode::Screenshot) {
-        auto shoot = [&window, &cl] {
-            // Charts relayout lazily: settle layouts so the picture is current.
-            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-            if (window.grab().save(cl.screenshotFile, "PNG")) {
-                writeOut(QStringLiteral("qpanel: saved the window (%1x%2) to %3\n")
-                             .arg(window.width())
-                             .arg(window.height())
-                             .arg(cl.screenshotFile));
-                return ExitCode::Ok;
-            }
-            std::fprintf(stderr, "qpanel: cannot write the screenshot %s\n", qPrintable(cl.screenshotFile));
-            return ExitCode::ScriptError;
-        };
-        if (window.session() && echo) {
-            qpanel::cli::exitWhenIdle(*window.session(), *echo, cl.timeoutMs, shoot);
-        } else {
-            // Nothing runs (start page, or the load failed): shoot once shown.
-            QTimer::singleShot(0, &window, [loaded, shoot] {
-                const ExitCode code = shoot();
-                QCoreApplication::exit(toInt(loaded ? code : ExitCode::ScriptError));
-            });
-        }
-    }
+    if (screenshot)
+        shootWhenIdle(window, echo, cl);
+    else
+        openForUser(window, transpiler, cl.scripts.value(0));
     return QApplication::exec();
 }
 
@@ -90,7 +116,8 @@ int runUntilIdle(const CommandLine& cl) {
     if (!session.load(cl.scripts.constFirst())) return toInt(ExitCode::ScriptError);
     // Components build their views as in the window, which stays hidden.
     const std::unique_ptr<QWidget> content(session.createContent());
-    qpanel::cli::exitWhenIdle(session, echo, cl.timeoutMs, [] { return ExitCode::Ok; });
+    qpanel::cli::exitWhenIdle(session, echo,
+                              {cl.timeoutMs, qpanel::cli::describeTimeout(cl), [] { return ExitCode::Ok; }});
     return QApplication::exec();
 }
 

@@ -19,7 +19,8 @@ struct Options {
     QCommandLineOption listExamples{QStringLiteral("list-examples"),
                                     QStringLiteral("List the bundled examples (name and what it shows) and exit.")};
     QCommandLineOption screenshot{QStringLiteral("screenshot"),
-                                  QStringLiteral("Once the app is idle, save the window as PNG and exit."),
+                                  QStringLiteral("Once the app is idle, save the window as PNG and exit; if it is not idle after "
+                                                 "--timeout (default 10000 ms), save it as it is then and exit 3."),
                                   QStringLiteral("FILE.png")};
     QCommandLineOption exitWhenIdle{
         QStringLiteral("exit-when-idle"),
@@ -51,7 +52,8 @@ Exit codes:
      script's to report and do not count.
   2  usage: unknown option, a script file that does not exist, a bad
      --timeout value, conflicting options, an unknown example
-  3  --timeout passed before the app became idle
+  3  --timeout passed before the app became idle (--screenshot still saves
+     the window as it was then)
 
 Headless runs need no display: --check, --list-examples, --version and --help
 start no GUI at all; --exit-when-idle uses Qt's offscreen platform unless
@@ -148,12 +150,22 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments, const QString& 
         if (!folder.isDir())
             return usage(QStringLiteral("--screenshot: the folder %1 does not exist").arg(folder.filePath()));
         cl.mode = CommandLine::Mode::Screenshot;
+        if (!cl.timeoutMs) {
+            cl.timeoutMs = kScreenshotDefaultTimeoutMs;
+            cl.timeoutIsDefault = true;
+        }
     } else if (headless) {
         cl.mode = CommandLine::Mode::ExitWhenIdle;
     } else if (check) {
         cl.mode = CommandLine::Mode::Check;
     }
     return {cl, {}};
+}
+
+QString describeTimeout(const CommandLine& cl) {
+    if (!cl.timeoutMs) return {};
+    return cl.timeoutIsDefault ? QStringLiteral("the --screenshot default timeout (%1 ms)").arg(*cl.timeoutMs)
+                               : QStringLiteral("--timeout %1 ms").arg(*cl.timeoutMs);
 }
 
 }  // namespace qpanel::cli

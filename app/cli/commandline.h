@@ -23,7 +23,16 @@ struct CommandLine {
     QString exampleName;     ///< set when the script came from --example
     QString screenshotFile;
     std::optional<int> timeoutMs;
+    bool timeoutIsDefault = false;  ///< --screenshot without --timeout
 };
+
+/// --screenshot without --timeout waits this long for idle (an app with a
+/// running periodic callback never is), then saves the window anyway.
+constexpr int kScreenshotDefaultTimeoutMs = 10000;
+
+/// The timeout as a message names it: "--timeout 500 ms", or the default's
+/// "the --screenshot default timeout (10000 ms)".
+QString describeTimeout(const CommandLine& commandLine);
 
 /// A parse result: the command line, or a usage error to print (exit 2).
 struct ParsedCommandLine {

@@ -33,8 +33,8 @@ QString describeActivity(ScriptSession& session) {
     return busy.isEmpty() ? QStringLiteral("promise jobs pending") : busy.join(QStringLiteral(", "));
 }
 
-void exitWhenIdle(ScriptSession& session, const ConsoleEcho& echo, std::optional<int> timeoutMs,
-                  std::function<ExitCode()> onIdle) {
+void exitWhenIdle(ScriptSession& session, const ConsoleEcho& echo, IdleRun run) {
+    const std::optional<int> timeoutMs = run.timeoutMs;
     auto* watch = new IdleWatch([&session] { return session.isIdle(); }, timeoutMs, &session);
     // A script that never yields keeps the poll from firing: interrupt it a
     // little after the deadline, so the timeout below can report and exit.
@@ -44,19 +44,21 @@ void exitWhenIdle(ScriptSession& session, const ConsoleEcho& echo, std::optional
                                                      std::chrono::milliseconds(*timeoutMs + kOverdueGraceMs));
     // Closing the app destroys its document while the engine still exists.
     if (overdue) QObject::connect(session.document(), &QObject::destroyed, [overdue] { overdue->disarm(); });
-    QObject::connect(watch, &IdleWatch::becameIdle, watch, [&echo, onIdle = std::move(onIdle), overdue] {
+    QObject::connect(watch, &IdleWatch::becameIdle, watch, [&echo, onIdle = std::move(run.onIdle), overdue] {
         if (overdue) overdue->disarm();
         const ExitCode code = onIdle();
         QCoreApplication::exit(toInt(echo.errorCount() > 0 ? ExitCode::ScriptError : code));
     });
-    QObject::connect(watch, &IdleWatch::timedOut, watch, [&session, overdue](int ms) {
+    QObject::connect(watch, &IdleWatch::timedOut, watch,
+                     [&session, overdue, name = run.timeoutName, onTimeout = std::move(run.onTimeout)] {
         if (overdue) overdue->disarm();
         const QString activity = overdue && overdue->fired()
                                      ? QStringLiteral("script code kept running and was interrupted")
                                      : describeActivity(session);
-        std::fprintf(stderr, "qpanel: timed out: --timeout %d ms passed before the app became idle (%s)\n", ms,
+        std::fprintf(stderr, "qpanel: timed out: %s passed before the app became idle (%s)\n", qPrintable(name),
                      qPrintable(activity));
         std::fflush(stderr);
+        if (onTimeout) onTimeout();
         QCoreApplication::exit(toInt(ExitCode::TimedOut));
     });
     watch->start();

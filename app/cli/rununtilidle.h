@@ -17,12 +17,18 @@ namespace qpanel::cli {
 
 class ConsoleEcho;
 
+struct IdleRun {
+    std::optional<int> timeoutMs;
+    QString timeoutName;  ///< how the timeout message names it, e.g. "--timeout 500 ms"
+    std::function<ExitCode()> onIdle;
+    std::function<void()> onTimeout = {};  ///< after the message, before exiting (e.g. save the window)
+};
+
 /// Starts watching `session` from the next loop pass. When it is idle,
-/// `onIdle` runs and its code (or ScriptError if the echo counted errors)
-/// ends the event loop; on timeout a message naming --timeout goes to stderr
-/// and the loop ends with TimedOut.
-void exitWhenIdle(ScriptSession& session, const ConsoleEcho& echo, std::optional<int> timeoutMs,
-                  std::function<ExitCode()> onIdle);
+/// `run.onIdle` runs and its code (or ScriptError if the echo counted errors)
+/// ends the event loop; on timeout a message naming the timeout goes to
+/// stderr, `run.onTimeout` runs and the loop ends with TimedOut.
+void exitWhenIdle(ScriptSession& session, const ConsoleEcho& echo, IdleRun run);
 
 /// What keeps the session busy, for the timeout message.
 QString describeActivity(ScriptSession& session);

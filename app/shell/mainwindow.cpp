@@ -5,15 +5,18 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QLabel>
 #include <QMimeData>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 
 #include "bridge/scriptsession.h"
 #include "core/runtime.h"
 #include "shell/consoledock.h"
 #include "shell/examplescatalog.h"
+#include "shell/loadingpage.h"
 #include "shell/recentfiles.h"
 #include "shell/scriptwatcher.h"
 #include "shell/shellsettings.h"
@@ -39,11 +42,13 @@ QString droppedScript(const QMimeData* data) {
 }
 }  // namespace
 
-MainWindow::MainWindow(Transpiler* transpiler, QWidget* parent)
+MainWindow::MainWindow(Transpiler* transpiler, UserSettings userSettings, QWidget* parent)
     : QMainWindow(parent),
       transpiler_(transpiler),
       pages_(new QStackedWidget),
       startPage_(new StartPage(ExamplesCatalog::list())),
+      loadingPage_(new LoadingPage),
+      userSettings_(userSettings),
       console_(new ConsoleDock(this)),
       tasks_(new TasksDock(&Runtime::instance().tasks(), this)),
       watcher_(new ScriptWatcher(this)) {
@@ -51,6 +56,7 @@ MainWindow::MainWindow(Transpiler* transpiler, QWidget* parent)
     qRegisterMetaType<qpanel::ScriptSession*>();
     setWindowTitle(QStringLiteral("qpanel"));
     pages_->addWidget(startPage_);
+    pages_->addWidget(loadingPage_);
     setCentralWidget(pages_);
     setAcceptDrops(true);
     // Side by side under the app: output and the work behind it, both in view.
@@ -67,7 +73,7 @@ MainWindow::MainWindow(Transpiler* transpiler, QWidget* parent)
     createActions();
     createMenus();
     createStatusBar();
-    resize(960, 680);
+    resize(kDefaultSize);
     restoreSettings();
     updateActions();
 }
@@ -78,6 +84,7 @@ MainWindow::~MainWindow() {
 }
 
 bool MainWindow::openScript(const QString& path) {
+    ++openGeneration_;
     const QString absolute = QFileInfo(path).absoluteFilePath();
     auto candidate = std::make_unique<ScriptSession>(transpiler_);
     connect(candidate.get(), &ScriptSession::messageLogged, this, &MainWindow::messageLogged);
@@ -93,6 +100,57 @@ bool MainWindow::openScript(const QString& path) {
     }
     swapIn(std::move(candidate), absolute);
     return true;
+}
+
+void MainWindow::openScriptInBackground(const QString& path) {
+    const int generation = ++openGeneration_;
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    const QString name = QFileInfo(absolute).fileName();
+    loadingPage_->showScript(name, tr("Loading %1…").arg(name));
+    pages_->setCurrentWidget(loadingPage_);
+    afterLoadingPagePainted([this, absolute, name, generation] {
+        if (generation != openGeneration_) return;
+        QFile file(absolute);
+        // Unreadable: openScript reports it as it always does.
+        if (!file.open(QIODevice::ReadOnly)) return finishBackgroundOpen(absolute, generation);
+        // Native syntax and cache hits finish at once; Babel runs (and loads,
+        // the first time) on the transpiler's worker. Its output lands in the
+        // transpile cache, where the load below finds it.
+        const QFuture<TranspileResult> transpiled =
+            transpiler_->transpileAsync(QString::fromUtf8(file.readAll()), absolute);
+        if (transpiled.isFinished()) return finishBackgroundOpen(absolute, generation);
+        loadingPage_->setStatus(transpiler_->isWarm() ? tr("Transpiling %1…").arg(name)
+                                                      : tr("Preparing the JavaScript engine…"));
+        auto* watcher = new QFutureWatcher<TranspileResult>(this);
+        connect(watcher, &QFutureWatcher<TranspileResult>::finished, this,
+                [this, watcher, absolute, name, generation] {
+                    watcher->deleteLater();
+                    if (generation != openGeneration_) return;
+                    loadingPage_->setStatus(tr("Loading %1…").arg(name));
+                    afterLoadingPagePainted([this, absolute, generation] {
+                        if (generation == openGeneration_) finishBackgroundOpen(absolute, generation);
+                    });
+                });
+        watcher->setFuture(transpiled);
+    });
+}
+
+void MainWindow::afterLoadingPagePainted(std::function<void()> step) {
+    if (!loadingPage_->isVisible()) {
+        QTimer::singleShot(0, this, std::move(step));
+        return;
+    }
+    loadingPage_->update();
+    // Queued: the step runs after the whole paint pass, once it is on screen.
+    connect(loadingPage_, &LoadingPage::painted, this, std::move(step),
+            Qt::ConnectionType(Qt::QueuedConnection | Qt::SingleShotConnection));
+}
+
+void MainWindow::finishBackgroundOpen(const QString& path, int generation) {
+    if (generation != openGeneration_) return;
+    const bool loaded = openScript(path);
+    if (!loaded) pages_->setCurrentWidget(appContent_ ? appContent_ : static_cast<QWidget*>(startPage_));
+    emit openFinished(loaded);
 }
 
 bool MainWindow::reload() {
@@ -130,7 +188,7 @@ void MainWindow::swapIn(std::unique_ptr<ScriptSession> session, const QString& p
 
     console_->appendNote(reloading ? tr("Reloaded %1.").arg(QFileInfo(path).fileName())
                                    : tr("Opened %1.").arg(QDir::toNativeSeparators(path)));
-    RecentFiles::add(path);
+    if (userSettings_ == UserSettings::Use) RecentFiles::add(path);
     rebuildRecentMenu();
     startPage_->refresh();
     watcher_->watch(autoReload() ? path : QString());
@@ -213,17 +271,19 @@ void MainWindow::showSource(const QString& path, int line) {
 }
 
 void MainWindow::restoreSettings() {
+    const bool use = userSettings_ == UserSettings::Use;
     ShellSettings settings;
-    restoreGeometry(settings.value(kGeometryKey).toByteArray());
-    if (!restoreState(settings.value(kStateKey).toByteArray())) {
+    if (use) restoreGeometry(settings.value(kGeometryKey).toByteArray());
+    if (!use || !restoreState(settings.value(kStateKey).toByteArray())) {
         // First run: the app gets most of the height, the console most of the docks' width.
         resizeDocks({console_, tasks_}, {width() * 3 / 5, width() * 2 / 5}, Qt::Horizontal);
         resizeDocks({console_}, {height() / 4}, Qt::Vertical);
     }
-    autoReloadAction_->setChecked(settings.value(kAutoReloadKey, false).toBool());
+    autoReloadAction_->setChecked(use && settings.value(kAutoReloadKey, false).toBool());
 }
 
 void MainWindow::saveSettings() const {
+    if (userSettings_ == UserSettings::Ignore) return;
     ShellSettings settings;
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState());

@@ -6,8 +6,10 @@
 //   qpanel::MainWindow window(&transpiler);
 //   window.show();
 //   window.openScript("/home/me/app.js");   // false: error in the console, old app kept
+//   window.openScriptInBackground(path);    // paints a loading page first; openFinished(ok)
 
 #include <QMainWindow>
+#include <functional>
 #include <memory>
 
 #include "bridge/scripterror.h"
@@ -20,6 +22,7 @@ class QStackedWidget;
 namespace qpanel {
 
 class ConsoleDock;
+class LoadingPage;
 class ScriptSession;
 class ScriptWatcher;
 class SourceView;
@@ -32,13 +35,27 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:
-    explicit MainWindow(Transpiler* transpiler, QWidget* parent = nullptr);
+    /// Whether the window reads and writes the user's settings (geometry,
+    /// dock state, recent files, auto-reload). Screenshot runs ignore them, so
+    /// they change nothing of the user's and their picture has a fixed size.
+    enum class UserSettings { Use, Ignore };
+    /// The size of a window without saved geometry (and of every screenshot).
+    static constexpr QSize kDefaultSize{960, 680};
+
+    explicit MainWindow(Transpiler* transpiler, UserSettings userSettings = UserSettings::Use,
+                        QWidget* parent = nullptr);
     ~MainWindow() override;
 
     /// Loads `path` as a new app next to the current one and swaps it in only
     /// if it loaded; on failure the error is in the console, the current app
     /// keeps running, and this returns false.
     bool openScript(const QString& path);
+    /// Like openScript, but the window first shows a loading page (the
+    /// script's name, what is happening, a spinner) and loads only after that
+    /// page has painted; Babel, if the script needs it, loads and transforms
+    /// on the transpiler's worker meanwhile, so the window stays responsive.
+    /// openFinished reports the outcome; another open before then supersedes it.
+    void openScriptInBackground(const QString& path);
     /// Loads the current script again (as openScript: a failed reload keeps
     /// the running app). On success the old app is destroyed, cancelling every
     /// task, timer and periodic callback of it, before the event loop runs
@@ -61,6 +78,9 @@ public:
     /// The read-only source window (null until a file:line link opened it).
     SourceView* sourceView() const { return sourceView_; }
     StartPage* startPage() const { return startPage_; }
+    LoadingPage* loadingPage() const { return loadingPage_; }
+    /// The open app's views (null on the start page).
+    QWidget* appContent() const { return appContent_; }
     /// Shows `path` read-only at `line` (what a console link does).
     void showSource(const QString& path, int line);
 
@@ -76,6 +96,9 @@ signals:
     void sessionCreated(qpanel::ScriptSession* session, const QString& path);
     /// The app changed: a script was opened or reloaded (session set), or closed (null).
     void sessionChanged(qpanel::ScriptSession* session);
+    /// An openScriptInBackground call ended: the app is shown, or (false) the
+    /// previous page is back and the error is in the console.
+    void openFinished(bool loaded);
     /// The current or loading app's console output and errors.
     void messageLogged(const QString& level, const QString& text);
     void errorReported(const qpanel::ScriptError& error, const QString& stack);
@@ -96,6 +119,9 @@ private:
     void showOpenDialog();
     void showApiReference();
     void showAbout();
+    void finishBackgroundOpen(const QString& path, int generation);
+    /// Runs `step` once the loading page has painted (at once if it cannot).
+    void afterLoadingPagePainted(std::function<void()> step);
     void swapIn(std::unique_ptr<ScriptSession> session, const QString& path);
     void updateTitle();
     void updateActions();
@@ -107,6 +133,10 @@ private:
     QString scriptPath_;
     QStackedWidget* pages_;
     StartPage* startPage_;
+    LoadingPage* loadingPage_;
+    UserSettings userSettings_;
+    /// Counts opens, so a superseded background open drops its last step.
+    int openGeneration_ = 0;
     QWidget* appContent_ = nullptr;
     ConsoleDock* console_;
     TasksDock* tasks_;

@@ -44,7 +44,7 @@ void MainWindow::createActions() {
     autoReloadAction_->setStatusTip(tr("Reload the app whenever its script is saved"));
     connect(autoReloadAction_, &QAction::toggled, this, [this](bool on) {
         watcher_->watch(on ? scriptPath_ : QString());
-        ShellSettings().setValue(QStringLiteral("autoReload"), on);
+        if (userSettings_ == UserSettings::Use) ShellSettings().setValue(QStringLiteral("autoReload"), on);
     });
 
     closeAppAction_ = new QAction(tr("&Close App"), this);
@@ -75,6 +75,7 @@ void MainWindow::createActions() {
 
 void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("menuFile"));
     file->addAction(openAction_);
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     recentMenu_->setObjectName(QStringLiteral("menuRecent"));
@@ -151,7 +152,7 @@ void MainWindow::showOpenDialog() {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setFileMode(QFileDialog::ExistingFile);
     connect(dialog, &QFileDialog::fileSelected, this, [this](const QString& path) {
-        ShellSettings().setValue(kLastFolderKey, QFileInfo(path).absolutePath());
+        if (userSettings_ == UserSettings::Use) ShellSettings().setValue(kLastFolderKey, QFileInfo(path).absolutePath());
         openScript(path);
     });
     dialog->open();

@@ -11,13 +11,12 @@ const QString kKey = QStringLiteral("recentFiles");
 }
 
 QStringList RecentFiles::list() {
-    ShellSettings settings;
-    const QStringList stored = settings.value(kKey).toStringList();
+    // Reading never writes (a screenshot run only reads); add() stores the pruned list.
+    const QStringList stored = ShellSettings().value(kKey).toStringList();
     QStringList existing;
     for (const QString& path : stored) {
         if (QFileInfo(path).isFile()) existing.append(path);
     }
-    if (existing != stored) settings.setValue(kKey, existing);
     return existing;
 }
 

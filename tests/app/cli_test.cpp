@@ -224,4 +224,8 @@ TEST(Cli, HelpListsTheOptionsAndExitCodes) {
     for (const char* expected : {"--exit-when-idle", "--check", "--timeout <MS>", "--screenshot <FILE.png>",
                                  "--list-examples", "--example <NAME>", "3  --timeout passed"})
         EXPECT_TRUE(run.out.contains(QString::fromUtf8(expected))) << expected;
+    // Wrapped over lines in the option list.
+    EXPECT_TRUE(run.out.simplified().contains(QStringLiteral("if it is not idle after --timeout (default 10000 ms), "
+                                                             "save it as it is then and exit 3")))
+        << qPrintable(run.out);
 }

@@ -5,10 +5,13 @@
 #include "common/imagebytes.h"
 
 #include <QDir>
+#include <QFile>
 #include <QHash>
 #include <QImage>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QTemporaryDir>
+#include <QWidget>
 #include <gtest/gtest.h>
 
 using qpanel::test::nonEmptyLines;
@@ -56,14 +59,84 @@ TEST(CliWindow, ScreenshotOfAScriptWithAnErrorStillSavesAndExitsOne) {
     EXPECT_FALSE(QImage(shot, "PNG").isNull());
 }
 
-TEST(CliWindow, ScreenshotTimesOutWithThreeWhenTheAppNeverSettles) {
+TEST(CliWindow, ScreenshotOfAnAppThatNeverSettlesSavesTheWindowAtTheTimeoutAndExitsThree) {
     QTemporaryDir dir;
     const QString shot = dir.filePath(QStringLiteral("shot.png"));
     const auto run = runQpanel({QStringLiteral("--screenshot"), shot, QStringLiteral("--timeout"), QStringLiteral("400"),
                                 qpanel::test::testScript(QStringLiteral("never_idle.js"))});
     EXPECT_EQ(run.exitCode, 3);
-    EXPECT_TRUE(run.err.contains(QStringLiteral("--timeout 400 ms"))) << qPrintable(run.err);
-    EXPECT_FALSE(QFile::exists(shot));
+    EXPECT_TRUE(run.err.contains(QStringLiteral(
+        "qpanel: timed out: --timeout 400 ms passed before the app became idle (1 timer(s) or sleep(s) pending)\n")))
+        << qPrintable(run.err);
+    EXPECT_TRUE(run.out.contains(QStringLiteral("saved the window as it was at the timeout"))) << qPrintable(run.out);
+    EXPECT_FALSE(QImage(shot, "PNG").isNull());
+}
+
+TEST(CliWindow, ScreenshotWithoutTimeoutGivesUpAfterTheDefaultTenSeconds) {
+    QTemporaryDir dir;
+    const QString shot = dir.filePath(QStringLiteral("shot.png"));
+    const auto run = runQpanel({QStringLiteral("--screenshot"), shot, QStringLiteral("--example"), QStringLiteral("dashboard")});
+    ASSERT_TRUE(run.finished);
+    EXPECT_EQ(run.exitCode, 3) << qPrintable(run.err);
+    EXPECT_GE(run.elapsedMs, 10000);
+    EXPECT_TRUE(run.err.contains(QStringLiteral(
+        "qpanel: timed out: the --screenshot default timeout (10000 ms) passed before the app became idle (")))
+        << qPrintable(run.err);
+    EXPECT_TRUE(run.err.contains(QStringLiteral("periodic callback(s) running"))) << qPrintable(run.err);
+    const QImage image(shot, "PNG");
+    ASSERT_FALSE(image.isNull());
+    EXPECT_GT(pixelsOffBackground(image), 300);  // the dashboard as it was, not a blank window
+}
+
+// A user's settings (XDG_CONFIG_HOME): a 500x400 window, one recent script.
+class UserSettingsHome {
+public:
+    UserSettingsHome() {
+        QWidget sized;
+        sized.resize(500, 400);
+        QSettings settings(file(), QSettings::IniFormat);
+        settings.setValue(QStringLiteral("window/geometry"), sized.saveGeometry());
+        settings.setValue(QStringLiteral("recentFiles"),
+                          QStringList{qpanel::test::testScript(QStringLiteral("logs_and_finishes.js"))});
+        settings.sync();
+        before_ = bytes();
+    }
+    QString file() const { return home_.filePath(QStringLiteral("qpanel/qpanel.conf")); }
+    QByteArray bytes() const {
+        QFile f(file());
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+    bool unchanged() const { return !before_.isEmpty() && bytes() == before_; }
+    QProcessEnvironment environment() const {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home_.path());
+        return env;
+    }
+
+private:
+    QTemporaryDir home_;
+    QByteArray before_;
+};
+
+TEST(CliWindow, ScreenshotHasTheDefaultSizeAndLeavesTheUserSettingsAlone) {
+    const UserSettingsHome user;
+    QTemporaryDir dir;
+    const QString shot = dir.filePath(QStringLiteral("shot.png"));
+    const auto run = runQpanel({QStringLiteral("--example"), QStringLiteral("async_button"),
+                                QStringLiteral("--screenshot"), shot},
+                               user.environment());
+    ASSERT_EQ(run.exitCode, 0) << qPrintable(run.err);
+    EXPECT_TRUE(run.out.contains(QStringLiteral("saved the window (960x680)"))) << qPrintable(run.out);
+    EXPECT_EQ(QImage(shot, "PNG").size(), QSize(960, 680));
+    EXPECT_TRUE(user.unchanged()) << user.bytes().toStdString();
+}
+
+TEST(CliWindow, ExitWhenIdleLeavesTheUserSettingsAlone) {
+    const UserSettingsHome user;
+    const auto run = runQpanel({QStringLiteral("--exit-when-idle"), qpanel::test::testScript(QStringLiteral("logs_and_finishes.js"))},
+                               user.environment());
+    ASSERT_EQ(run.exitCode, 0) << qPrintable(run.err);
+    EXPECT_TRUE(user.unchanged()) << user.bytes().toStdString();
 }
 
 // Every bundled example, headless. The image examples fetch from a local
