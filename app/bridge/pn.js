@@ -295,7 +295,7 @@
             for (const name of list)
                 if (name !== 'busy') throw new TypeError("pn.state has no parameter '" + String(name) + "' (it has: busy)");
             return native.watchBusy(function (old, now) {
-                host.runCallback(callback, [{name: 'busy', old: old, new: now, type: 'changed', obj: state}]);
+                host.runCallback(callback, [{name: 'busy', old: old, new: now, type: 'changed', obj: pn.state}]);  // the strict pn.state users compare with
             });
         },
         unwatch: function (watcher) { return native.unwatchBusy(watcher); },
