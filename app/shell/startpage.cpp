@@ -60,6 +60,9 @@ StartPage::StartPage(QList<Example> examples, QWidget* parent)
     for (auto [title, list] :
          {std::pair{tr("Examples"), exampleList_}, std::pair{tr("Recent"), recentList_}}) {
         auto* column = new QVBoxLayout;
+        // A nested layout takes its parent's spacing unless told: without
+        // this the columns' 32 px gap would also open under each heading.
+        column->setSpacing(6);
         column->addWidget(heading(title, 1.15));
         list->setSpacing(2);
         column->addLayout(list);

@@ -2,6 +2,7 @@
 // settings that persist (without touching the user's own settings).
 #include <QCommandLinkButton>
 #include <QFileDialog>
+#include <QLabel>
 #include <QMenu>
 #include <QMimeData>
 #include <QSignalSpy>
@@ -250,4 +251,21 @@ TEST_F(ShellTest, TheJavaScriptApiReferenceIsFoundInTheSourceTree) {
     EXPECT_TRUE(path.endsWith(QStringLiteral("docs/API.md"))) << path.toStdString();
     EXPECT_TRUE(
         action("actionApi")->shortcuts().contains(QKeySequence(QKeySequence::HelpContents)));
+}
+
+TEST_F(ShellTest, TheStartPagesListsSitRightUnderTheirHeadings) {
+    qpanel::StartPage* page = window().startPage();
+    QWidget* content = page->widget();
+    const auto below = [&](const QString& headingText) {
+        for (auto* label : content->findChildren<QLabel*>())
+            if (label->text() == headingText) return label->mapTo(content, QPoint(0, label->height())).y();
+        ADD_FAILURE() << "no heading " << headingText.toStdString();
+        return 0;
+    };
+    auto* firstExample = content->findChildren<QCommandLinkButton*>().value(0);
+    ASSERT_NE(firstExample, nullptr);
+    // No blank band between a heading and its first entry (was 32 px).
+    const int gap = firstExample->mapTo(content, QPoint()).y() - below(QStringLiteral("Examples"));
+    EXPECT_GE(gap, 0);
+    EXPECT_LE(gap, 10);
 }
