@@ -25,8 +25,11 @@ LoadingPage::LoadingPage(QWidget* parent)
     layout->addStretch();
     layout->addWidget(spinner_, 0, Qt::AlignHCenter);
     layout->addSpacing(12);
-    layout->addWidget(name_, 0, Qt::AlignHCenter);
-    layout->addWidget(status_, 0, Qt::AlignHCenter);
+    // Full width, text centred: a longer status never waits on a relayout.
+    name_->setAlignment(Qt::AlignHCenter);
+    status_->setAlignment(Qt::AlignHCenter);
+    layout->addWidget(name_);
+    layout->addWidget(status_);
     layout->addStretch();
 }
 

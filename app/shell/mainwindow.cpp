@@ -12,6 +12,8 @@
 #include <QStatusBar>
 #include <QTimer>
 
+#include <utility>
+
 #include "bridge/scriptsession.h"
 #include "core/runtime.h"
 #include "shell/consoledock.h"
@@ -32,6 +34,8 @@ namespace {
 const QString kGeometryKey = QStringLiteral("window/geometry");
 const QString kStateKey = QStringLiteral("window/state");
 const QString kAutoReloadKey = QStringLiteral("autoReload");
+// How long a background open waits for the loading page to paint.
+constexpr int kLoadingPaintWaitMs = 300;
 
 // The one local app script among dropped data, or "".
 QString droppedScript(const QMimeData* data) {
@@ -136,14 +140,23 @@ void MainWindow::openScriptInBackground(const QString& path) {
 }
 
 void MainWindow::afterLoadingPagePainted(std::function<void()> step) {
+    // Runs `step` once, on whichever comes first.
+    auto pending = std::make_shared<std::function<void()>>(std::move(step));
+    auto runOnce = [pending] {
+        if (!*pending) return;
+        const std::function<void()> step = std::exchange(*pending, nullptr);
+        step();
+    };
     if (!loadingPage_->isVisible()) {
-        QTimer::singleShot(0, this, std::move(step));
+        QTimer::singleShot(0, this, runOnce);
         return;
     }
     loadingPage_->update();
     // Queued: the step runs after the whole paint pass, once it is on screen.
-    connect(loadingPage_, &LoadingPage::painted, this, std::move(step),
+    connect(loadingPage_, &LoadingPage::painted, this, runOnce,
             Qt::ConnectionType(Qt::QueuedConnection | Qt::SingleShotConnection));
+    // A minimized or hidden-behind window may not paint soon: never wait long.
+    QTimer::singleShot(kLoadingPaintWaitMs, this, runOnce);
 }
 
 void MainWindow::finishBackgroundOpen(const QString& path, int generation) {

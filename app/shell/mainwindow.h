@@ -120,7 +120,7 @@ private:
     void showApiReference();
     void showAbout();
     void finishBackgroundOpen(const QString& path, int generation);
-    /// Runs `step` once the loading page has painted (at once if it cannot).
+    /// Runs `step` once the loading page has painted (soon anyway if it does not).
     void afterLoadingPagePainted(std::function<void()> step);
     void swapIn(std::unique_ptr<ScriptSession> session, const QString& path);
     void updateTitle();

@@ -145,3 +145,18 @@ TEST_F(ShellTest, AnOpenDuringABackgroundOpenSupersedesIt) {
     EXPECT_EQ(window().scriptPath(), QFileInfo(chosen).absoluteFilePath());
     EXPECT_EQ(currentPage(window()), window().appContent());
 }
+
+// A window that does not get to paint (minimized, say) still opens the script.
+TEST_F(ShellTest, ABackgroundOpenDoesNotWaitForeverForAPaint) {
+    struct SwallowPaints : QObject {
+        bool eventFilter(QObject*, QEvent* event) override { return event->type() == QEvent::Paint; }
+    } swallow;
+    window().loadingPage()->installEventFilter(&swallow);
+    QSignalSpy painted(window().loadingPage(), &qpanel::LoadingPage::painted);
+    QSignalSpy finished(&window(), &MainWindow::openFinished);
+    window().openScriptInBackground(writeScript("unpainted.js", "pn.Row(pn.widgets.StaticText({value: 'x'})).servable();\n"));
+    ASSERT_TRUE(waitUntil([&] { return finished.size() == 1; }, 10s));
+    EXPECT_TRUE(finished.at(0).at(0).toBool()) << consoleText().toStdString();
+    EXPECT_EQ(painted.size(), 0);
+    EXPECT_EQ(currentPage(window()), window().appContent());
+}
