@@ -67,7 +67,9 @@ MainWindow::MainWindow(Transpiler* transpiler, UserSettings userSettings, QWidge
     addDockWidget(Qt::BottomDockWidgetArea, console_);
     splitDockWidget(console_, tasks_, Qt::Horizontal);
 
-    connect(startPage_, &StartPage::scriptChosen, this, &MainWindow::openScript);
+    // What the user picks opens behind the loading page: a script that needs
+    // Babel never freezes the window (reload stays synchronous, see reload()).
+    connect(startPage_, &StartPage::scriptChosen, this, &MainWindow::openScriptInBackground);
     connect(startPage_, &StartPage::openRequested, this, &MainWindow::showOpenDialog);
     connect(console_, &ConsoleDock::sourceRequested, this, &MainWindow::showSource);
     connect(watcher_, &ScriptWatcher::scriptChanged, this, &MainWindow::reload);
@@ -311,7 +313,7 @@ void MainWindow::dropEvent(QDropEvent* event) {
     const QString path = droppedScript(event->mimeData());
     if (path.isEmpty()) return;
     event->acceptProposedAction();
-    openScript(path);
+    openScriptInBackground(path);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

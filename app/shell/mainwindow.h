@@ -55,6 +55,7 @@ public:
     /// page has painted; Babel, if the script needs it, loads and transforms
     /// on the transpiler's worker meanwhile, so the window stays responsive.
     /// openFinished reports the outcome; another open before then supersedes it.
+    /// The start page, File → Open, the Recent and Examples menus and drops open this way.
     void openScriptInBackground(const QString& path);
     /// Loads the current script again (as openScript: a failed reload keeps
     /// the running app). On success the old app is destroyed, cancelling every

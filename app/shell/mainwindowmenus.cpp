@@ -113,7 +113,7 @@ void MainWindow::rebuildRecentMenu() {
         QAction* action = recentMenu_->addAction(QFileInfo(path).fileName());
         action->setData(path);
         action->setStatusTip(QDir::toNativeSeparators(path));
-        connect(action, &QAction::triggered, this, [this, path] { openScript(path); });
+        connect(action, &QAction::triggered, this, [this, path] { openScriptInBackground(path); });
     }
     if (files.isEmpty()) recentMenu_->addAction(tr("No Recent Scripts"))->setEnabled(false);
     recentMenu_->addSeparator();
@@ -135,7 +135,7 @@ void MainWindow::rebuildExamplesMenu() {
         action->setStatusTip(example.description);
         action->setToolTip(example.description);
         connect(action, &QAction::triggered, this,
-                [this, path = example.path] { openScript(path); });
+                [this, path = example.path] { openScriptInBackground(path); });
     }
     examplesMenu_->setEnabled(!examples.isEmpty());
 }
@@ -153,7 +153,7 @@ void MainWindow::showOpenDialog() {
     dialog->setFileMode(QFileDialog::ExistingFile);
     connect(dialog, &QFileDialog::fileSelected, this, [this](const QString& path) {
         if (userSettings_ == UserSettings::Use) ShellSettings().setValue(kLastFolderKey, QFileInfo(path).absolutePath());
-        openScript(path);
+        openScriptInBackground(path);
     });
     dialog->open();
 }

@@ -47,7 +47,8 @@ TEST_F(ShellTest, EveryBundledExampleLoadsFromTheExamplesMenuWithoutError) {
     for (QAction* entry : menu->actions()) {
         SCOPED_TRACE(entry->text().toStdString());
         entry->trigger();
-        ASSERT_EQ(window().scriptPath(), entry->data().toString()) << consoleText().toStdString();
+        ASSERT_TRUE(waitUntil([&] { return window().scriptPath() == entry->data().toString(); }))
+            << consoleText().toStdString();
         // Let its first callbacks and fetches run (apps with a periodic
         // callback never become idle: the bound wait just ends).
         waitUntil([&] { return window().isIdle(); }, std::chrono::milliseconds(1500));

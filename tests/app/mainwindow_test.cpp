@@ -9,6 +9,7 @@
 #include <QStackedWidget>
 #include <QUrl>
 
+#include "shell/loadingpage.h"
 #include "shell/recentfiles.h"
 #include "shell/startpage.h"
 #include "shell/tasksdock.h"
@@ -155,7 +156,7 @@ TEST_F(ShellTest, RecentFilesAreKeptMostRecentFirstAcrossWindowsAndPruned) {
     EXPECT_EQ(recent->actions().at(0)->text(), QStringLiteral("first.js"));
     EXPECT_EQ(recent->actions().at(1)->text(), QStringLiteral("second.js"));
     recent->actions().at(1)->trigger();
-    EXPECT_EQ(window().scriptPath(), second);
+    EXPECT_TRUE(waitUntil([&] { return window().scriptPath() == second; }));
 
     // Deleted scripts drop out; at most ten are kept.
     QFile::remove(first);
@@ -189,7 +190,9 @@ TEST_F(ShellTest, TheStartPageOpensAnExampleAndListsRecentScripts) {
     ASSERT_NE(example, nullptr);
     EXPECT_EQ(example->description(), QStringLiteral("Seed example 1: an async click handler."));
     QTest::mouseClick(example, Qt::LeftButton);
-    ASSERT_NE(window().session(), nullptr);
+    // The window paints the loading page first, then loads the example.
+    EXPECT_EQ(currentPage(window()), window().loadingPage());
+    ASSERT_TRUE(waitUntil([&] { return window().session() != nullptr; }));
     EXPECT_TRUE(window().scriptPath().endsWith(QStringLiteral("async_button.js")));
 
     action("actionCloseApp")->trigger();
@@ -236,7 +239,7 @@ TEST_F(ShellTest, ADroppedScriptOpens) {
     EXPECT_TRUE(enter.isAccepted());
     QDropEvent drop(QPointF(at), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
     QCoreApplication::sendEvent(&window(), &drop);
-    EXPECT_EQ(window().scriptPath(), QFileInfo(path).absoluteFilePath());
+    EXPECT_TRUE(waitUntil([&] { return window().scriptPath() == QFileInfo(path).absoluteFilePath(); }));
 
     QMimeData text;
     text.setText(QStringLiteral("not a file"));
