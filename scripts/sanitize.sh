@@ -32,8 +32,15 @@ case "$kind" in
     exit 2
     ;;
 esac
-cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQPANEL_BUILD_BENCHMARKS=OFF "${flags[@]}" \
-  $(command -v ccache >/dev/null && echo -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-cmake --build "$dir" -j"$(nproc)" --target "${targets[@]}"
+mkdir -p "$dir"
+# Quiet like scripts/build.sh: the log is in $dir/build.log, its tail shown on failure.
+if ! { cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQPANEL_BUILD_BENCHMARKS=OFF "${flags[@]}" \
+         $(command -v ccache >/dev/null && echo -DCMAKE_CXX_COMPILER_LAUNCHER=ccache) &&
+       cmake --build "$dir" -j"$(nproc)" --target "${targets[@]}"; } >"$dir/build.log" 2>&1; then
+  tail -n 60 "$dir/build.log" >&2
+  echo "sanitizer build failed: full log in $dir/build.log" >&2
+  exit 1
+fi
+echo "== $kind build: running its tests"
 export QT_QPA_PLATFORM=offscreen
 ctest --test-dir "$dir" --output-on-failure --timeout 600 -R "$tests" "$@"
