@@ -19,7 +19,7 @@ BadScript readBadScript(const QString& path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) throw std::runtime_error("cannot read " + path.toStdString());
     BadScript script{QFileInfo(path).absoluteFilePath()};
-    static const QRegularExpression header(QStringLiteral("^//\\s*(expect|at|then|needs):\\s*(.*?)\\s*$"));
+    static const QRegularExpression header(QStringLiteral("^//\\s*(expect|at|then|needs|limit):\\s*(.*?)\\s*$"));
     for (const QByteArray& raw : file.readAll().split('\n')) {
         const QRegularExpressionMatch m = header.match(QString::fromUtf8(raw));
         if (!m.hasMatch()) continue;
@@ -33,6 +33,8 @@ BadScript readBadScript(const QString& path) {
             script.column = value.section(QLatin1Char(':'), 1, 1).toInt();
         } else if (key == QLatin1String("then")) {
             script.steps << value;
+        } else if (key == QLatin1String("limit")) {
+            script.timeLimitMs = value.toInt();
         } else {
             script.needs << value;
         }

@@ -6,6 +6,7 @@
 //   // at: 3:12                                     (line[:column] in this file; "file": no line known)
 //   // then: click "Run"                            (steps after loading, in order)
 //   // needs: watchdog                              (skipped when the build lacks it)
+//   // limit: 200                                   (the script time limit in ms; default 1500)
 //
 // Steps: `click "NAME"` clicks the Button named NAME; `set "NAME" VALUE`
 // sets that widget's value (JSON); `close` closes the app (the test then
@@ -26,6 +27,7 @@ struct BadScript {
     int column = 0;  ///< 0: not checked
     QStringList steps;
     QStringList needs;
+    int timeLimitMs = 1500;  ///< runaway scripts are interrupted after this
 
     bool expectsNothing() const { return expect == QLatin1String("nothing"); }
     /// A readable gtest name: the file's base name with '_' for other characters.

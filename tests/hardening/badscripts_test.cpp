@@ -89,7 +89,7 @@ TEST_P(BadScripts, GiveAClearErrorAtTheUsersLineAndTheAppKeepsRunning) {
     for (const QString& need : script.needs)
         if (!buildHas(need)) GTEST_SKIP() << "needs " << need.toStdString() << ", which this build lacks";
     // Runaway scripts: interrupted after a short limit, so the test is quick.
-    qputenv("QPANEL_SCRIPT_TIME_LIMIT_MS", "1500");
+    qputenv("QPANEL_SCRIPT_TIME_LIMIT_MS", QByteArray::number(script.timeLimitMs));
     TestServer server;
     AppSession app;
     const bool loaded = app.session->load(script.path);

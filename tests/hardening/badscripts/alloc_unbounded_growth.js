@@ -1,5 +1,8 @@
 // expect: nterrupt
-// at: 5
-// needs: memory limit
+// at: file
+// limit: 200
+// needs: watchdog
+// Memory grows without bound; the script time limit stops it before the
+// machine runs out (QJSEngine has no heap limit to set).
 const hoard = [];
 while (true) hoard.push(new Array(1e6).fill(1));
