@@ -23,33 +23,9 @@
 #include "shell/mainwindow.h"
 #include "shell/sourceview.h"
 #include "shell/tasksdock.h"
+#include "common/darkpalette.h"
 
 namespace {
-
-QPalette darkPalette() {
-    QPalette p;
-    const QColor window(0x2b, 0x2d, 0x31), base(0x1e, 0x1f, 0x22), text(0xe6, 0xe6, 0xe6);
-    p.setColor(QPalette::Window, window);
-    p.setColor(QPalette::WindowText, text);
-    p.setColor(QPalette::Base, base);
-    p.setColor(QPalette::AlternateBase, window);
-    p.setColor(QPalette::Text, text);
-    p.setColor(QPalette::Button, window);
-    p.setColor(QPalette::ButtonText, text);
-    p.setColor(QPalette::ToolTipBase, base);
-    p.setColor(QPalette::ToolTipText, text);
-    p.setColor(QPalette::PlaceholderText, QColor(0x8c, 0x8f, 0x94));
-    p.setColor(QPalette::Highlight, QColor(0x35, 0x84, 0xe4));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::Link, QColor(0x79, 0xc0, 0xff));
-    p.setColor(QPalette::Mid, QColor(0x45, 0x47, 0x4c));
-    p.setColor(QPalette::Dark, QColor(0x18, 0x19, 0x1b));
-    p.setColor(QPalette::Light, QColor(0x3a, 0x3c, 0x41));
-    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x70, 0x72, 0x76));
-    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x70, 0x72, 0x76));
-    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x70, 0x72, 0x76));
-    return p;
-}
 
 // A landscape-like picture for the dashboard's image pane (no network here).
 QByteArray pictureJpeg(int index) {
@@ -99,7 +75,7 @@ int main(int argc, char** argv) {
     const bool dark = args.contains(QStringLiteral("--dark"));
     const QString suffix = dark ? QStringLiteral("-dark") : QString();
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-    if (dark) QApplication::setPalette(darkPalette());
+    if (dark) QApplication::setPalette(qpanel::test::darkPalette());
 
     // Own settings: no recent files of the user's in the pictures.
     QTemporaryDir settings;

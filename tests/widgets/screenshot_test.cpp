@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "common/darkpalette.h"
 #include "common/eventloop.h"
 #include "core/reactive.h"
 #include "core/scheduler.h"
@@ -185,25 +186,6 @@ const QList<Sample>& samples() {
     return list;
 }
 
-QPalette darkPalette() {
-    QPalette p;
-    p.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x30));
-    p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
-    p.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
-    p.setColor(QPalette::AlternateBase, QColor(0x33, 0x36, 0x3a));
-    p.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
-    p.setColor(QPalette::Button, QColor(0x3c, 0x3f, 0x41));
-    p.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
-    p.setColor(QPalette::Highlight, QColor(0x35, 0x8f, 0xd6));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::PlaceholderText, QColor(0x8a, 0x8d, 0x91));
-    p.setColor(QPalette::Link, QColor(0x5a, 0xb0, 0xf0));
-    p.setColor(QPalette::Mid, QColor(0x50, 0x53, 0x57));
-    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
-    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
-    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
-    return p;
-}
 
 /// Pixels that differ clearly from the window background.
 int drawnPixels(const QImage& image, const QColor& background) {
@@ -287,7 +269,7 @@ TEST(Gallery, WritesLightAndDarkPngsWhenAsked) {
     const QPalette light = QApplication::style()->standardPalette();
     QApplication::setPalette(light);
     writeGallery(dir, "light");
-    QApplication::setPalette(darkPalette());
+    QApplication::setPalette(qpanel::test::darkPalette());
     writeGallery(dir, "dark");
     QApplication::setPalette(light);
     EXPECT_TRUE(QFile::exists(QDir(dir).filePath("gallery-dark.png")));
