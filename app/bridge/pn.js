@@ -329,6 +329,7 @@
         fetch: function (url, options) {
             const what = 'pn.fetch';
             const opts = checkOptions(what, options, ['method', 'headers', 'body', 'timeout']);
+            const calledAt = new Error();
             let settle;
             const promise = new Promise(function (resolve, reject) { settle = {resolve: resolve, reject: reject}; });
             const deferred = {
@@ -342,7 +343,12 @@
                     settle.resolve(r);
                     host.drainMicrotasks();
                 },
-                reject: function (e) { settle.reject(e); host.drainMicrotasks(); },
+                reject: function (message) {
+                    // Native failures have no script stack: this Error has the caller's.
+                    calledAt.message = message;
+                    settle.reject(calledAt);
+                    host.drainMicrotasks();
+                },
             };
             const task = native.fetch(String(url), opts, deferred);
             host.onCancel(function () {

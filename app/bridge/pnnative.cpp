@@ -368,7 +368,7 @@ double PnNative::fetch(const QString& url, const QJSValue& options, const QJSVal
             } catch (const FetchError& e) {
                 if (!self) co_return;
                 settle = deferred.property(QStringLiteral("reject"));
-                settleArgs.append(self->engine_->newErrorObject(QJSValue::GenericError, QString::fromUtf8(e.what())));
+                settleArgs.append(QString::fromUtf8(e.what()));  // pn.js makes the Error, located at the call
             }
             // The script's code after `await pn.fetch(...)` runs inside this call.
             if (ScriptHost* host = self->tasks_ ? self->tasks_->host() : nullptr)

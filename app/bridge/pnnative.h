@@ -59,7 +59,8 @@ public:
     Q_INVOKABLE int watchBusy(const QJSValue& relay);
     Q_INVOKABLE bool unwatchBusy(int watcher);
     /// pn.fetch: starts a fetch task; settles `deferred` with a response
-    /// object or an error naming the URL. Returns the task id.
+    /// object (resolve) or the failure's message naming the URL (reject).
+    /// Returns the task id.
     Q_INVOKABLE double fetch(const QString& url, const QJSValue& options, const QJSValue& deferred);
     Q_INVOKABLE bool cancelTask(double taskId);
     // Charts and models (pn.plotting.figure, pn.models.ColumnDataSource).

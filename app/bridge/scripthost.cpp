@@ -171,7 +171,8 @@ ScriptError ScriptHost::describe(const QJSValue& error, QString* stack) const {
     }
     const QString message = error.property(QStringLiteral("name")).toString() + QStringLiteral(": ") +
                             error.property(QStringLiteral("message")).toString();
-    return locate(message, error.property(QStringLiteral("fileName")).toString(),
+    const QJSValue fileName = error.property(QStringLiteral("fileName"));  // none on native errors
+    return locate(message, fileName.isString() ? fileName.toString() : QString(),
                   error.property(QStringLiteral("lineNumber")).toInt(),
                   error.property(QStringLiteral("stack")).toString());
 }

@@ -12,6 +12,7 @@
 #include "widgets/servable.h"
 
 #include <QBuffer>
+#include <algorithm>
 #include <QImage>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -214,6 +215,38 @@ TEST(PnApi, FetchErrorsNameTheUrlAndReachTheScript) {
     EXPECT_EQ(s.log[0], QStringLiteral("404 false not found"));
     EXPECT_EQ(s.log[1], QStringLiteral("fetch %1: no complete response within 200 ms")
                             .arg(server.url("/stall").toString()));
+}
+
+// The error of a failed request is made natively, with no JS stack: it is
+// reported where the script called pn.fetch, not as "undefined".
+TEST(PnApi, AnUncaughtFetchFailureIsReportedAtTheLineThatFetched) {
+    const QString url = QStringLiteral("http://127.0.0.1:%1/img.jpg").arg(qpanel::test::closedLocalPort());
+    Session s;
+    const QString source = QStringLiteral(
+        "const slider = pn.widgets.IntSlider({start: 0, end: 3});\n"
+        "async function load(i) {\n"
+        "  await pn.sleep(1);\n"
+        "  const resp = await pn.fetch('%1');\n"
+        "  return resp.status;\n"
+        "}\n"
+        "pn.state.execute(async () => {\n"
+        "  await pn.sleep(1);\n"
+        "\n"
+        "  await pn.fetch('%1');\n"
+        "});\n"
+        "pn.Column(slider, pn.bind(load, slider)).servable();\n").arg(url);
+    ASSERT_TRUE(s.session.run(source, QStringLiteral("/app/images.js")));
+    ASSERT_TRUE(waitUntil([&] { return s.errors.size() == 2; }, 10s)) << s.firstError();
+    QList<int> lines;
+    for (const ScriptError& e : s.errors) {
+        EXPECT_EQ(e.fileName, QStringLiteral("/app/images.js")) << e.toString().toStdString();
+        EXPECT_TRUE(e.message.contains(QStringLiteral("fetch %1: connection refused").arg(url)))
+            << e.toString().toStdString();
+        EXPECT_FALSE(e.toString().contains(QStringLiteral("undefined"))) << e.toString().toStdString();
+        lines << e.line;
+    }
+    std::sort(lines.begin(), lines.end());
+    EXPECT_EQ(lines, (QList<int>{4, 10}));
 }
 
 namespace {

@@ -119,4 +119,11 @@ private:
     QStringList paths_;
 };
 
+/// A local port nothing listens on (just freed): connecting is refused.
+inline int closedLocalPort() {
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+
 }  // namespace qpanel::test

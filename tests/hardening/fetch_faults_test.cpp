@@ -8,7 +8,6 @@
 #include "common/httptestserver.h"
 
 #include <QElapsedTimer>
-#include <QTcpServer>
 #include <gtest/gtest.h>
 
 using namespace std::chrono_literals;
@@ -22,13 +21,6 @@ struct Fault {
     HttpReply reply;
     const char* expect;  ///< in the logged line, besides the URL
 };
-
-/// A port nothing listens on (bound, then released).
-int closedPort() {
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
-}
 
 }  // namespace
 
@@ -51,7 +43,7 @@ TEST(FetchFaults, EveryFaultReachesTheScriptNamingTheUrlWithinTheTimeout) {
     for (const Fault& f : faults) server.route(QString::fromLatin1(f.name), f.reply);
     QStringList urls;
     for (const Fault& f : faults) urls << server.url(QString::fromLatin1(f.name)).toString();
-    const QString refused = QStringLiteral("http://127.0.0.1:%1/refused").arg(closedPort());
+    const QString refused = QStringLiteral("http://127.0.0.1:%1/refused").arg(qpanel::test::closedLocalPort());
     urls << refused;
 
     AppSession app;
