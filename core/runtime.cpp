@@ -171,19 +171,30 @@ void postToLoop(Runtime* runtime, const QObject* owner, Fn&& fn) {
 void Runtime::execute(Body fn, SpawnOptions options) {
     adjustPendingCalls(+1);
     // Settled once: either the call runs, or its owner dies first and the
-    // timer drops it; both must take it off the pending count.
-    auto settled = std::make_shared<bool>(false);
-    auto call = [this, settled, fn = std::move(fn), options]() mutable {
-        *settled = true;
+    // posted call is dropped; both must take it off the pending count. A
+    // call that runs lets go of its owner's destroyed signal.
+    struct Pending {
+        bool settled = false;
+        QMetaObject::Connection ownerGone;
+    };
+    auto pending = std::make_shared<Pending>();
+    auto call = [this, pending, fn = std::move(fn), options]() mutable {
+        pending->settled = true;
+        QObject::disconnect(pending->ownerGone);
         adjustPendingCalls(-1);
         spawn(std::move(fn), std::move(options));
     };
     if (options.owner) {
-        connect(options.owner, &QObject::destroyed, this, [this, settled] {
-            if (*settled) return;
-            *settled = true;
-            adjustPendingCalls(-1);
-        });
+        // Weak: the connection is kept in `pending`, which must not keep
+        // itself alive. The posted call holds it until the owner's
+        // destroyed signal has run (posted events go after it).
+        pending->ownerGone = connect(options.owner, &QObject::destroyed, this,
+                                     [this, weak = std::weak_ptr<Pending>(pending)] {
+                                         const auto p = weak.lock();
+                                         if (!p || p->settled) return;
+                                         p->settled = true;
+                                         adjustPendingCalls(-1);
+                                     });
     }
     postToLoop(this, options.owner, std::move(call));
 }

@@ -176,6 +176,24 @@ TEST(Runtime, ExecuteIsSkippedWhenItsOwnerDiesFirst) {
     EXPECT_FALSE(ran);
 }
 
+namespace {
+class CountedOwner : public QObject {
+public:
+    int destroyedWatchers() const { return receivers(SIGNAL(destroyed(QObject*))); }
+};
+}  // namespace
+
+// An app that calls execute on every tick must not grow its owner's
+// connection list: a call that ran lets go of its owner.
+TEST(Runtime, AnExecuteThatRanLeavesNothingOnItsOwner) {
+    CountedOwner owner;
+    int ran = 0;
+    for (int i = 0; i < 100; ++i)
+        rt().execute(std::function<void()>([&] { ++ran; }), SpawnOptions{{}, &owner});
+    ASSERT_TRUE(waitUntil([&] { return ran == 100 && !rt().busy(); }));
+    EXPECT_EQ(owner.destroyedWatchers(), 0);
+}
+
 TEST(Runtime, CancelOwnedByCancelsOnlyThatOwnersTasks) {
     QObject a, b;
     int finished = 0;
