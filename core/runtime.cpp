@@ -95,6 +95,7 @@ QString reportFailure(Runtime* runtime, const TaskRecord& record) {
     ErrorReport report = describeCurrentException();
     report.origin = record.origin;
     report.taskId = record.id;
+    report.owner = record.owner;
     QString message = report.message;
     runtime->report(std::move(report));
     return message;
@@ -227,10 +228,7 @@ void Runtime::setExceptionHandler(const QObject* owner, ExceptionHandler handler
 
 void Runtime::report(ErrorReport report) {
     ExceptionHandler handler = handler_;
-    if (!ownerHandlers_.isEmpty()) {
-        const TaskRecord* task = report.taskId ? tasks_.find(report.taskId) : nullptr;
-        if (task) handler = ownerHandlers_.value(task->owner, handler);
-    }
+    if (report.owner) handler = ownerHandlers_.value(report.owner, handler);
     if (handler) {
         try {
             handler(report);
@@ -251,10 +249,10 @@ void Runtime::reportByDefault(const ErrorReport& report) {
     emit errorReported(report);
 }
 
-void Runtime::reportCurrentException(const QString& origin, quint64 taskId) {
+void Runtime::reportCurrentException(const QString& origin, const QObject* owner) {
     ErrorReport r = describeCurrentException();
     r.origin = origin;
-    r.taskId = taskId;
+    r.owner = owner;
     report(std::move(r));
 }
 

@@ -54,6 +54,9 @@ struct ErrorReport {
     QString location;  ///< file:line:column for scripts, when known
     QString stack;
     quint64 taskId = 0;
+    /// Whose code failed (a task's owner, or the caller's): picks the
+    /// owner's exception handler and lets an app tell its own errors.
+    const QObject* owner = nullptr;
     QString toString() const;
 };
 
@@ -119,7 +122,7 @@ public:
     void setExceptionHandler(const QObject* owner, ExceptionHandler handler);
     void report(ErrorReport report);
     /// Builds a report from the exception being handled (call in a catch).
-    void reportCurrentException(const QString& origin, quint64 taskId = 0);
+    void reportCurrentException(const QString& origin, const QObject* owner = nullptr);
 
 signals:
     void busyChanged(bool busy);

@@ -6,6 +6,9 @@
     'use strict';
     const global = globalThis;
     const host = global.__qpanel;
+    // Native methods looked up once: each `obj.method` lookup on a native
+    // object makes a new function object.
+    const timerStart = timers.start, timerClear = timers.clear, sinkLog = sink.log;
 
     // `toHandler` false: not from a callback (the top level, or the
     // exception handler itself), so pn.config.exception_handler is skipped.
@@ -71,11 +74,11 @@
             throw new TypeError('The "callback" argument must be of type function');
         let ms = Number(delay);
         if (!(ms >= 1 && ms <= 2147483647)) ms = 1;
-        return timers.start(function () { runTask(callback, args); }, Math.floor(ms), repeat,
+        return timerStart(function () { runTask(callback, args); }, Math.floor(ms), repeat,
                             (repeat ? 'setInterval callback ' : 'setTimeout callback ') + (callback.name || '(anonymous)'));
     }
     function clearTimer(id) {
-        if (typeof id === 'number') timers.clear(id);
+        if (typeof id === 'number') timerClear(id);
     }
     const define = function (name, fn) {
         Object.defineProperty(global, name, {value: fn, writable: true, configurable: true});
@@ -104,12 +107,11 @@
         name: {value: 'CancelledError', writable: true, configurable: true},
     });
     host.CancelledError = CancelledError;
-    host.makeContext = function (taskId) { return {taskId: taskId, cancelled: false, hooks: []}; };
     host.cancelContext = function (context) {
         if (context.cancelled) return;
         context.cancelled = true;
-        const hooks = context.hooks;
-        context.hooks = [];
+        const hooks = context.hooks || [];
+        context.hooks = null;
         for (const hook of hooks) {
             try {
                 hook();
@@ -127,36 +129,38 @@
             hook();
             return function () {};
         }
-        context.hooks.push(hook);
+        if (context.hooks) context.hooks.push(hook);
+        else context.hooks = [hook];  // most tasks never register one
         return function () {
-            const i = context.hooks.indexOf(hook);
+            const i = context.hooks ? context.hooks.indexOf(hook) : -1;
             if (i >= 0) context.hooks.splice(i, 1);
         };
     };
-    host.callInContext = function (context, fn, args) {
-        return host.inContext(context, function () { return fn.apply(undefined, args); });
-    };
-    /// One crossing for a task's start: make its context, call `fn` with the
-    /// remaining arguments in it, run the microtasks it queued. Returns
-    /// [context, result, isThenable] or throws what `fn` threw.
-    host.startTask = function (taskId, fn) {
-        const args = Array.prototype.slice.call(arguments, 2);
-        const context = {taskId: taskId, cancelled: false, hooks: []};
+    /// One crossing for a task's start: make its context, call `fn` with
+    /// argc arguments as inContext takes them, run the microtasks it queued.
+    /// Returns `started` = [context, result, isThenable] (one array, reused:
+    /// the caller reads it at once) or throws what `fn` threw.
+    const started = [undefined, undefined, false];
+    host.startTask = function (taskId, fn, argc, a0, a1, a2, a3, a4) {
+        const context = {taskId: taskId, cancelled: false, hooks: null};
         let result;
         try {
-            result = host.inContext(context, function () { return fn.apply(undefined, args); });
+            result = host.inContext(context, fn, argc, a0, a1, a2, a3, a4);
         } catch (e) {
             throw e instanceof Error ? e : nonErrorThrown(e, fn);
         } finally {
             if (host.hasPendingMicrotasks()) host.drainMicrotasks();
         }
-        return [context, result, result !== null && (typeof result === 'object' || typeof result === 'function') &&
-                                 typeof result.then === 'function'];
+        started[0] = context;
+        started[1] = result;
+        started[2] = host.isThenable(result);
+        return started;
     };
-    /// Reports how `value` settles to the native sink under `token`.
-    host.settleTo = function (value, sink, token) {
-        Promise.resolve(value).then(function (v) { sink.settled(token, true, v); },
-                                    function (e) { sink.settled(token, false, e); });
+    /// Reports how `value` settles to settled(token, fulfilled, value) (a
+    /// native method).
+    host.settleTo = function (value, settled, token) {
+        Promise.resolve(value).then(function (v) { settled(token, true, v); },
+                                    function (e) { settled(token, false, e); });
     };
     /// For C++ driving a generator: a function stepping it, and its closing.
     host.stepper = function (iterator) {
@@ -182,12 +186,12 @@
             const context = host.currentContext;
             if (context && context.cancelled) return reject(new CancelledError());
             let unregister = function () {};
-            const id = timers.start(function () {
+            const id = timerStart(function () {
                 unregister();
                 runTask(resolve, []);
             }, Math.max(0, Math.floor(Number(ms) || 0)), false, 'code after pn.sleep');
             unregister = host.onCancel(function () {
-                timers.clear(id);
+                timerClear(id);
                 reject(new CancelledError());
             });
         });
@@ -297,7 +301,7 @@
     }
     const console = {};
     for (const level of ['log', 'info', 'debug', 'warn', 'error']) {
-        console[level] = function () { sink.log(level, format(arguments)); };
+        console[level] = function () { sinkLog(level, format(arguments)); };
     }
     define('console', console);
     host.inspect = function (v) { return inspect(v, 0, []); };

@@ -17,8 +17,7 @@ public:
         token_ = ++tasks_->nextToken_;
         tasks_->waiting_.insert(token_, this);
         // The reaction runs from the microtask queue, never inside this call.
-        tasks_->host_->hostObject().property(QStringLiteral("settleTo")).call(
-            {promise_, tasks_->sink_, token_});
+        tasks_->settleTo_.call({promise_, tasks_->settled_, token_});
     }
     std::pair<bool, QJSValue> await_resume() const {
         throwIfTaskCancelled();
@@ -50,7 +49,8 @@ private:
 JsTasks::JsTasks(ScriptHost* host, Document* document, QObject* parent)
     : QObject(parent), host_(host), document_(document) {
     QJSEngine::setObjectOwnership(this, QJSEngine::CppOwnership);
-    sink_ = host->engine()->newQObject(this);
+    settled_ = host->engine()->newQObject(this).property(QStringLiteral("settled"));
+    settleTo_ = host->hostObject().property(QStringLiteral("settleTo"));
 }
 
 JsTasks::~JsTasks() {
@@ -67,6 +67,22 @@ quint64 JsTasks::call(const QJSValue& fn, const QJSValueList& args, const QStrin
         SpawnOptions{origin, document_.data(), std::move(options.policy), {}});
 }
 
+void JsTasks::callEagerly(const QJSValue& fn, const QJSValueList& args, const QString& origin) {
+    Started started;
+    try {
+        started = start(fn, args, origin);
+    } catch (const ScriptException&) {
+        Runtime::instance().reportCurrentException(origin, document_.data());
+        return;
+    }
+    if (!started.pending) return;
+    const quint64 id = Runtime::instance().spawn(
+        [this, started]() -> QCoro::Task<> { co_await settle(started); },
+        SpawnOptions{origin, document_.data(), {}, {}});
+    // Started outside the task: from now on its awaits belong to it.
+    started.context.setProperty(QStringLiteral("taskId"), double(id));
+}
+
 QCoro::Task<> JsTasks::run(QJSValue fn, QJSValueList args, bool withLock) {
     Document::LockGuard guard;
     if (withLock && document_) guard = co_await document_->lock();
@@ -79,18 +95,30 @@ QCoro::Task<QJSValue> JsTasks::evaluate(QJSValue fn, QJSValueList args) {
     co_return co_await settle(std::move(started));
 }
 
-JsTasks::Started JsTasks::start(QJSValue fn, QJSValueList args) {
+JsTasks::Started JsTasks::start(const QJSValue& fn, const QJSValueList& args, const QString& origin) {
     ScriptHost* host = host_.data();
     if (!host) return {};
     if (startTask_.isUndefined()) startTask_ = host->hostObject().property(QStringLiteral("startTask"));
     TaskRecord* task = currentTask();
-    args.prepend(fn);
-    args.prepend(task ? double(task->id) : 0.0);
+    // host.startTask(taskId, fn, argc, a0..a4): fixed arity, so V4 makes no
+    // arguments object; more than five travel as one array.
+    constexpr qsizetype kInline = 5;
+    QJSValueList call{task ? double(task->id) : 0.0, fn, int(args.size())};
+    if (args.size() <= kInline) {
+        call.append(args);
+    } else {
+        QJSValue all = host->engine()->newArray(uint(args.size()));
+        for (qsizetype i = 0; i < args.size(); ++i) all.setProperty(quint32(i), args[i]);
+        call.append(all);
+    }
     QJSValue started;
     {
         ScriptWatchdog::Entry entry(host->watchdog());
-        started = startTask_.call(args);
-        if (entry.leave()) started = host->runawayError(task ? task->origin : QStringLiteral("a callback"));
+        started = startTask_.call(call);
+        if (entry.leave()) {
+            const QString who = task ? task->origin : origin.isEmpty() ? QStringLiteral("a callback") : origin;
+            started = host->runawayError(who);
+        }
     }
     if (started.isError()) throwScriptError(started);
     return {started.property(0), started.property(1), started.property(2).toBool()};

@@ -50,6 +50,14 @@ public:
     quint64 call(const QJSValue& fn, const QJSValueList& args, const QString& origin,
                  JsCallOptions options = {});
 
+    /// Calls `fn(args...)` at once, outside any task, as param calls its
+    /// watchers; only if it returns a pending promise (an async function
+    /// that awaits) does it become a task, lasting until the promise
+    /// settles. A sync callback so costs one JS call instead of a task.
+    /// Errors are reported with `origin`. For callbacks without a
+    /// concurrency policy or lock (those need a task from their start).
+    void callEagerly(const QJSValue& fn, const QJSValueList& args, const QString& origin);
+
     /// Inside a running task: calls `fn(args...)` in a fresh context of that
     /// task and waits for the value its promise settles to (or the plain
     /// value it returns). A throw or rejection becomes a ScriptException.
@@ -63,7 +71,8 @@ public:
         QJSValue result;
         bool pending = false;  ///< result is a thenable
     };
-    Started start(QJSValue fn, QJSValueList args);
+    /// `origin` names the callback when no task runs it (callEagerly).
+    Started start(const QJSValue& fn, const QJSValueList& args, const QString& origin = {});
     QCoro::Task<QJSValue> settle(Started started);
 
     ScriptHost* host() const { return host_.data(); }
@@ -79,7 +88,8 @@ private:
 
     QPointer<ScriptHost> host_;
     QPointer<Document> document_;
-    QJSValue sink_;       // this object as seen from JS
+    QJSValue settled_;    // settled() as a JS function
+    QJSValue settleTo_;   // host.settleTo
     QJSValue startTask_;  // host.startTask, looked up once
     QHash<int, PromiseAwaiter*> waiting_;
     int nextToken_ = 0;

@@ -7,6 +7,8 @@
     const global = globalThis;
     const GROUP = {widget: 0, indicator: 1, pane: 2, layout: 3};
     const facades = new Map();
+    // Looked up once: each `native.x` lookup makes a new method object.
+    const nativeGet = native.get, nativeSet = native.set;
 
     function Component() {}
     function facade(id) {
@@ -16,8 +18,8 @@
         Object.defineProperty(obj, '__id', {value: id});
         for (const name of native.params(id)) {
             Object.defineProperty(obj, name, {
-                get: function () { return native.get(id, name); },
-                set: function (value) { native.set(id, name, value); },
+                get: function () { return nativeGet(id, name); },
+                set: function (value) { nativeSet(id, name, value); },
                 enumerable: true,
             });
         }

@@ -102,6 +102,9 @@ QJSValue PnNative::watch(int id, const QStringList& names, const QJSValue& callb
         CallbackPolicy policy;
         if (mode == QLatin1String("exclusive")) policy = CallbackPolicy::exclusive();
         else if (mode == QLatin1String("limit")) policy = CallbackPolicy::limitedTo(std::max(1, limit));
+        // A plain callback runs at once like param's watchers; a policy or
+        // the lock needs a task from the start.
+        const bool eager = mode == QLatin1String("concurrent") && !withLock;
         auto state = std::make_shared<PolicyState>(policy);
         QPointer<PnNative> self(this);
         const QString where = origin.isEmpty()
@@ -111,16 +114,16 @@ QJSValue PnNative::watch(int id, const QStringList& names, const QJSValue& callb
         // policy, cancellation and errors are the runtime's.
         const int watcher = component->watch(
             names,
-            [self, callback, state, where, id, withLock](const Events& events) {
+            [self, callback, state, where, id, withLock, eager](const Events& events) {
                 if (!self || !self->tasks_) return;
                 QJSEngine* engine = self->engine_;
                 if (events.size() == 1) {
                     // The common case, as plain arguments: one JS crossing.
                     const Event& e = events.front();
-                    self->tasks_->call(callback,
-                                       {e.name, engine->toScriptValue(e.oldValue),
-                                        engine->toScriptValue(e.newValue), e.type, id},
-                                       where, {state, withLock});
+                    const QJSValueList args{e.name, engine->toScriptValue(e.oldValue),
+                                            engine->toScriptValue(e.newValue), e.type, id};
+                    if (eager) self->tasks_->callEagerly(callback, args, where);
+                    else self->tasks_->call(callback, args, where, {state, withLock});
                     return;
                 }
                 QJSValue raw = self->engine_->newArray(uint(events.size()));
@@ -133,7 +136,8 @@ QJSValue PnNative::watch(int id, const QStringList& names, const QJSValue& callb
                     e.setProperty(QStringLiteral("obj"), id);
                     raw.setProperty(quint32(i), e);
                 }
-                self->tasks_->call(callback, {raw}, where, {state, withLock});
+                if (eager) self->tasks_->callEagerly(callback, {raw}, where);
+                else self->tasks_->call(callback, {raw}, where, {state, withLock});
             },
             WatchOptions{onlychanged, {}, where});
         return QJSValue(watcher);

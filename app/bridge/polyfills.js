@@ -57,7 +57,8 @@
                     const job = queue[head];
                     queue[head++] = undefined;
                     try {
-                        job();
+                        if (job instanceof Reaction) runReaction(job);
+                        else job();
                     } catch (e) {
                         host.reportError(e);
                     }
@@ -102,7 +103,7 @@
         if (typeof callback !== 'function')
             throw new TypeError('The "callback" argument must be of type function');
         const context = host.currentContext;
-        enqueue(function () { inContext(context, callback); });
+        enqueue(function () { inContext(context, callback, 0); });
     });
 
     // ---- Promise --------------------------------------------------------------
@@ -116,6 +117,24 @@
 
     function isObject(v) { return (typeof v === 'object' && v !== null) || typeof v === 'function'; }
 
+    // One `then` on one promise. Once the promise settles the reaction is
+    // queued as itself (no closure per job). `derived` is the promise `then`
+    // returned when that is a plain Promise; a subclass's has a capability.
+    function Reaction(onFulfilled, onRejected, derived, capability, context) {
+        this.onFulfilled = onFulfilled;
+        this.onRejected = onRejected;
+        this.derived = derived;
+        this.capability = capability;
+        this.context = context;
+        this.state = PENDING;
+        this.value = undefined;
+    }
+    function trigger(reaction, state, value) {
+        reaction.state = state;
+        reaction.value = value;
+        enqueue(reaction);
+    }
+
     function settle(promise, state, value) {
         if (promise[STATE] !== PENDING) return;
         const reactions = promise[REACTIONS];
@@ -126,7 +145,32 @@
             unhandled.push(promise);
             requestDrain();
         }
-        for (const r of reactions) enqueue(reactionJob(r, state, value));
+        if (reactions === undefined) return;
+        if (reactions instanceof Reaction) return trigger(reactions, state, value);
+        for (let i = 0; i < reactions.length; i++) trigger(reactions[i], state, value);
+    }
+
+    /// The resolve steps, for a promise resolved at most once by its maker
+    /// (a `then`'s own promise, or through resolvingFunctions' guard).
+    function resolvePromise(promise, resolution) {
+        if (resolution === promise)
+            return settle(promise, REJECTED, new TypeError('Chaining cycle detected for promise #<Promise>'));
+        if (!isObject(resolution)) return settle(promise, FULFILLED, resolution);
+        let then;
+        try {
+            then = resolution.then;
+        } catch (e) {
+            return settle(promise, REJECTED, e);
+        }
+        if (typeof then !== 'function') return settle(promise, FULFILLED, resolution);
+        enqueue(function () {
+            const inner = resolvingFunctions(promise);
+            try {
+                then.call(resolution, inner.resolve, inner.reject);
+            } catch (e) {
+                inner.reject(e);
+            }
+        });
     }
 
     function resolvingFunctions(promise) {
@@ -134,24 +178,7 @@
         function resolve(resolution) {
             if (done) return;
             done = true;
-            if (resolution === promise)
-                return settle(promise, REJECTED, new TypeError('Chaining cycle detected for promise #<Promise>'));
-            if (!isObject(resolution)) return settle(promise, FULFILLED, resolution);
-            let then;
-            try {
-                then = resolution.then;
-            } catch (e) {
-                return settle(promise, REJECTED, e);
-            }
-            if (typeof then !== 'function') return settle(promise, FULFILLED, resolution);
-            enqueue(function () {
-                const inner = resolvingFunctions(promise);
-                try {
-                    then.call(resolution, inner.resolve, inner.reject);
-                } catch (e) {
-                    inner.reject(e);
-                }
-            });
+            resolvePromise(promise, resolution);
         }
         function reject(reason) {
             if (done) return;
@@ -161,26 +188,32 @@
         return {resolve: resolve, reject: reject};
     }
 
-    function reactionJob(reaction, state, value) {
-        return function () {
-            const handler = state === FULFILLED ? reaction.onFulfilled : reaction.onRejected;
-            const cap = reaction.capability;
-            if (typeof handler !== 'function') {
-                if (cap) (state === FULFILLED ? cap.resolve : cap.reject)(value);
-                return;
-            }
-            let result;
+    function runReaction(reaction) {
+        const value = reaction.value;
+        const handler = reaction.state === FULFILLED ? reaction.onFulfilled : reaction.onRejected;
+        let outcome = reaction.state;
+        let result = value;
+        if (typeof handler === 'function') {
             try {
                 result = reaction.context === undefined ? handler(value)
-                                                        : inContext(reaction.context, handler, value);
+                                                        : inContext(reaction.context, handler, 1, value);
+                outcome = FULFILLED;
             } catch (e) {
-                if (cap) cap.reject(e);
-                return;
+                outcome = REJECTED;
+                result = e;
             }
-            if (cap) cap.resolve(result);
-        };
+        }
+        const derived = reaction.derived;
+        if (derived !== undefined) {
+            if (outcome === FULFILLED) resolvePromise(derived, result);
+            else settle(derived, REJECTED, result);
+        } else if (reaction.capability) {
+            (outcome === FULFILLED ? reaction.capability.resolve : reaction.capability.reject)(result);
+        }
     }
 
+    // The executor of promises made inside: they get no resolving functions.
+    const INTERNAL = function () {};
     function Promise(executor) {
         if (!(this instanceof Promise) || this[STATE] !== undefined)
             throw new TypeError("Promise constructor cannot be invoked without 'new'");
@@ -188,8 +221,9 @@
             throw new TypeError('Promise resolver ' + String(executor) + ' is not a function');
         this[STATE] = PENDING;
         this[VALUE] = undefined;
-        this[REACTIONS] = [];
+        this[REACTIONS] = undefined;  // then: one Reaction, then an array
         this[HANDLED] = false;
+        if (executor === INTERNAL) return;
         const fns = resolvingFunctions(this);
         try {
             executor(fns.resolve, fns.reject);
@@ -200,9 +234,9 @@
 
     function newCapability(C) {
         if (C === Promise || C === undefined) {
-            let res, rej;
-            const promise = new Promise(function (a, b) { res = a; rej = b; });
-            return {promise: promise, resolve: res, reject: rej};
+            const promise = new Promise(INTERNAL);
+            const fns = resolvingFunctions(promise);
+            return {promise: promise, resolve: fns.resolve, reject: fns.reject};
         }
         let res, rej;
         const promise = new C(function (a, b) {
@@ -225,12 +259,24 @@
     // follows promise reactions, like an AsyncContext: a continuation after
     // `await` runs in the context that was current when it was registered.
     host.currentContext = undefined;
-    function inContext(context, fn, argument) {
+    /// Calls fn with the first `argc` (0-5) of a0..a4 in `context`; fn sees
+    /// exactly argc arguments (more than 5: a0 is the array of them all).
+    /// No closure or arguments object: this is every reaction's path.
+    function inContext(context, fn, argc, a0, a1, a2, a3, a4) {
         const saved = host.currentContext;
         host.currentContext = context;
         let completed = false;
         try {
-            const result = fn(argument);
+            let result;
+            switch (argc) {
+            case 0: result = fn(); break;
+            case 1: result = fn(a0); break;
+            case 2: result = fn(a0, a1); break;
+            case 3: result = fn(a0, a1, a2); break;
+            case 4: result = fn(a0, a1, a2, a3); break;
+            case 5: result = fn(a0, a1, a2, a3, a4); break;
+            default: result = fn.apply(undefined, a0); break;
+            }
             completed = true;
             return result;
         } catch (e) {
@@ -246,22 +292,32 @@
     let interruptedContext;
     host.inContext = inContext;
 
-    function performThen(promise, onFulfilled, onRejected, capability) {
-        const reaction = {onFulfilled: onFulfilled, onRejected: onRejected, capability: capability,
-                          context: host.currentContext};
-        if (promise[STATE] === PENDING) {
-            promise[REACTIONS].push(reaction);
+    function performThen(promise, onFulfilled, onRejected, derived, capability) {
+        const reaction = new Reaction(onFulfilled, onRejected, derived, capability, host.currentContext);
+        const state = promise[STATE];
+        if (state === PENDING) {
+            const list = promise[REACTIONS];
+            if (list === undefined) promise[REACTIONS] = reaction;
+            else if (list instanceof Reaction) promise[REACTIONS] = [list, reaction];
+            else list.push(reaction);
         } else {
-            enqueue(reactionJob(reaction, promise[STATE], promise[VALUE]));
+            trigger(reaction, state, promise[VALUE]);
         }
         promise[HANDLED] = true;
-        return capability ? capability.promise : undefined;
     }
 
     define(Promise.prototype, 'then', function then(onFulfilled, onRejected) {
         if (!(this instanceof Promise) || this[STATE] === undefined)
             throw new TypeError('Method Promise.prototype.then called on incompatible receiver');
-        return performThen(this, onFulfilled, onRejected, newCapability(speciesOf(this)));
+        const C = speciesOf(this);
+        if (C === Promise) {
+            const derived = new Promise(INTERNAL);
+            performThen(this, onFulfilled, onRejected, derived, undefined);
+            return derived;
+        }
+        const capability = newCapability(C);
+        performThen(this, onFulfilled, onRejected, undefined, capability);
+        return capability.promise;
     });
     define(Promise.prototype, 'catch', function (onRejected) { return this.then(undefined, onRejected); });
     define(Promise.prototype, 'finally', function (onFinally) {
@@ -276,6 +332,11 @@
 
     function promiseResolve(C, x) {
         if (x instanceof Promise && x.constructor === C) return x;
+        if (C === Promise) {
+            const promise = new Promise(INTERNAL);
+            resolvePromise(promise, x);
+            return promise;
+        }
         const cap = newCapability(C);
         cap.resolve(x);
         return cap.promise;

@@ -60,8 +60,7 @@ ScriptSession::ScriptSession(Transpiler* transpiler, QObject* parent)
         Runtime::instance().setExceptionHandler(document_.get(), std::move(handler));
     });
     connect(&Runtime::instance(), &Runtime::errorReported, this, [this](const ErrorReport& report) {
-        const TaskRecord* task = Runtime::instance().tasks().find(report.taskId);
-        if (!task || task->owner != document_.get()) return;
+        if (report.owner != document_.get()) return;
         emit errorReported(scriptErrorFrom(report), report.stack);
     });
     QFile file(QStringLiteral(":/qpanel/bridge/pn.js"));

@@ -72,6 +72,38 @@ TEST(PnApi, ParamsAreProperties) {
     EXPECT_EQ(s.log, (QStringList{"Speed 5 10", "value 5 9 true"}));
 }
 
+// As in param, a watcher runs inside the set; only an async one that
+// awaits becomes a task (listed, cancellable), from its first await on.
+TEST(PnApi, ASyncWatcherRunsInsideTheSetAndOnlyAnAwaitingOneBecomesATask) {
+    Session s;
+    QSignalSpy started(&Runtime::instance().tasks(), &qpanel::TaskRegistry::taskStarted);
+    ASSERT_TRUE(s.session.run(QStringLiteral(
+        "const slider = pn.widgets.IntSlider({name: 'Speed', start: 0, end: 10});\n"
+        "slider.param.watch((e) => console.log('sync ' + e.new), 'value');\n"
+        "slider.param.watch(async (e) => {\n"
+        "  console.log('async start ' + e.new);\n"
+        "  await pn.sleep(20);\n"
+        "  console.log('async end ' + e.new);\n"
+        "}, 'value');\n"
+        "slider.param.watch((e) => { if (e.new === 7) throw new RangeError('too fast'); }, 'value');\n"
+        "slider.value = 4;\n"
+        "console.log('after set');\n"
+        "pn.Column(slider).servable();\n"), QStringLiteral("/app/watch.js")));
+    ASSERT_TRUE(waitUntil([&] { return s.log.size() == 4; }));
+    EXPECT_EQ(s.log, (QStringList{"sync 4", "async start 4", "after set", "async end 4"}));
+    ASSERT_EQ(started.size(), 1);
+    EXPECT_EQ(started[0][1].toString(), QStringLiteral("IntSlider 'Speed'.param.watch(value)"));
+
+    auto* slider = s.child(0);
+    ASSERT_NE(slider, nullptr);
+    slider->set(QStringLiteral("value"), 7);  // the third watcher throws; the others still run
+    ASSERT_TRUE(waitUntil([&] { return s.log.size() == 7 && !s.errors.isEmpty(); })) << s.firstError();
+    EXPECT_EQ(s.log.mid(4), (QStringList{"sync 7", "async start 7", "async end 7"}));
+    ASSERT_EQ(s.errors.size(), 1);
+    EXPECT_EQ(s.errors[0].line, 8) << s.firstError();
+    EXPECT_TRUE(s.errors[0].message.contains(QStringLiteral("RangeError: too fast"))) << s.firstError();
+}
+
 TEST(PnApi, ExclusiveOnClickCancelsThePreviousRun) {
     Session s;
     ASSERT_TRUE(s.session.run(QStringLiteral(
