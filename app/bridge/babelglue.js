@@ -106,6 +106,22 @@
         };
     }
 
+    // Async functions use qpanel's driver (__qpanel.asyncToGenerator,
+    // polyfills.js) instead of the helper Babel would inline: same order of
+    // ticks, fewer objects per call and per await.
+    function asyncDriver(api) {
+        var t = api.types;
+        return {
+            pre: function (file) {
+                file.set('helperGenerator', function (name) {
+                    if (name === 'asyncToGenerator')
+                        return t.memberExpression(t.identifier('__qpanel'), t.identifier('asyncToGenerator'));
+                    return undefined;
+                });
+            },
+        };
+    }
+
     // node skips a "#!" first line; V4 does not know it.
     function hashbang() {
         return {visitor: {Program: function (path) { path.node.interpreter = null; }}};
@@ -127,7 +143,7 @@
                 filename: isTypeScript ? 'script.ts' : 'script.js',
                 sourceFileName: sourceFileName,
                 presets: presets,
-                plugins: [hashbang, unsupportedForms, protoLiterals, topLevelAwait],
+                plugins: [hashbang, unsupportedForms, protoLiterals, topLevelAwait, asyncDriver],
                 retainLines: true,
                 sourceType: 'script',
                 parserOpts: {allowAwaitOutsideFunction: true},

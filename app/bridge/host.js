@@ -114,7 +114,8 @@
         context.hooks = null;
         for (const hook of hooks) {
             try {
-                hook();
+                if (typeof hook === 'function') hook();
+                else hook.cancel();  // a Sleep
             } catch (e) {
                 reportError(e);
             }
@@ -181,20 +182,37 @@
         return value !== null && (typeof value === 'object' || typeof value === 'function') &&
                typeof value.then === 'function';
     };
+    // A pending pn.sleep: its own cancel hook in its task's context (one
+    // object and one timer closure per sleep; sleeps are the hot path).
+    function Sleep(context) {
+        this.context = context;
+        this.promise = host.newPromise();
+        this.timer = 0;
+    }
+    Sleep.prototype.cancel = function () {
+        timerClear(this.timer);
+        host.rejectPromise(this.promise, new CancelledError());
+    };
+    function wake(sleep) {
+        const hooks = sleep.context ? sleep.context.hooks : null;
+        if (hooks) {
+            const i = hooks.indexOf(sleep);
+            if (i >= 0) hooks.splice(i, 1);
+        }
+        host.drainMicrotasks();
+        host.fulfillAndDrain(sleep.promise, undefined);
+    }
     host.sleep = function (ms) {
-        return new Promise(function (resolve, reject) {
-            const context = host.currentContext;
-            if (context && context.cancelled) return reject(new CancelledError());
-            let unregister = function () {};
-            const id = timerStart(function () {
-                unregister();
-                runTask(resolve, []);
-            }, Math.max(0, Math.floor(Number(ms) || 0)), false, 'code after pn.sleep');
-            unregister = host.onCancel(function () {
-                timerClear(id);
-                reject(new CancelledError());
-            });
-        });
+        const context = host.currentContext;
+        if (context && context.cancelled) return Promise.reject(new CancelledError());
+        const sleep = new Sleep(context);
+        sleep.timer = timerStart(function () { wake(sleep); }, Math.max(0, Math.floor(Number(ms) || 0)), false,
+                                 'code after pn.sleep');
+        if (context) {
+            if (context.hooks) context.hooks.push(sleep);
+            else context.hooks = [sleep];
+        }
+        return sleep.promise;
     };
 
     // ---- console: a subset of node's util.inspect, always on one line -------

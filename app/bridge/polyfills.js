@@ -63,7 +63,7 @@
                         host.reportError(e);
                     }
                 }
-                queue = [];
+                queue.length = 0;  // keeps its storage: no new array per drain
                 head = 0;
                 if (unhandled.length === 0) break;
                 reportUnhandled();
@@ -319,6 +319,56 @@
         performThen(this, onFulfilled, onRejected, undefined, capability);
         return capability.promise;
     });
+    // For host.js: a pending promise and its settling, without resolving
+    // functions (its maker settles it once).
+    host.newPromise = function () { return new Promise(INTERNAL); };
+    /// Fulfils `promise` and runs the reactions at once: for a native
+    /// callback (no drain needs scheduling, which costs a posted event).
+    host.fulfillAndDrain = function (promise, value) {
+        drainRequested = true;
+        resolvePromise(promise, value);
+        drainMicrotasks();
+    };
+    host.rejectPromise = function (promise, reason) { settle(promise, REJECTED, reason); };
+
+    // ---- async functions -------------------------------------------------------
+    // Babel turns an `async function` into a generator function and a driver;
+    // the transpiler makes that driver this one (babelglue.js). An `await` is
+    // one reaction on the awaited promise and no promise of its own, like the
+    // spec's Await, so the order of ticks is node's.
+    function AsyncCall(generator) {
+        const call = this;
+        this.generator = generator;
+        this.promise = new Promise(INTERNAL);
+        this.onFulfilled = function (value) { resumeAsync(call, false, value); };
+        this.onRejected = function (reason) { resumeAsync(call, true, reason); };
+    }
+    function resumeAsync(call, isThrow, argument) {
+        let step;
+        try {
+            step = isThrow ? call.generator.throw(argument) : call.generator.next(argument);
+        } catch (e) {
+            return settle(call.promise, REJECTED, e);
+        }
+        if (step.done) return resolvePromise(call.promise, step.value);
+        performThen(promiseResolve(Promise, step.value), call.onFulfilled, call.onRejected, undefined, undefined);
+    }
+    host.asyncToGenerator = function (generatorFunction) {
+        return function () {
+            let generator;
+            try {
+                generator = generatorFunction.apply(this, arguments);  // evaluates default parameters
+            } catch (e) {
+                const rejected = new Promise(INTERNAL);
+                settle(rejected, REJECTED, e);
+                return rejected;
+            }
+            const call = new AsyncCall(generator);
+            resumeAsync(call, false, undefined);
+            return call.promise;
+        };
+    };
+
     define(Promise.prototype, 'catch', function (onRejected) { return this.then(undefined, onRejected); });
     define(Promise.prototype, 'finally', function (onFinally) {
         if (typeof onFinally !== 'function') return this.then(onFinally, onFinally);

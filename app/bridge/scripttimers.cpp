@@ -48,11 +48,13 @@ void ScriptTimers::fireDue() {
         if (first->first.first > now || first->first.second >= lastSequence) break;
         const int id = first->second;
         m_queue.erase(first);
-        const Entry fired = m_timers.value(id);
-        if (fired.repeat)
-            schedule(id, m_timers[id], now);
-        else
-            m_timers.remove(id);
+        Entry fired;
+        if (Entry& entry = m_timers[id]; entry.repeat) {
+            fired = entry;
+            schedule(id, entry, now);
+        } else {
+            fired = m_timers.take(id);
+        }
         const QJSValue result = m_caller ? m_caller(fired.callback, fired.origin) : fired.callback.call();
         if (result.isError()) emit callbackFailed(result);
     }
@@ -64,8 +66,12 @@ void ScriptTimers::rearm() {
         m_timer.stop();
         return;
     }
-    const qint64 wait = std::max<qint64>(m_queue.begin()->first.first - m_clock.elapsed(), 0);
-    m_timer.start(int(wait));
+    const qint64 due = m_queue.begin()->first.first;
+    // Restarting a QTimer re-registers it: keep it if it fires in time (an
+    // early wake-up finds nothing due and re-arms).
+    if (m_timer.isActive() && m_armedFor <= due) return;
+    m_armedFor = due;
+    m_timer.start(int(std::max<qint64>(due - m_clock.elapsed(), 0)));
 }
 
 }  // namespace qpanel

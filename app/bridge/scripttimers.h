@@ -53,6 +53,7 @@ private:
     QTimer m_timer;
     QHash<int, Entry> m_timers;
     std::map<Deadline, int> m_queue;
+    qint64 m_armedFor = 0;  ///< the deadline m_timer is running for
     int m_nextId = 1;
     quint64 m_sequence = 0;
 };

@@ -42,8 +42,13 @@ protected:
 };
 
 // Runs code in a fresh engine and returns the value of the expression `probe`.
+/// Runs `r` where app scripts run, after polyfills.js (async functions
+/// call its driver), then evaluates `probe`.
 QString evaluate(const TranspileResult& r, const QString& probe) {
     QJSEngine engine;
+    QFile polyfills(QStringLiteral(":/qpanel/bridge/polyfills.js"));
+    if (!polyfills.open(QIODevice::ReadOnly)) return QStringLiteral("error: no polyfills.js resource");
+    engine.evaluate(QString::fromUtf8(polyfills.readAll()), polyfills.fileName());
     const QJSValue ran = engine.evaluate(r.code, r.fileName);
     if (ran.isError()) return QStringLiteral("error: ") + ran.toString();
     return engine.evaluate(probe).toString();
@@ -96,6 +101,17 @@ TEST_F(TranspilerTest, TopLevelAwaitIsWrappedAndFlagged) {
     ASSERT_TRUE(r.ok()) << r.error->toString().toStdString();
     EXPECT_TRUE(r.topLevelAwait);
     EXPECT_EQ(evaluate(r, QStringLiteral("1")), QStringLiteral("1"));
+}
+
+TEST_F(TranspilerTest, AsyncFunctionsUseQpanelsDriverInsteadOfBabelsInlinedHelper) {
+    Transpiler t(options());
+    const TranspileResult r = t.transpile(
+        QStringLiteral("async function f(x) { return await x; }\nconst g = async () => 1;\n"),
+        QStringLiteral("driver.js"));
+    ASSERT_TRUE(r.ok()) << r.error->toString().toStdString();
+    EXPECT_TRUE(r.code.contains(QStringLiteral("__qpanel.asyncToGenerator("))) << r.code.toStdString();
+    EXPECT_FALSE(r.code.contains(QStringLiteral("asyncGeneratorStep"))) << r.code.toStdString();
+    EXPECT_EQ(evaluate(r, QStringLiteral("typeof f(1).then")), QStringLiteral("function"));
 }
 
 TEST_F(TranspilerTest, SecondTranspileIsACacheHit) {
