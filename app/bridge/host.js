@@ -195,7 +195,9 @@
     };
     function wake(sleep) {
         const hooks = sleep.context ? sleep.context.hooks : null;
-        if (hooks) {
+        if (hooks && hooks.length === 1 && hooks[0] === sleep) {
+            sleep.context.hooks = null;  // the usual case; splice would make an array
+        } else if (hooks) {
             const i = hooks.indexOf(sleep);
             if (i >= 0) hooks.splice(i, 1);
         }
