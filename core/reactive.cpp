@@ -19,7 +19,10 @@ Reactive::Reactive(Evaluator evaluator, QList<Argument> arguments, Options optio
             WatchOptions{true, {}, options_.origin});
         watchers_.append({argument.object, id});
     }
-    if (options_.watch) activate();
+    if (options_.watch) {
+        if (options_.onInit) activate();
+        else active_ = true;  // the first change runs it
+    }
 }
 
 Reactive::~Reactive() {

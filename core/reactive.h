@@ -38,7 +38,8 @@ public:
     };
 
     struct Options {
-        bool watch = false;  ///< evaluate eagerly (Panel's depends(watch=True))
+        bool watch = false;  ///< evaluate on every change, shown or not (Panel's depends(watch=True))
+        bool onInit = true;  ///< with watch: also evaluate at once (Panel's on_init)
         GeneratorMode generatorMode = GeneratorMode::Replace;
         QString origin;
     };

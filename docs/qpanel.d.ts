@@ -273,6 +273,8 @@ declare namespace pn {
     interface DependsOptions {
         /** Also run on every change when not laid out (a side-effect callback). */
         watch?: boolean;
+        /** With watch: run at once too, not only on the first change (Panel's on_init; default false). */
+        on_init?: boolean;
     }
     /** `pn.state.param`: watchers on pn.state's params. */
     interface StateParamApi {

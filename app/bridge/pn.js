@@ -115,21 +115,22 @@
             throw new TypeError("pn.panel: generator_mode must be 'replace' or 'append', got " + String(mode));
         const bound = fn.__bound instanceof Bound ? fn.__bound : new Bound(fn, []);
         if (mode === 'replace' && bound.pane !== undefined) return bound.pane;
-        const id = native.bind(bound.fn, bound.args, false, mode);
+        const id = native.bind(bound.fn, bound.args, false, false, mode);
         if (mode === 'replace') bound.pane = id;
         return id;
     }
     function depends() {
         const deps = Array.prototype.slice.call(arguments);
         const opts = deps.length && isParams(deps[deps.length - 1])
-                         ? checkOptions('pn.depends', deps.pop(), ['watch']) : {};
+                         ? checkOptions('pn.depends', deps.pop(), ['watch', 'on_init']) : {};
         for (const d of deps)
             if (!(d instanceof Component))
                 throw new TypeError('pn.depends: dependencies must be widgets, got ' + (d === null ? 'null' : typeof d));
         const args = deps.map(bindArgument);
         return function (fn) {
             if (typeof fn !== 'function') throw new TypeError('pn.depends(...): expected a function to decorate');
-            if (opts.watch) native.bind(fn, args, true, 'replace');  // runs on every change, shown or not
+            // Runs on every change, shown or not; at once too only with on_init (as in Panel).
+            if (opts.watch) native.bind(fn, args, true, opts.on_init === true, 'replace');
             return reactiveFunction(fn, args, fn);
         };
     }

@@ -229,7 +229,8 @@ QVariant PnNative::toVariant(const QJSValue& value) const {
     return value.toVariant();
 }
 
-QJSValue PnNative::bind(const QJSValue& fn, const QJSValue& args, bool watch, const QString& generatorMode) {
+QJSValue PnNative::bind(const QJSValue& fn, const QJSValue& args, bool watch, bool onInit,
+                        const QString& generatorMode) {
     return guarded([&] {
         if (!fn.isCallable()) throw ParamError("pn.bind: the first argument must be a function");
         QList<Reactive::Argument> arguments;
@@ -258,6 +259,7 @@ QJSValue PnNative::bind(const QJSValue& fn, const QJSValue& args, bool watch, co
         const QString name = fn.property(QStringLiteral("name")).toString();
         Reactive::Options options;
         options.watch = watch;
+        options.onInit = onInit;
         options.origin = QStringLiteral("%1(%2)").arg(watch ? QStringLiteral("pn.depends") : QStringLiteral("pn.bind"),
                                                       name.isEmpty() ? QStringLiteral("function") : name);
         Document::Scope scope(document_.data());

@@ -49,8 +49,9 @@ public:
     /// value param) or {constant: v}; returns the id of a ReactivePane
     /// showing fn's result. A generator's yields replace the shown value, or
     /// with generatorMode "append" stack in a Column. With `watch` fn runs on
-    /// every change as a side effect and there is no pane (undefined).
-    Q_INVOKABLE QJSValue bind(const QJSValue& fn, const QJSValue& args, bool watch,
+    /// every change as a side effect and there is no pane (undefined); at
+    /// once too only with `onInit` (Panel's on_init).
+    Q_INVOKABLE QJSValue bind(const QJSValue& fn, const QJSValue& args, bool watch, bool onInit,
                               const QString& generatorMode);
     /// pn.config.exception_handler was set (true) or reset to null.
     Q_INVOKABLE void exceptionHandlerSet(bool set) { emit exceptionHandlerChanged(set); }

@@ -91,6 +91,25 @@ TEST(PnDepends, WatchTrueRunsTheFunctionAsASideEffectOnEveryChange) {
     EXPECT_TRUE(s.errors.isEmpty()) << s.firstError();
 }
 
+// Panel's depends(watch=True) waits for the first change unless on_init=True.
+TEST(PnDepends, WatchTrueFirstRunsOnAChangeOrAtOnceWithOnInit) {
+    Session s;
+    ASSERT_TRUE(s.session.run(QStringLiteral(
+        "const slider = pn.widgets.IntSlider({start: 0, end: 10, value: 1});\n"
+        "pn.depends(slider, {watch: true})((v) => console.log('watch ' + v));\n"
+        "pn.depends(slider, {watch: true, on_init: true})((v) => console.log('on_init ' + v));\n"
+        "console.log('loaded');\n"
+        "pn.Column(slider).servable();\n"), QStringLiteral("/app/oninit.js")))
+        << s.firstError();
+    ASSERT_TRUE(waitUntil([&] { return s.log.contains("loaded") && s.log.contains("on_init 1"); })) << s.firstError();
+    EXPECT_FALSE(s.log.contains("watch 1")) << s.log.join(" | ").toStdString();
+    s.child(0)->set("value", 7);
+    ASSERT_TRUE(waitUntil([&] { return s.log.contains("watch 7") && s.log.contains("on_init 7"); }))
+        << s.log.join(" | ").toStdString();
+    EXPECT_EQ(s.log.filter(QStringLiteral("watch ")).size(), 1) << s.log.join(" | ").toStdString();
+    EXPECT_TRUE(s.errors.isEmpty()) << s.firstError();
+}
+
 TEST(PnDepends, BadArgumentsAreErrorsAtTheUsersLine) {
     Session().expectFailure(QStringLiteral("const slider = pn.widgets.IntSlider();\n"
                                            "pn.depends(slider, {wach: true})(() => 1);\n"),
