@@ -236,6 +236,8 @@ declare namespace pn {
     interface ParamFunction extends Component {
         /** The error of the latest evaluation ('' if it succeeded). */
         readonly error: string;
+        /** The component it shows now (the latest completed run), null before one completed. */
+        readonly rendered: Component | null;
     }
     interface CardParams extends ComponentParams {
         title?: string;

@@ -23,6 +23,16 @@
                 enumerable: true,
             });
         }
+        // A bound function's pane (Panel's ParamFunction): what it shows now.
+        if (native.typeName(id) === 'ParamFunction') {
+            Object.defineProperty(obj, 'rendered', {
+                get: function () {
+                    const shown = native.rendered(id);
+                    return shown === null ? null : facade(shown);
+                },
+                enumerable: true,
+            });
+        }
         obj.param = {
             watch: function (callback, names, options) {
                 return watch(id, callback, names, options, false);

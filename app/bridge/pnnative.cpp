@@ -70,6 +70,15 @@ QString PnNative::typeName(int id) const {
     return c ? c->typeName() : QString();
 }
 
+QJSValue PnNative::rendered(int id) {
+    return guarded([&] {
+        auto* pane = qobject_cast<ReactivePane*>(require(id));
+        if (!pane) throw ParamError(QStringLiteral("%1 has no rendered object").arg(require(id)->label()).toStdString());
+        Component* shown = pane->rendered();
+        return shown ? QJSValue(remember(shown)) : QJSValue(QJSValue::NullValue);
+    });
+}
+
 QStringList PnNative::params(int id) const {
     const Component* c = components_.value(id).data();
     return c ? c->paramNames() : QStringList();

@@ -28,6 +28,9 @@ public:
 
     Q_INVOKABLE QJSValue create(int group, const QString& kind, const QVariantMap& params);
     Q_INVOKABLE QString typeName(int id) const;
+    /// A bound function's pane: the id of the component it shows now (the
+    /// latest completed run), or null before one completed.
+    Q_INVOKABLE QJSValue rendered(int id);
     Q_INVOKABLE QStringList params(int id) const;
     Q_INVOKABLE QJSValue get(int id, const QString& name) const;
     Q_INVOKABLE void set(int id, const QString& name, const QVariant& value);

@@ -91,6 +91,40 @@ TEST(PnDepends, WatchTrueRunsTheFunctionAsASideEffectOnEveryChange) {
     EXPECT_TRUE(s.errors.isEmpty()) << s.firstError();
 }
 
+// SPEC: the pane of a bound function exposes `rendered`, the object it shows
+// now (the latest completed run), and `loading` while a newer run is pending.
+TEST(PnBind, ThePaneOfABoundFunctionTellsWhatItRendersNow) {
+    Session s;
+    ASSERT_TRUE(s.session.run(QStringLiteral(
+        "const slider = pn.widgets.IntSlider({start: 0, end: 10, value: 2});\n"
+        "const shown = pn.pane.Markdown('a component');\n"
+        "const pane = pn.panel(pn.bind(async (v) => {\n"
+        "  await pn.sleep(v === 5 ? 200 : 5);\n"
+        "  return v === 3 ? shown : 'value ' + v;\n"
+        "}, slider));\n"
+        "console.log('before ' + pane.rendered);\n"
+        "function report(tag) {\n"
+        "  const r = pane.rendered;\n"
+        "  console.log(tag + ' ' + (r === shown) + ' ' + (r && r.object) + ' ' + pane.loading);\n"
+        "}\n"
+        "pn.Column(slider, pane).servable();\n"), QStringLiteral("/app/rendered.js")))
+        << s.firstError();
+    EXPECT_EQ(s.log.value(0), QStringLiteral("before null"));
+    auto* pane = qobject_cast<qpanel::ReactivePane*>(s.child(1));
+    ASSERT_NE(pane, nullptr);
+    QJSValue report = s.session.host().engine()->globalObject().property("report");
+    ASSERT_TRUE(waitUntil([&] { return pane->rendered() != nullptr; }));
+    report.call({QStringLiteral("first")});
+    s.child(0)->set("value", 3);
+    ASSERT_TRUE(waitUntil([&] { return !pane->reactive()->loading() && pane->reactive()->evaluations() == 2; }));
+    report.call({QStringLiteral("component")});
+    s.child(0)->set("value", 5);  // slow: the component stays rendered while it loads
+    report.call({QStringLiteral("pending")});
+    EXPECT_EQ(s.log.mid(1), (QStringList{"first false value 2 false", "component true a component false",
+                                         "pending true a component true"}));
+    EXPECT_TRUE(s.errors.isEmpty()) << s.firstError();
+}
+
 // Panel's depends(watch=True) waits for the first change unless on_init=True.
 TEST(PnDepends, WatchTrueFirstRunsOnAChangeOrAtOnceWithOnInit) {
     Session s;
