@@ -57,6 +57,27 @@ void BM_JsAsyncCallbackTask(benchmark::State& state) {
     }
 }
 
+/// The engine's floor for the row above: one promise settled and one
+/// reaction run, all in JS (no task, no timer, no native crossing).
+void BM_JsPromiseReaction(benchmark::State& state) {
+    qpanel::ScriptSession session(&transpiler());
+    session.run(QStringLiteral("var done = 0;\n"
+                               "function bump() { done++; }\n"
+                               "function burst(n) { for (let i = 0; i < n; i++) Promise.resolve(i).then(bump); }\n"),
+                QStringLiteral("/bench/promises.js"));
+    const QJSValue burst = session.host().engine()->globalObject().property("burst");
+    const QJSValue drain = session.host().hostObject().property("drainMicrotasks");
+    constexpr int kPromises = 1000;
+    double best = 1e300;
+    for (auto _ : state) {
+        const auto start = Clock::now();
+        burst.call({kPromises});
+        drain.call();
+        best = std::min(best, usSince(start) / kPromises);
+    }
+    state.counters["us_per_promise"] = best;
+}
+
 void BM_JsParamWatcher(benchmark::State& state) {
     qpanel::ScriptSession session(&transpiler());
     session.run(QStringLiteral(
@@ -123,6 +144,7 @@ void BM_LoadPath(benchmark::State& state) {
 }  // namespace
 
 BENCHMARK(BM_JsAsyncCallbackTask)->Arg(100)->Arg(1000)->Arg(10000)->Iterations(5)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_JsPromiseReaction)->Iterations(20)->UseRealTime();
 BENCHMARK(BM_JsParamWatcher)->Iterations(20)->UseRealTime();
 BENCHMARK(BM_LoadPath)->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 
