@@ -163,7 +163,7 @@ void ScriptHost::reportCallbackError(const ScriptError& error, const QString& st
 }
 
 ScriptError ScriptHost::describe(const QJSValue& error, QString* stack) const {
-    if (stack) *stack = collapseRepeatedFrames(error.property(QStringLiteral("stack")).toString());
+    if (stack) *stack = stackForUsers(error.property(QStringLiteral("stack")).toString());
     if (!error.isError() && !error.property(QStringLiteral("message")).isString()) {
         const QString shown = m_hostObject.property(QStringLiteral("inspect")).call({error}).toString();
         return locate(QStringLiteral("uncaught value %1 thrown (not an Error, so it has no stack or line)").arg(shown),
@@ -189,7 +189,7 @@ void ScriptHost::log(const QString& level, const QString& text) {
 void ScriptHost::error(const QString& message, const QString& fileName, int line,
                        const QString& stack, const QJSValue& thrown, bool toHandler) {
     const ScriptError located = locate(message, fileName, line, stack);
-    const QString shortStack = collapseRepeatedFrames(stack);
+    const QString shortStack = stackForUsers(stack);
     if (toHandler)
         reportCallbackError(located, shortStack, thrown);
     else

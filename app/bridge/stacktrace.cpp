@@ -36,6 +36,19 @@ QString collapseRepeatedFrames(const QString& stack) {
     return out.join(QLatin1Char('\n'));
 }
 
+QString stackForUsers(const QString& stack) {
+    QStringList kept;
+    bool userFrame = false;
+    for (const QString& line : stack.split(QLatin1Char('\n'))) {
+        StackFrame frame;
+        const bool isFrame = parseStackFrame(line, frame);
+        if (isFrame && frame.fileName.startsWith(QLatin1String("qrc:/qpanel/"))) continue;
+        userFrame = userFrame || isFrame;
+        kept << line;
+    }
+    return collapseRepeatedFrames(userFrame ? kept.join(QLatin1Char('\n')) : stack);
+}
+
 bool recursingFrame(const QString& stack, StackFrame& frame) {
     const QStringList lines = stack.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     StackFrame top;

@@ -279,6 +279,11 @@ TEST(PnApi, AnUncaughtFetchFailureIsReportedAtTheLineThatFetched) {
     }
     std::sort(lines.begin(), lines.end());
     EXPECT_EQ(lines, (QList<int>{4, 10}));
+    // The stack shown with it is the user's frames only, not qpanel's own.
+    for (const QString& stack : s.stacks) {
+        EXPECT_TRUE(stack.contains(QStringLiteral("/app/images.js:"))) << stack.toStdString();
+        EXPECT_FALSE(stack.contains(QStringLiteral("qrc:"))) << stack.toStdString();
+    }
 }
 
 namespace {

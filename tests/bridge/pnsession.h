@@ -15,6 +15,7 @@ namespace qpanel::test {
 struct Session {
     QStringList log;
     QList<ScriptError> errors;
+    QStringList stacks;  ///< each error's stack, as the console shows it
     QTemporaryDir cache;
     Transpiler transpiler{Transpiler::Options{cache.path(), true}};
     ScriptSession session{&transpiler};
@@ -22,7 +23,10 @@ struct Session {
         QObject::connect(&session, &ScriptSession::messageLogged, &session,
                          [this](const QString&, const QString& text) { log << text; });
         QObject::connect(&session, &ScriptSession::errorReported, &session,
-                         [this](const ScriptError& e, const QString&) { errors << e; });
+                         [this](const ScriptError& e, const QString& stack) {
+                             errors << e;
+                             stacks << stack;
+                         });
     }
     QList<Component*> roots() const {
         QList<Component*> list;
