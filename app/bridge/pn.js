@@ -227,7 +227,15 @@
 
     function withLock(fn) {
         if (typeof fn !== 'function') throw new TypeError('pn.io.with_lock: expected a function');
-        const wrapped = function () { return fn.apply(this, arguments); };
+        // As in Panel this marks a callback: run as one, it holds the lock.
+        // Called directly it runs unlocked; its task remembers that, so a
+        // refused edit can say why.
+        const wrapped = function () {
+            const context = host.currentContext;
+            if (context && !native.taskHoldsLock())
+                context.calledWithLockDirectly = fn.name ? "'" + fn.name + "'" : 'a function';
+            return fn.apply(this, arguments);
+        };
         Object.defineProperty(wrapped, '__withLock', {value: true});
         Object.defineProperty(wrapped, 'name', {value: fn.name});
         return wrapped;

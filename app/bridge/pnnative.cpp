@@ -70,6 +70,8 @@ QString PnNative::typeName(int id) const {
     return c ? c->typeName() : QString();
 }
 
+bool PnNative::taskHoldsLock() const { return currentTask() && document_ && document_->editAllowed(); }
+
 QJSValue PnNative::rendered(int id) {
     return guarded([&] {
         auto* pane = qobject_cast<ReactivePane*>(require(id));
@@ -429,7 +431,18 @@ void PnNative::asCurrentJsTask(Fn&& fn) const {
         TaskRecord* previous;
         ~Restore() { setCurrentTask(previous); }
     } restore{previous};
-    fn();
+    try {
+        fn();
+    } catch (const LockRequiredError& e) {
+        const QJSValue direct =
+            context.isObject() ? context.property(QStringLiteral("calledWithLockDirectly")) : QJSValue();
+        if (!direct.isString()) throw;
+        throw LockRequiredError(QStringLiteral("%1 (%2 is wrapped with pn.io.with_lock but was called directly: "
+                                               "with_lock takes effect when it runs as a callback, given to "
+                                               "on_click, param.watch, add_periodic_callback or pn.state.execute)")
+                                    .arg(QString::fromUtf8(e.what()), direct.toString())
+                                    .toStdString());
+    }
 }
 
 QJSValue PnNative::createSource(const QVariantMap& data) {

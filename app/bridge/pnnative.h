@@ -28,6 +28,10 @@ public:
 
     Q_INVOKABLE QJSValue create(int group, const QString& kind, const QVariantMap& params);
     Q_INVOKABLE QString typeName(int id) const;
+    /// Whether the running task holds the app's lock, so it keeps it across
+    /// its awaits (a with_lock callback); false outside tasks, where a lock
+    /// held by a synchronous section ends with it.
+    Q_INVOKABLE bool taskHoldsLock() const;
     /// A bound function's pane: the id of the component it shows now (the
     /// latest completed run), or null before one completed.
     Q_INVOKABLE QJSValue rendered(int id);

@@ -329,6 +329,54 @@ TEST(PnApi, StreamingWithoutWithLockIsRefusedNamingItAndChangesNothing) {
     EXPECT_EQ(cds->rowCount(), 1);
 }
 
+// SPEC §4: a sync callback runs with the lock held, so it may edit a
+// chart's data directly; after an await an async one needs with_lock.
+TEST(PnApi, ASyncClickCallbackEditsChartDataDirectlyUnderTheLock) {
+    Session s;
+    ASSERT_TRUE(s.session.run(QStringLiteral(
+        "const cds = new pn.models.ColumnDataSource({data: {x: [0], y: [0]}});\n"
+        "const b = pn.widgets.Button({name: 'Add'});\n"
+        "b.on_click(() => cds.stream({x: [cds.data.x.length], y: [1]}));\n"
+        "pn.Row(b).servable();\n"
+        "globalThis.rowCount = () => cds.data.x.length;\n"), QStringLiteral("/app/sync.js")))
+        << s.firstError();
+    ASSERT_NE(s.button(0), nullptr);
+    s.button(0)->click();
+    s.button(0)->click();
+    EXPECT_EQ(s.evaluate("rowCount()").toInt(), 3);
+    EXPECT_TRUE(s.errors.isEmpty()) << s.firstError();
+}
+
+// As in Panel, with_lock marks a callback; a with_lock function called
+// directly runs unlocked, and the lock error says that is what happened.
+TEST(PnApi, ALockedFunctionCalledDirectlyIsRefusedSayingWhy) {
+    Session s;
+    ASSERT_TRUE(s.session.run(QStringLiteral(
+        "const cds = new pn.models.ColumnDataSource({data: {x: [0], y: [0]}});\n"
+        "const add = pn.io.with_lock(async function add() {\n"
+        "  await pn.sleep(1);\n"
+        "  cds.stream({x: [1], y: [1]});\n"
+        "});\n"
+        "const direct = pn.widgets.Button({name: 'Direct'});\n"
+        "direct.on_click(async () => { await add(); });\n"
+        "const locked = pn.widgets.Button({name: 'Locked'});\n"
+        "locked.on_click(add);\n"
+        "pn.Row(direct, locked).servable();\n"
+        "globalThis.rowCount = () => cds.data.x.length;\n"), QStringLiteral("/app/direct.js")))
+        << s.firstError();
+    ASSERT_NE(s.button(1), nullptr);
+    s.button(0)->click();
+    ASSERT_TRUE(waitUntil([&] { return !s.errors.isEmpty(); }, 5s));
+    EXPECT_EQ(s.errors[0].line, 4) << s.firstError();
+    EXPECT_TRUE(s.errors[0].message.contains("'add' is wrapped with pn.io.with_lock but was called directly"))
+        << s.firstError();
+    const auto rowCount = [&] { return s.evaluate("rowCount()").toInt(); };
+    EXPECT_EQ(rowCount(), 1) << "the data is unchanged";
+    s.button(1)->click();  // as a callback it holds the lock
+    ASSERT_TRUE(waitUntil([&] { return rowCount() == 2; }, 5s)) << s.firstError();
+    EXPECT_EQ(s.errors.size(), 1);
+}
+
 TEST(PnApi, ThePeriodicExampleStreamsStopsOnTheToggleAndResumes) {
     Session s;
     ASSERT_TRUE(s.session.load(exampleFile("periodic_and_execute.js")))

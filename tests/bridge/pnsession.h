@@ -40,6 +40,10 @@ struct Session {
         return layout && index < layout->objects().size() ? qobject_cast<T*>(layout->objects().at(index)) : nullptr;
     }
     Button* button(int index) const { return child<Button>(index); }
+    /// Evaluates `expression` in the app's engine (globals the script set).
+    QJSValue evaluate(const char* expression) {
+        return session.host().engine()->evaluate(QString::fromUtf8(expression));
+    }
     /// Runs `source` (as /app/bad.js), which must fail with one error that
     /// contains `message`, reported at `line`.
     void expectFailure(const QString& source, const QString& message, int line) {
