@@ -107,6 +107,21 @@
         name: {value: 'CancelledError', writable: true, configurable: true},
     });
     host.CancelledError = CancelledError;
+    // A context's cancel hooks: functions, or objects with cancel() (a
+    // Sleep). Most tasks never register one, so the list is made lazily.
+    function addHook(context, hook) {
+        if (context.hooks) context.hooks.push(hook);
+        else context.hooks = [hook];
+    }
+    function removeHook(context, hook) {
+        const hooks = context.hooks;
+        if (!hooks) return;
+        if (hooks.length === 1 && hooks[0] === hook) context.hooks = null;  // the usual case; splice makes an array
+        else {
+            const i = hooks.indexOf(hook);
+            if (i >= 0) hooks.splice(i, 1);
+        }
+    }
     host.cancelContext = function (context) {
         if (context.cancelled) return;
         context.cancelled = true;
@@ -130,12 +145,8 @@
             hook();
             return function () {};
         }
-        if (context.hooks) context.hooks.push(hook);
-        else context.hooks = [hook];  // most tasks never register one
-        return function () {
-            const i = context.hooks ? context.hooks.indexOf(hook) : -1;
-            if (i >= 0) context.hooks.splice(i, 1);
-        };
+        addHook(context, hook);
+        return function () { removeHook(context, hook); };
     };
     /// One crossing for a task's start: make its context, call `fn` with
     /// argc arguments as inContext takes them, run the microtasks it queued.
@@ -194,13 +205,7 @@
         host.rejectPromise(this.promise, new CancelledError());
     };
     function wake(sleep) {
-        const hooks = sleep.context ? sleep.context.hooks : null;
-        if (hooks && hooks.length === 1 && hooks[0] === sleep) {
-            sleep.context.hooks = null;  // the usual case; splice would make an array
-        } else if (hooks) {
-            const i = hooks.indexOf(sleep);
-            if (i >= 0) hooks.splice(i, 1);
-        }
+        if (sleep.context) removeHook(sleep.context, sleep);
         host.drainMicrotasks();
         host.fulfillAndDrain(sleep.promise, undefined);
     }
@@ -210,10 +215,7 @@
         const sleep = new Sleep(context);
         sleep.timer = timerStart(function () { wake(sleep); }, Math.max(0, Math.floor(Number(ms) || 0)), false,
                                  'code after pn.sleep');
-        if (context) {
-            if (context.hooks) context.hooks.push(sleep);
-            else context.hooks = [sleep];
-        }
+        if (context) addHook(context, sleep);
         return sleep.promise;
     };
 

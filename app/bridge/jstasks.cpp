@@ -51,6 +51,7 @@ JsTasks::JsTasks(ScriptHost* host, Document* document, QObject* parent)
     QJSEngine::setObjectOwnership(this, QJSEngine::CppOwnership);
     settled_ = host->engine()->newQObject(this).property(QStringLiteral("settled"));
     settleTo_ = host->hostObject().property(QStringLiteral("settleTo"));
+    startTask_ = host->hostObject().property(QStringLiteral("startTask"));
 }
 
 JsTasks::~JsTasks() {
@@ -98,7 +99,6 @@ QCoro::Task<QJSValue> JsTasks::evaluate(QJSValue fn, QJSValueList args) {
 JsTasks::Started JsTasks::start(const QJSValue& fn, const QJSValueList& args, const QString& origin) {
     ScriptHost* host = host_.data();
     if (!host) return {};
-    if (startTask_.isUndefined()) startTask_ = host->hostObject().property(QStringLiteral("startTask"));
     TaskRecord* task = currentTask();
     // host.startTask(taskId, fn, argc, a0..a4): fixed arity, so V4 makes no
     // arguments object; more than five travel as one array.

@@ -88,9 +88,10 @@ private:
 
     QPointer<ScriptHost> host_;
     QPointer<Document> document_;
-    QJSValue settled_;    // settled() as a JS function
-    QJSValue settleTo_;   // host.settleTo
-    QJSValue startTask_;  // host.startTask, looked up once
+    // Looked up once: settled() as a JS function, host.settleTo, host.startTask.
+    QJSValue settled_;
+    QJSValue settleTo_;
+    QJSValue startTask_;
     QHash<int, PromiseAwaiter*> waiting_;
     int nextToken_ = 0;
 };

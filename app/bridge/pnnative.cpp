@@ -128,27 +128,26 @@ QJSValue PnNative::watch(int id, const QStringList& names, const QJSValue& callb
             [self, callback, state, where, id, withLock, eager](const Events& events) {
                 if (!self || !self->tasks_) return;
                 QJSEngine* engine = self->engine_;
+                QJSValueList args;
                 if (events.size() == 1) {
                     // The common case, as plain arguments: one JS crossing.
                     const Event& e = events.front();
-                    const QJSValueList args{e.name, engine->toScriptValue(e.oldValue),
-                                            engine->toScriptValue(e.newValue), e.type, id};
-                    if (eager) self->tasks_->callEagerly(callback, args, where);
-                    else self->tasks_->call(callback, args, where, {state, withLock});
-                    return;
+                    args = {e.name, engine->toScriptValue(e.oldValue), engine->toScriptValue(e.newValue), e.type, id};
+                } else {
+                    QJSValue raw = engine->newArray(uint(events.size()));
+                    for (qsizetype i = 0; i < events.size(); ++i) {
+                        QJSValue e = engine->newObject();
+                        e.setProperty(QStringLiteral("name"), events[i].name);
+                        e.setProperty(QStringLiteral("old"), engine->toScriptValue(events[i].oldValue));
+                        e.setProperty(QStringLiteral("new"), engine->toScriptValue(events[i].newValue));
+                        e.setProperty(QStringLiteral("type"), events[i].type);
+                        e.setProperty(QStringLiteral("obj"), id);
+                        raw.setProperty(quint32(i), e);
+                    }
+                    args = {raw};
                 }
-                QJSValue raw = self->engine_->newArray(uint(events.size()));
-                for (qsizetype i = 0; i < events.size(); ++i) {
-                    QJSValue e = self->engine_->newObject();
-                    e.setProperty(QStringLiteral("name"), events[i].name);
-                    e.setProperty(QStringLiteral("old"), self->engine_->toScriptValue(events[i].oldValue));
-                    e.setProperty(QStringLiteral("new"), self->engine_->toScriptValue(events[i].newValue));
-                    e.setProperty(QStringLiteral("type"), events[i].type);
-                    e.setProperty(QStringLiteral("obj"), id);
-                    raw.setProperty(quint32(i), e);
-                }
-                if (eager) self->tasks_->callEagerly(callback, {raw}, where);
-                else self->tasks_->call(callback, {raw}, where, {state, withLock});
+                if (eager) self->tasks_->callEagerly(callback, args, where);
+                else self->tasks_->call(callback, args, where, {state, withLock});
             },
             WatchOptions{onlychanged, {}, where});
         return QJSValue(watcher);

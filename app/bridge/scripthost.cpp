@@ -1,7 +1,6 @@
 #include "bridge/scripthost.h"
 
 #include <QFile>
-#include <QRegularExpression>
 #include <QUrl>
 
 #include "bridge/compilerlints.h"
@@ -204,12 +203,11 @@ ScriptError ScriptHost::locate(QString message, QString fileName, int line, cons
     // An error thrown inside qpanel's own JS (pn.js checking arguments) is
     // the user's error at the first frame of theirs on the stack.
     if (fileName.startsWith(QLatin1String("qrc:"))) {
-        static const QRegularExpression frame(QStringLiteral("@(.+):(\\d+)$"));
         for (const QString& entry : stack.split(QLatin1Char('\n'))) {
-            const auto match = frame.match(entry.trimmed());
-            if (match.hasMatch() && !match.captured(1).startsWith(QLatin1String("qrc:"))) {
-                fileName = match.captured(1);
-                line = match.captured(2).toInt();
+            StackFrame frame;
+            if (parseStackFrame(entry, frame) && !frame.fileName.startsWith(QLatin1String("qrc:"))) {
+                fileName = frame.fileName;
+                line = frame.line;
                 break;
             }
         }
