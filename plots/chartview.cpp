@@ -115,22 +115,40 @@ void applyNiceTicks(QValueAxis* axis) {
 /// own line item rebuilds a QPainterPath with per-segment angle tests on
 /// every change, which cost ~1.8 ms for 1.4k points — twice everything else
 /// in a frame. The (empty) QLineSeries stays for the legend and the axes.
+///
+/// What it draws depends on the plot area and the axis ranges, which change
+/// behind its back (the chart relayouts lazily, after a frame, when tick
+/// labels change width). The scene repaints only dirty regions, so each such
+/// change must reach syncGeometry(): otherwise the window keeps the line
+/// drawn for the old area, and the strips other items repaint show the new
+/// one — offset, broken copies that only a full repaint (resize) clears.
 class PolylineItem : public QGraphicsItem {
 public:
     PolylineItem(QChart* chart, QValueAxis* x, QValueAxis* y)
         : QGraphicsItem(chart), chart_(chart), x_(x), y_(y) {
         setZValue(10);  // above grid and axes, clipped to the plot area
+        syncGeometry();
     }
-    void setPen(const QPen& pen) { pen_ = pen; }
+    void setPen(const QPen& pen) {
+        pen_ = pen;
+        syncGeometry();
+    }
     void setPoints(QList<QPointF> points) {
         points_ = std::move(points);
-        prepareGeometryChange();
         update();
     }
-    QRectF boundingRect() const override {
+    /// The plot area or an axis range changed: take the new bounds (telling
+    /// the scene first, as QGraphicsItem requires) and repaint all of the line.
+    void syncGeometry() {
         const qreal margin = pen_.widthF();
-        return chart_->plotArea().adjusted(-margin, -margin, margin, margin);
+        const QRectF bounds = chart_->plotArea().adjusted(-margin, -margin, margin, margin);
+        if (bounds != bounds_) {
+            prepareGeometryChange();
+            bounds_ = bounds;
+        }
+        update();
     }
+    QRectF boundingRect() const override { return bounds_; }
     void paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) override {
         if (points_.size() < 1) return;
         const QRectF area = chart_->plotArea();
@@ -162,6 +180,7 @@ private:
     QValueAxis* x_;
     QValueAxis* y_;
     QPen pen_;
+    QRectF bounds_;  // changed only through syncGeometry()
     QList<QPointF> points_;
     QList<QPointF> mapped_;
 };
@@ -198,6 +217,13 @@ ChartView::ChartView(Figure* figure, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(d_->view);
+    // The lines draw in plot-area coordinates mapped by the axes: follow both.
+    const auto syncLines = [this] {
+        for (PolylineItem* line : d_->lines) line->syncGeometry();
+    };
+    connect(d_->chart, &QChart::plotAreaChanged, this, syncLines);
+    connect(d_->xAxis, &QValueAxis::rangeChanged, this, syncLines);
+    connect(d_->yAxis, &QValueAxis::rangeChanged, this, syncLines);
     connect(figure, &Figure::changed, this, &ChartView::rebuildSeries);
     // A palette set before the view existed (app-wide dark mode) sends no
     // PaletteChange, so the theme is chosen here too.
