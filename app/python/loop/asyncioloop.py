@@ -122,17 +122,23 @@ class QtEventLoop(_qpanel_loop.LoopCore, selector_events.BaseSelectorEventLoop):
         selector_events.BaseSelectorEventLoop.__init__(self, _NotifierSelector(self))
         self._thread_id = threading.get_ident()  # is_running() is True
         self._report_hook = None
-        self._owned_tasks = {}  # owner token -> WeakSet of its tasks (3.11's Task hides its context)
+        self._owned_tasks = {}  # owner token -> its tasks (weakly) (3.11's Task hides its context)
 
-    def create_task(self, coro, *, name=None, context=None):
-        task = super().create_task(coro, name=name, context=context)
+    # create_task is LoopCore's (C); these are its two Python helpers.
+    def _qpanel_create_task_slow(self, *args, **kwargs):
+        """A task factory, debug mode or odd arguments: asyncio's own path."""
+        task = selector_events.BaseSelectorEventLoop.create_task(self, *args, **kwargs)
+        context = kwargs.get("context")
         token = owner_var.get() if context is None else context.get(owner_var)
         if token is not None:
-            owned = self._owned_tasks.get(token)
-            if owned is None:
-                owned = self._owned_tasks[token] = weakref.WeakSet()
-            owned.add(task)
+            self._qpanel_own_task(token, task)
         return task
+
+    def _qpanel_own_task(self, token, task):
+        owned = self._owned_tasks.get(token)
+        if owned is None:
+            owned = self._owned_tasks[token] = weakref.WeakKeyDictionary()
+        owned[task] = None  # a dict keeps creation order: tasks are cancelled in it
 
     # -- the loop is Qt's ---------------------------------------------------
     def run_forever(self):

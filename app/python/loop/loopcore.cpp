@@ -685,6 +685,71 @@ PyObject* loopCallLater(PyObject* self, PyObject* const* args, Py_ssize_t nargs,
     return callAt(loop, now() + delay, args, nargs, kwnames, "call_later");
 }
 
+/// loop.create_task(coro, *, name=None, context=None) without the two Python
+/// frames of asyncio's version: asyncio.Task directly, and the owner token
+/// (asyncioloop.h) recorded only when there is one. A task factory or debug
+/// mode take the Python path (_qpanel_create_task_slow).
+PyObject* loopCreateTask(PyObject* self, PyObject* const* args, Py_ssize_t nargs,
+                         PyObject* kwnames) {
+    static PyObject* taskType = nullptr;
+    LoopObject* loop = asLoop(self);
+    if (!checkUsable(loop, "create_task")) return nullptr;
+    PyObject* factory = PyObject_GetAttrString(self, "_task_factory");
+    if (!factory) return nullptr;
+    PyObject* debug = PyObject_GetAttrString(self, "_debug");
+    if (!debug) return Py_DECREF(factory), nullptr;
+    bool slow = factory != Py_None || PyObject_IsTrue(debug) == 1 || nargs != 1;
+    Py_DECREF(factory);
+    Py_DECREF(debug);
+    PyObject* name = Py_None;
+    PyObject* context = Py_None;
+    for (Py_ssize_t i = 0; kwnames && i < PyTuple_GET_SIZE(kwnames); ++i) {
+        PyObject* key = PyTuple_GET_ITEM(kwnames, i);
+        if (PyUnicode_CompareWithASCIIString(key, "name") == 0)
+            name = args[nargs + i];
+        else if (PyUnicode_CompareWithASCIIString(key, "context") == 0)
+            context = args[nargs + i];
+        else
+            slow = true;  // asyncio's version raises the TypeError
+    }
+    if (slow) {
+        PyObject* method = PyObject_GetAttrString(self, "_qpanel_create_task_slow");
+        if (!method) return nullptr;
+        PyObject* result = PyObject_Vectorcall(method, args, size_t(nargs), kwnames);
+        Py_DECREF(method);
+        return result;
+    }
+    if (!taskType) {
+        PyObject* tasks = PyImport_ImportModule("asyncio.tasks");
+        if (!tasks) return nullptr;
+        taskType = PyObject_GetAttrString(tasks, "Task");
+        Py_DECREF(tasks);
+        if (!taskType) return nullptr;
+    }
+    static PyObject* taskKwnames = Py_BuildValue("(sss)", "loop", "name", "context");
+    PyObject* callArgs[] = {args[0], self, name, context};
+    PyObject* task = PyObject_Vectorcall(taskType, callArgs, 1, taskKwnames);
+    if (!task || !g_ownerVar) return task;
+    PyObject* token = nullptr;
+    if (context == Py_None) {
+        if (PyContextVar_Get(g_ownerVar, Py_None, &token) < 0) return Py_DECREF(task), nullptr;
+    } else {
+        token = PyObject_CallMethod(context, "get", "O", g_ownerVar);
+        if (!token) return Py_DECREF(task), nullptr;
+    }
+    if (token != Py_None) {
+        PyObject* r = PyObject_CallMethod(self, "_qpanel_own_task", "OO", token, task);
+        if (!r) {
+            Py_DECREF(token);
+            Py_DECREF(task);
+            return nullptr;
+        }
+        Py_DECREF(r);
+    }
+    Py_DECREF(token);
+    return task;
+}
+
 PyObject* loopTime(PyObject*, PyObject*) {
     return PyFloat_FromDouble(now());
 }
@@ -758,6 +823,9 @@ PyMethodDef loopMethods[] = {
      METH_FASTCALL | METH_KEYWORDS, "call_later(delay, callback, *args, context=None)"},
     {"call_at", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(loopCallAt)),
      METH_FASTCALL | METH_KEYWORDS, "call_at(when, callback, *args, context=None)"},
+    {"create_task",
+     reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(loopCreateTask)),
+     METH_FASTCALL | METH_KEYWORDS, "create_task(coro, *, name=None, context=None) -> Task"},
     {"time", loopTime, METH_NOARGS, "The loop's monotonic clock, in seconds."},
     {"_watch_fd", loopWatchFd, METH_VARARGS,
      "_watch_fd(fd, mask): QSocketNotifiers for EVENT_READ (1) / EVENT_WRITE (2); 0 drops"},
