@@ -8,6 +8,9 @@
 #include <QPointer>
 #include <QThread>
 
+#include <algorithm>
+#include <limits>
+
 namespace qpanel {
 
 namespace {
@@ -144,7 +147,10 @@ void Scheduler::armTimer() {
     const auto wait = deadline - Clock::now();
     const auto waitMs = std::chrono::ceil<std::chrono::milliseconds>(wait);
     armedFor_ = deadline;
-    timer_.start(int(std::max<std::chrono::milliseconds::rep>(0, waitMs.count())));
+    // QTimer takes an int of milliseconds (24.8 days); a later deadline arms
+    // it for the longest it can, and fireTimers() re-arms (nothing is due).
+    constexpr std::chrono::milliseconds::rep kLongestArm = std::numeric_limits<int>::max();
+    timer_.start(int(std::clamp<std::chrono::milliseconds::rep>(waitMs.count(), 0, kLongestArm)));
 }
 
 void SleepAwaiter::await_suspend(std::coroutine_handle<> h) {

@@ -4,17 +4,18 @@
 // uvloop_peer.py); here they run in the embedded interpreter on Qt's loop.
 // See docs/PERFORMANCE.md.
 
-// clang-format off: Python.h (through pybind11) before Qt, whose `slots`
-// macro breaks CPython's object.h.
+// Python.h (through pybind11) before Qt, whose `slots` macro breaks
+// CPython's object.h.
+// clang-format off
 #include "asyncioloop.h"
 #include <pybind11/embed.h>
 #include "peers.h"
 // clang-format on
 
-#include <QCoreApplication>
-#include <QEventLoop>
 #include <benchmark/benchmark.h>
 
+#include <QCoreApplication>
+#include <QEventLoop>
 #include <algorithm>
 #include <optional>
 
@@ -47,7 +48,9 @@ void setPeer(benchmark::State& state, const char* name, std::optional<double> pe
     state.counters[std::string("x_") + name] = higherIsBetter ? ours / *peer : *peer / ours;
 }
 
-QStringList sizes(const char* mode, const QStringList& ns) { return QStringList{mode} + ns; }
+QStringList sizes(const char* mode, const QStringList& ns) {
+    return QStringList{mode} + ns;
+}
 
 void BM_PyTaskSpawnSleep0Finish(benchmark::State& state) {
     const int n = int(state.range(0));
@@ -62,7 +65,8 @@ void BM_PyTaskSpawnSleep0Finish(benchmark::State& state) {
     const QStringList args = sizes("spawn", {"1000", "10000", "100000"});
     const QString key = QStringLiteral("spawn_%1").arg(n);
     const QString cpuKey = QStringLiteral("spawn_cpu_%1").arg(n);
-    setPeer(state, "asyncio_us", peerFigure(QStringLiteral("asyncio_peer.py"), args, key), us, false);
+    setPeer(state, "asyncio_us", peerFigure(QStringLiteral("asyncio_peer.py"), args, key), us,
+            false);
     setPeer(state, "uvloop_us", peerFigure(QStringLiteral("uvloop_peer.py"), args, key), us, false);
     setPeer(state, "asyncio_cpu_us", peerFigure(QStringLiteral("asyncio_peer.py"), args, cpuKey),
             cpuUs, false);
@@ -84,10 +88,26 @@ void BM_AiohttpGetsPerSecond(benchmark::State& state) {
 }
 
 // Best of the iterations, as the peers take the best of their runs.
-BENCHMARK(BM_PyTaskSpawnSleep0Finish)->Arg(1000)->Iterations(5)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(BM_PyTaskSpawnSleep0Finish)->Arg(10000)->Iterations(5)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(BM_PyTaskSpawnSleep0Finish)->Arg(100000)->Iterations(5)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(BM_AiohttpGetsPerSecond)->Arg(1000)->Iterations(3)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_PyTaskSpawnSleep0Finish)
+    ->Arg(1000)
+    ->Iterations(5)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK(BM_PyTaskSpawnSleep0Finish)
+    ->Arg(10000)
+    ->Iterations(5)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK(BM_PyTaskSpawnSleep0Finish)
+    ->Arg(100000)
+    ->Iterations(5)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK(BM_AiohttpGetsPerSecond)
+    ->Arg(1000)
+    ->Iterations(3)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 }  // namespace
 

@@ -117,3 +117,26 @@ TEST(Scheduler, SleepWorksOutsideAnyTask) {
     auto task = coroutine();
     ASSERT_TRUE(waitUntil([&] { return done; }));
 }
+
+namespace {
+QStringList* capturedWarnings = nullptr;
+void captureWarning(QtMsgType type, const QMessageLogContext&, const QString& message) {
+    if (capturedWarnings && type == QtWarningMsg) capturedWarnings->append(message);
+}
+}  // namespace
+
+TEST(Scheduler, ASleepBeyondQTimersIntRangeIsStillArmed) {
+    // QTimer takes an int of milliseconds (24.8 days). A longer deadline
+    // (asyncio's loop.call_later(30 * 86400, ...) lands here) must arm the
+    // timer for the longest interval it can and re-arm, not wrap around to
+    // a negative interval that Qt refuses, leaving the heap unarmed.
+    QStringList warnings;
+    capturedWarnings = &warnings;
+    const QtMessageHandler previous = qInstallMessageHandler(captureWarning);
+    const quint64 id = rt().spawn([]() -> QCoro::Task<> { co_await qpanel::sleep(24h * 30); });
+    qInstallMessageHandler(previous);
+    capturedWarnings = nullptr;
+    EXPECT_TRUE(warnings.isEmpty()) << qPrintable(warnings.join(QLatin1Char('\n')));
+    EXPECT_TRUE(rt().tasks().cancel(id));
+    EXPECT_EQ(qpanel::Scheduler::current().pendingSleepers(), 0u);
+}

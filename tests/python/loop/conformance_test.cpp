@@ -2,13 +2,13 @@
 // prints lines. It runs on qpanel's loop (here, in the embedded interpreter,
 // with Qt's loop driving) and on CPython's default loop (/usr/bin/python3,
 // asyncio.run, a subprocess); the outputs must be the same.
-// clang-format off: Python (in the fixture) before Qt.
+// Python (in the fixture) before Qt.
+// clang-format off
 #include "pyloopfixture.h"
 // clang-format on
 
 #include <QDir>
 #include <QProcess>
-
 #include <string>
 #include <vector>
 

@@ -1,13 +1,13 @@
 // qpanel's asyncio loop: what the conformance suite cannot compare with
 // CPython's loop — that Qt drives it, where its timers live, threads, errors
 // and one app's teardown.
-// clang-format off: Python (in the fixture) before Qt.
+// Python (in the fixture) before Qt.
+// clang-format off
 #include "pyloopfixture.h"
 #include "core/scheduler.h"
 // clang-format on
 
 #include <QTimer>
-
 #include <thread>
 
 namespace {
@@ -223,6 +223,44 @@ TEST(AsyncioLoop, CloseFromInsideATaskIsRefused) {
     ASSERT_FALSE(task.attr("exception")().is_none());
     EXPECT_NE(py::str(task.attr("exception")()).cast<std::string>().find("from the Qt event loop"),
               std::string::npos);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(AsyncioLoop, TasksFromATaskFactoryStillBelongToTheirApp) {
+    // A task factory takes asyncio's Python create_task path instead of the
+    // C one; closing the app must cancel those tasks too.
+    py::object context = qpanel::python::asyncioOwnerContext(py::str("factory app"));
+    py::dict scope = runPython(R"(
+log = []
+made = []
+def factory(loop, coro, **kwargs):
+    made.append(1)
+    return asyncio.Task(coro, loop=loop, **kwargs)
+async def waits():
+    try:
+        await asyncio.sleep(3600)
+    finally:
+        log.append("unwound")
+def start():
+    loop = asyncio.get_running_loop()
+    loop.set_task_factory(factory)
+    try:
+        return loop.create_task(waits(), name="made by the factory")
+    finally:
+        loop.set_task_factory(None)
+)");
+    py::object task = context.attr("run")(scope["start"]);
+    EXPECT_EQ(py::len(scope["made"]), 1u);
+    EXPECT_EQ(task.attr("get_name")().cast<std::string>(), "made by the factory");
+    // The task has stepped to its await once nothing is left in the ready queue.
+    ASSERT_TRUE(
+        waitUntilPy([&] { return loop().attr("_core_counts")()[py::int_(0)].cast<int>() == 0; }));
+    EXPECT_EQ(qpanel::python::closeAsyncioLoopResources(context), 1);
+    EXPECT_EQ(py::len(scope["log"]), 1u);
+    EXPECT_TRUE(task.attr("cancelled")().cast<bool>());
 }
 
 }  // namespace

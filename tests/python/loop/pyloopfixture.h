@@ -2,19 +2,19 @@
 // Helpers for tests of qpanel's asyncio loop: run Python, wait on the Qt
 // loop with the GIL released (executor threads need it), read results.
 
-// clang-format off: Python.h (through pybind11) must come before Qt, whose
-// `slots` macro breaks CPython's object.h.
+// Python.h (through pybind11) must come before Qt, whose `slots` macro
+// breaks CPython's object.h.
+// clang-format off
 #include "asyncioloop.h"
 #include <pybind11/embed.h>
 #include <pybind11/stl.h>
 #include "common/eventloop.h"
 // clang-format on
 
-#include <QEventLoop>
-#include <QTimer>
-
 #include <gtest/gtest.h>
 
+#include <QEventLoop>
+#include <QTimer>
 #include <chrono>
 #include <string>
 
