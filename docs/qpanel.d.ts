@@ -236,7 +236,7 @@ declare namespace pn {
     interface ParamFunction extends Component {
         /** The error of the latest evaluation ('' if it succeeded). */
         readonly error: string;
-        /** The component it shows now (the latest completed run), null before one completed. */
+        /** The component it shows now (the latest run's), null before one; read-only, fires on each render. */
         readonly rendered: Component | null;
     }
     interface CardParams extends ComponentParams {

@@ -32,11 +32,10 @@ public:
     /// its awaits (a with_lock callback); false outside tasks, where a lock
     /// held by a synchronous section ends with it.
     Q_INVOKABLE bool taskHoldsLock() const;
-    /// A bound function's pane: the id of the component it shows now (the
-    /// latest completed run), or null before one completed.
-    Q_INVOKABLE QJSValue rendered(int id);
+    /// pn.js's facade(id): how param values that are components reach scripts.
+    Q_INVOKABLE void setFacadeMaker(const QJSValue& facadeOf) { facadeOf_ = facadeOf; }
     Q_INVOKABLE QStringList params(int id) const;
-    Q_INVOKABLE QJSValue get(int id, const QString& name) const;
+    Q_INVOKABLE QJSValue get(int id, const QString& name);
     Q_INVOKABLE void set(int id, const QString& name, const QVariant& value);
     Q_INVOKABLE void trigger(int id, const QString& name);
     /// `callback(rawEvents)` runs as a task per trigger; mode is "concurrent",
@@ -91,6 +90,8 @@ signals:
 public:
     /// A JS value as a param value: a component facade becomes its Component*.
     QVariant toVariant(const QJSValue& value) const;
+    /// A param value as a script sees it: a component is its facade, None is null.
+    QJSValue toScript(const QVariant& value);
 
 private:
     void deliverBusy(bool busy);
@@ -112,6 +113,7 @@ private:
     QHash<int, QPointer<Component>> components_;
     QHash<const Component*, int> ids_;
     QHash<int, QPointer<QObject>> models_;  // sources, figures, periodic callbacks
+    QJSValue facadeOf_;
     QHash<int, QJSValue> busyWatchers_;
     bool lastBusy_ = false;                 // as the busy watchers last heard
     template <typename T>
