@@ -1,6 +1,7 @@
 // The qpanel command line end to end: exit codes, console echo, --check,
 // --list-examples, --version, --help (see app/cli/exitcode.h).
 #include "app/qpanelprocess.h"
+#include "common/httptestserver.h"
 
 #include <QDir>
 #include <QFile>
@@ -228,4 +229,49 @@ TEST(Cli, HelpListsTheOptionsAndExitCodes) {
     EXPECT_TRUE(run.out.simplified().contains(QStringLiteral("if it is not idle after --timeout (default 10000 ms), "
                                                              "save it as it is then and exit 3")))
         << qPrintable(run.out);
+}
+
+namespace {
+/// A script in a folder of its own, run with settings of its own there
+/// (XDG_CONFIG_HOME) and the given extra environment.
+struct OwnApp {
+    QTemporaryDir dir;
+    QString script;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+
+    explicit OwnApp(const QByteArray& source) {
+        script = dir.filePath(QStringLiteral("app.js"));
+        QFile file(script);
+        EXPECT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write(source);
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"),
+                           dir.filePath(QStringLiteral("config")));
+    }
+    QString settingsFile() const {
+        return dir.filePath(QStringLiteral("config/qpanel/qpanel.conf"));
+    }
+    void writeSettings(const QByteArray& text) const {
+        QDir().mkpath(QFileInfo(settingsFile()).absolutePath());
+        QFile file(settingsFile());
+        EXPECT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write(text);
+    }
+};
+
+}  // namespace
+
+TEST(Cli, AFailedFetchIsPrintedWithoutTheUrlsSecrets) {
+    QUrl url(QStringLiteral("http://me:pa55@127.0.0.1/data?api_key=S3CRET&page=1"));
+    url.setPort(qpanel::test::closedLocalPort());
+    OwnApp app("pn.state.execute(async () => { await pn.fetch('" + url.toEncoded() + "'); });\n");
+    const auto run = runQpanel({QStringLiteral("--exit-when-idle"), app.script}, app.environment);
+    EXPECT_EQ(run.exitCode, 1) << qPrintable(run.err);
+    EXPECT_TRUE(run.err.contains(
+        QStringLiteral("fetch http://127.0.0.1:%1/data?api_key=…&page=…: connection refused")
+            .arg(url.port())))
+        << qPrintable(run.err);
+    EXPECT_FALSE(run.err.contains(QStringLiteral("S3CRET")) ||
+                 run.err.contains(QStringLiteral("pa55")))
+        << qPrintable(run.err);
+    EXPECT_FALSE(run.out.contains(QStringLiteral("S3CRET"))) << qPrintable(run.out);
 }

@@ -1,6 +1,8 @@
 // The script sandbox (SPEC §6): no file system or process access from
 // scripts; pn.fetch reaches http(s) and files under the script's folder only.
 #include "common/eventloop.h"
+#include "common/httptestserver.h"
+#include "core/runtime.h"
 #include "pnsession.h"
 
 #include <QDir>
@@ -108,4 +110,54 @@ TEST(Sandbox, FetchRefusesEscapesOtherFoldersLinksOutAndOtherSchemes) {
         EXPECT_TRUE(log[i].contains("only http, https and files under the script's folder"))
             << log[i].toStdString();
     EXPECT_TRUE(log[0].contains("secret.txt")) << "names the URL: " << log[0].toStdString();
+}
+
+// URLs carry secrets (user info, API keys in the query): a fetch error, the
+// console lines and error reports it makes, and the fetch task's origin show
+// the URL with its query names but not their values.
+TEST(Sandbox, FetchErrorsReportsAndTaskOriginsHideTheUrlsSecrets) {
+    qpanel::test::HttpTestServer server;
+    server.route("/slow?token=S3CRET", {.stall = true});  // routes match the query too
+    const QString refused =
+        QStringLiteral("127.0.0.1:%1/data").arg(qpanel::test::closedLocalPort());
+    const QString slow = server.url("/slow").toString().mid(7);  // without "http://"
+    Session s;
+    ASSERT_TRUE(s.session.run(
+        QStringLiteral(
+            "const refused = 'http://me:pa55@%1?api_key=S3CRET&page=1';\n"
+            "pn.state.execute(async () => {\n"
+            "  try { await pn.fetch(refused); } catch (e) { console.log('caught ' + e.message); }\n"
+            "  try { await pn.fetch('http://%2?token=S3CRET', {timeout: 300}); } catch (e) { "
+            "console.log('slow ' + e.message); }\n"
+            "  await pn.fetch(refused);\n"
+            "});\n")
+            .arg(refused, slow),
+        QStringLiteral("/app/secrets.js")))
+        << s.firstError();
+    QStringList origins;
+    ASSERT_TRUE(waitUntil([&] {
+        for (const qpanel::TaskInfo& task : qpanel::Runtime::instance().tasks().snapshot())
+            if (task.origin.startsWith(QStringLiteral("pn.fetch http://%1").arg(slow)))
+                origins << task.origin;
+        return !origins.isEmpty();
+    }));
+    EXPECT_EQ(origins.constFirst().toStdString(),
+              QStringLiteral("pn.fetch http://%1?token=…").arg(slow).toStdString());
+    ASSERT_TRUE(waitUntil([&] { return s.errors.size() == 1; }, 10s))
+        << s.log.join('|').toStdString();
+    ASSERT_EQ(s.log.size(), 2) << s.log.join('|').toStdString();
+    EXPECT_EQ(s.log[0].toStdString(),
+              QStringLiteral("caught fetch http://%1?api_key=…&page=…: connection refused")
+                  .arg(refused)
+                  .toStdString());
+    EXPECT_TRUE(s.log[1].startsWith(
+        QStringLiteral("slow fetch http://%1?token=…: no complete response").arg(slow)))
+        << s.log[1].toStdString();
+    EXPECT_TRUE(s.errors[0].message.contains(
+        QStringLiteral("fetch http://%1?api_key=…&page=…").arg(refused)))
+        << s.firstError();
+    for (const QString& shown : s.log + s.stacks + QStringList{s.errors[0].toString()}) {
+        EXPECT_FALSE(shown.contains("S3CRET")) << shown.toStdString();
+        EXPECT_FALSE(shown.contains("pa55")) << shown.toStdString();
+    }
 }
