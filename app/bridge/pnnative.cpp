@@ -205,7 +205,15 @@ QString PnNative::label(int id) const {
     return c ? c->label() : QString();
 }
 
-QString PnNative::env(const QString& name, const QString& fallback) const {
+QString PnNative::env(const QString& name, const QString& fallback) {
+    if (!environment_.allows(name)) {
+        ScriptHost* host = tasks_ ? tasks_->host() : nullptr;
+        if (host && !refusedEnvironment_.contains(name)) {
+            refusedEnvironment_.insert(name);
+            host->log(QStringLiteral("warn"), environment_.refusal(name));
+        }
+        return fallback;
+    }
     return qEnvironmentVariableIsSet(qPrintable(name)) ? qEnvironmentVariable(qPrintable(name)) : fallback;
 }
 

@@ -4,6 +4,7 @@
 // out. Components are known to scripts by id; errors become JS exceptions at
 // the calling line, with messages that name the component and param.
 
+#include "bridge/environmentaccess.h"
 #include "bridge/jstasks.h"
 #include "widgets/component.h"
 
@@ -13,6 +14,7 @@
 #include <QJSValue>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 namespace qpanel {
 
@@ -25,6 +27,7 @@ public:
     Component* component(int id) const;
     /// pn.fetch may read files under this folder (the script's own).
     void setScriptFolder(const QString& folder) { scriptFolder_ = folder; }
+    void setEnvironmentAccess(EnvironmentAccess access) { environment_ = std::move(access); }
 
     Q_INVOKABLE QJSValue create(int group, const QString& kind, const QVariantMap& params);
     Q_INVOKABLE QString typeName(int id) const;
@@ -49,7 +52,9 @@ public:
     Q_INVOKABLE void appendTab(int tabs, const QString& title, const QJSValue& child);
     Q_INVOKABLE void servable(int id, const QString& title);
     Q_INVOKABLE QString label(int id) const;
-    Q_INVOKABLE QString env(const QString& name, const QString& fallback) const;
+    /// pn.env: the variable if the script may read it (see EnvironmentAccess),
+    /// else `fallback`, with a console warning once per name saying how to allow it.
+    Q_INVOKABLE QString env(const QString& name, const QString& fallback);
     Q_INVOKABLE void execute(const QJSValue& fn);
     /// pn.bind(fn, ...args) / pn.depends: `args` are component ids (their
     /// value param) or {constant: v}; returns the id of a ReactivePane
@@ -110,6 +115,8 @@ private:
     QPointer<JsTasks> tasks_;
     QPointer<Document> document_;
     QString scriptFolder_;
+    EnvironmentAccess environment_;
+    QSet<QString> refusedEnvironment_;  // each refused name is warned about once
     QHash<int, QPointer<Component>> components_;
     QHash<const Component*, int> ids_;
     QHash<int, QPointer<QObject>> models_;  // sources, figures, periodic callbacks
