@@ -12,6 +12,7 @@
 #include "core/runtime.h"
 #include "shell/examplescatalog.h"
 #include "shell/mainwindow.h"
+#include "shell/shellsettings.h"
 
 #include <QApplication>
 #include <QPointer>
@@ -33,6 +34,15 @@ qpanel::Transpiler::Options transpilerOptions() {
     options.prebuiltCacheDirectories = {QCoreApplication::applicationDirPath() +
                                         QStringLiteral("/../share/qpanel/transpiled")};
     return options;
+}
+
+// pn.env reads QPANEL_* variables and those the user allows: --allow-env
+// and the allowedEnvironment setting (read in every mode: it is a
+// permission, not window state a screenshot run leaves alone).
+qpanel::EnvironmentAccess environmentAccess(const CommandLine& cl) {
+    const qpanel::ShellSettings settings;
+    return qpanel::EnvironmentAccess(cl.allowedEnvironment + settings.allowedEnvironment(),
+                                     settings.fileName());
 }
 
 void writeOut(const QString& text) {
@@ -98,6 +108,7 @@ int runWindow(const CommandLine& cl) {
     qpanel::MainWindow window(&transpiler, screenshot ? qpanel::MainWindow::UserSettings::Ignore
                                                       : qpanel::MainWindow::UserSettings::Use);
     // Each app the window loads also echoes its console on the terminal.
+    window.setEnvironmentAccess(environmentAccess(cl));
     QPointer<qpanel::cli::ConsoleEcho> echo;  // the latest session's (it owns it)
     QObject::connect(&window, &qpanel::MainWindow::sessionCreated, &window,
                      [&echo](qpanel::ScriptSession* session) { echo = new qpanel::cli::ConsoleEcho(session); });
@@ -111,6 +122,7 @@ int runWindow(const CommandLine& cl) {
 int runUntilIdle(const CommandLine& cl) {
     qpanel::Transpiler transpiler(transpilerOptions());
     qpanel::ScriptSession session(&transpiler);
+    session.setEnvironmentAccess(environmentAccess(cl));
     const qpanel::cli::ConsoleEcho echo(&session);
     // Like node: a script that fails to load ends the run at once.
     if (!session.load(cl.scripts.constFirst())) return toInt(ExitCode::ScriptError);

@@ -118,7 +118,19 @@ QByteArray Response::header(const QByteArray& name) const {
 }
 
 QString displayUrl(const QUrl& url) {
-    return url.toDisplayString(QUrl::RemoveUserInfo);
+    // The fragment goes too: OAuth puts tokens there (#access_token=...).
+    const QString shown =
+        url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment);
+    if (!url.hasQuery()) return shown;
+    // Names stay (they tell which request it was); every value is hidden. A
+    // bare item (?TOKEN) may itself be the secret, so it is hidden whole.
+    QStringList items;
+    const QString query = url.query(QUrl::PrettyDecoded);
+    for (const QString& item : query.split(QLatin1Char('&'), Qt::SkipEmptyParts)) {
+        const qsizetype equals = item.indexOf(QLatin1Char('='));
+        items << (equals < 0 ? QStringLiteral("…") : item.left(equals) + QStringLiteral("=…"));
+    }
+    return items.isEmpty() ? shown : shown + QLatin1Char('?') + items.join(QLatin1Char('&'));
 }
 
 QCoro::Task<Response> fetch(QUrl url) {

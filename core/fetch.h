@@ -58,7 +58,10 @@ QCoro::Task<Response> fetch(QUrl url, FetchOptions options);
 /// freed QByteArray); an ordinary function building the options avoids it.
 QCoro::Task<Response> fetch(QUrl url);
 
-/// How a URL is shown in errors: without user info or query secrets.
+/// How a URL is shown in errors, console lines and task origins: without
+/// user info or fragment, every query value replaced by "…" (the names stay),
+/// so no secret a URL carries is shown:
+///   http://me:pw@host/data?api_key=S&page=1  ->  http://host/data?api_key=…&page=…
 QString displayUrl(const QUrl& url);
 
 }  // namespace qpanel

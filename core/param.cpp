@@ -190,7 +190,8 @@ void Parameterized::update(const QList<std::pair<QString, QVariant>>& values) {
 
 void Parameterized::trigger(const QString& name) {
     const int index = indexOf(name);
-    store(index, values_.at(index), true);
+    const QVariant current = values_.at(index);  // a copy: store() overwrites the slot
+    store(index, current, true);
 }
 
 void Parameterized::store(int i, const QVariant& value, bool triggered) {

@@ -236,7 +236,7 @@ declare namespace pn {
     interface ParamFunction extends Component {
         /** The error of the latest evaluation ('' if it succeeded). */
         readonly error: string;
-        /** The component it shows now (the latest completed run), null before one completed. */
+        /** The component it shows now (the latest run's), null before one; read-only, fires on each render. */
         readonly rendered: Component | null;
     }
     interface CardParams extends ComponentParams {
@@ -424,9 +424,9 @@ declare namespace pn {
     function panel(object: Component | string | number): Component;
     /** Resolves after `ms` milliseconds; rejects with CancelledError if the task is cancelled. */
     function sleep(ms: number): Promise<void>;
-    /** HTTP(S), or a file under the script's folder; rejects with an error naming the URL. */
+    /** HTTP(S), or a file under the script's folder; rejects with an error naming the URL (query values hidden). */
     function fetch(url: string, options?: FetchOptions): Promise<Response>;
-    /** An environment variable, or `fallback` ('' by default). */
+    /** A QPANEL_* or user-allowed (--allow-env) environment variable, or `fallback` ('' by default). */
     function env(name: string, fallback?: string): string;
 }
 

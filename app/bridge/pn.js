@@ -23,16 +23,6 @@
                 enumerable: true,
             });
         }
-        // A bound function's pane (Panel's ParamFunction): what it shows now.
-        if (native.typeName(id) === 'ParamFunction') {
-            Object.defineProperty(obj, 'rendered', {
-                get: function () {
-                    const shown = native.rendered(id);
-                    return shown === null ? null : facade(shown);
-                },
-                enumerable: true,
-            });
-        }
         obj.param = {
             watch: function (callback, names, options) {
                 return watch(id, callback, names, options, false);
@@ -48,6 +38,7 @@
         facades.set(id, obj);
         return obj;
     }
+    native.setFacadeMaker(facade);  // params holding components (a pane's `rendered`) give facades
 
     function checkOptions(what, options, allowed) {
         if (options === undefined || options === null) return {};

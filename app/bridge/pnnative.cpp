@@ -72,13 +72,14 @@ QString PnNative::typeName(int id) const {
 
 bool PnNative::taskHoldsLock() const { return currentTask() && document_ && document_->editAllowed(); }
 
-QJSValue PnNative::rendered(int id) {
-    return guarded([&] {
-        auto* pane = qobject_cast<ReactivePane*>(require(id));
-        if (!pane) throw ParamError(QStringLiteral("%1 has no rendered object").arg(require(id)->label()).toStdString());
-        Component* shown = pane->rendered();
-        return shown ? QJSValue(remember(shown)) : QJSValue(QJSValue::NullValue);
-    });
+QJSValue PnNative::toScript(const QVariant& value) {
+    if (Component* component = componentFrom(value); component && facadeOf_.isCallable())
+        return facadeOf_.call({remember(component)});
+    // A param's None (an empty QVariant) is null, as Panel's None.
+    if (!value.isValid() ||
+        (value.metaType().flags().testFlag(QMetaType::PointerToQObject) && value.isNull()))
+        return QJSValue(QJSValue::NullValue);
+    return engine_->toScriptValue(value);
 }
 
 QStringList PnNative::params(int id) const {
@@ -86,8 +87,8 @@ QStringList PnNative::params(int id) const {
     return c ? c->paramNames() : QStringList();
 }
 
-QJSValue PnNative::get(int id, const QString& name) const {
-    return guarded([&] { return engine_->toScriptValue(require(id)->get(name)); });
+QJSValue PnNative::get(int id, const QString& name) {
+    return guarded([&] { return toScript(require(id)->get(name)); });
 }
 
 void PnNative::set(int id, const QString& name, const QVariant& value) {
@@ -132,14 +133,15 @@ QJSValue PnNative::watch(int id, const QStringList& names, const QJSValue& callb
                 if (events.size() == 1) {
                     // The common case, as plain arguments: one JS crossing.
                     const Event& e = events.front();
-                    args = {e.name, engine->toScriptValue(e.oldValue), engine->toScriptValue(e.newValue), e.type, id};
+                    args = {e.name, self->toScript(e.oldValue), self->toScript(e.newValue), e.type,
+                            id};
                 } else {
                     QJSValue raw = engine->newArray(uint(events.size()));
                     for (qsizetype i = 0; i < events.size(); ++i) {
                         QJSValue e = engine->newObject();
                         e.setProperty(QStringLiteral("name"), events[i].name);
-                        e.setProperty(QStringLiteral("old"), engine->toScriptValue(events[i].oldValue));
-                        e.setProperty(QStringLiteral("new"), engine->toScriptValue(events[i].newValue));
+                        e.setProperty(QStringLiteral("old"), self->toScript(events[i].oldValue));
+                        e.setProperty(QStringLiteral("new"), self->toScript(events[i].newValue));
                         e.setProperty(QStringLiteral("type"), events[i].type);
                         e.setProperty(QStringLiteral("obj"), id);
                         raw.setProperty(quint32(i), e);
@@ -203,7 +205,15 @@ QString PnNative::label(int id) const {
     return c ? c->label() : QString();
 }
 
-QString PnNative::env(const QString& name, const QString& fallback) const {
+QString PnNative::env(const QString& name, const QString& fallback) {
+    if (!environment_.allows(name)) {
+        ScriptHost* host = tasks_ ? tasks_->host() : nullptr;
+        if (host && !refusedEnvironment_.contains(name)) {
+            refusedEnvironment_.insert(name);
+            host->log(QStringLiteral("warn"), environment_.refusal(name));
+        }
+        return fallback;
+    }
     return qEnvironmentVariableIsSet(qPrintable(name)) ? qEnvironmentVariable(qPrintable(name)) : fallback;
 }
 

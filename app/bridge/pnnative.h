@@ -4,6 +4,7 @@
 // out. Components are known to scripts by id; errors become JS exceptions at
 // the calling line, with messages that name the component and param.
 
+#include "bridge/environmentaccess.h"
 #include "bridge/jstasks.h"
 #include "widgets/component.h"
 
@@ -13,6 +14,7 @@
 #include <QJSValue>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 namespace qpanel {
 
@@ -25,6 +27,7 @@ public:
     Component* component(int id) const;
     /// pn.fetch may read files under this folder (the script's own).
     void setScriptFolder(const QString& folder) { scriptFolder_ = folder; }
+    void setEnvironmentAccess(EnvironmentAccess access) { environment_ = std::move(access); }
 
     Q_INVOKABLE QJSValue create(int group, const QString& kind, const QVariantMap& params);
     Q_INVOKABLE QString typeName(int id) const;
@@ -32,11 +35,10 @@ public:
     /// its awaits (a with_lock callback); false outside tasks, where a lock
     /// held by a synchronous section ends with it.
     Q_INVOKABLE bool taskHoldsLock() const;
-    /// A bound function's pane: the id of the component it shows now (the
-    /// latest completed run), or null before one completed.
-    Q_INVOKABLE QJSValue rendered(int id);
+    /// pn.js's facade(id): how param values that are components reach scripts.
+    Q_INVOKABLE void setFacadeMaker(const QJSValue& facadeOf) { facadeOf_ = facadeOf; }
     Q_INVOKABLE QStringList params(int id) const;
-    Q_INVOKABLE QJSValue get(int id, const QString& name) const;
+    Q_INVOKABLE QJSValue get(int id, const QString& name);
     Q_INVOKABLE void set(int id, const QString& name, const QVariant& value);
     Q_INVOKABLE void trigger(int id, const QString& name);
     /// `callback(rawEvents)` runs as a task per trigger; mode is "concurrent",
@@ -50,7 +52,9 @@ public:
     Q_INVOKABLE void appendTab(int tabs, const QString& title, const QJSValue& child);
     Q_INVOKABLE void servable(int id, const QString& title);
     Q_INVOKABLE QString label(int id) const;
-    Q_INVOKABLE QString env(const QString& name, const QString& fallback) const;
+    /// pn.env: the variable if the script may read it (see EnvironmentAccess),
+    /// else `fallback`, with a console warning once per name saying how to allow it.
+    Q_INVOKABLE QString env(const QString& name, const QString& fallback);
     Q_INVOKABLE void execute(const QJSValue& fn);
     /// pn.bind(fn, ...args) / pn.depends: `args` are component ids (their
     /// value param) or {constant: v}; returns the id of a ReactivePane
@@ -91,6 +95,8 @@ signals:
 public:
     /// A JS value as a param value: a component facade becomes its Component*.
     QVariant toVariant(const QJSValue& value) const;
+    /// A param value as a script sees it: a component is its facade, None is null.
+    QJSValue toScript(const QVariant& value);
 
 private:
     void deliverBusy(bool busy);
@@ -109,9 +115,12 @@ private:
     QPointer<JsTasks> tasks_;
     QPointer<Document> document_;
     QString scriptFolder_;
+    EnvironmentAccess environment_;
+    QSet<QString> refusedEnvironment_;  // each refused name is warned about once
     QHash<int, QPointer<Component>> components_;
     QHash<const Component*, int> ids_;
     QHash<int, QPointer<QObject>> models_;  // sources, figures, periodic callbacks
+    QJSValue facadeOf_;
     QHash<int, QJSValue> busyWatchers_;
     bool lastBusy_ = false;                 // as the busy watchers last heard
     template <typename T>

@@ -37,6 +37,10 @@ public:
     /// (awaiting does not count). Default: QPANEL_SCRIPT_TIME_LIMIT_MS or 5 s.
     void setScriptTimeLimit(std::chrono::milliseconds limit) { host_.watchdog().setLimit(limit); }
     std::chrono::milliseconds scriptTimeLimit() const { return host_.watchdog().limit(); }
+    /// Which environment variables pn.env reads (default: QPANEL_* only).
+    void setEnvironmentAccess(EnvironmentAccess access) {
+        native_->setEnvironmentAccess(std::move(access));
+    }
     /// The servable roots, stacked (for the window).
     QWidget* createContent() const;
     /// SPEC §5 idle: no task of this app in flight, no script timer, sleep,

@@ -1,5 +1,6 @@
 #include "cli/commandline.h"
 
+#include "bridge/environmentaccess.h"
 #include "shell/examplescatalog.h"
 
 #include <QCommandLineParser>
@@ -33,10 +34,17 @@ struct Options {
                                QStringLiteral("With --exit-when-idle or --screenshot: give up after MS "
                                               "milliseconds even if the app is not idle (exit 3)."),
                                QStringLiteral("MS")};
+    QCommandLineOption allowEnv{
+        QStringLiteral("allow-env"),
+        QStringLiteral("Let scripts read the environment variable NAME with pn.env; without this "
+                       "(or the allowedEnvironment setting) they read only QPANEL_* variables. "
+                       "Several names: separate them with commas or repeat the option."),
+        QStringLiteral("NAME[,NAME]")};
 
     void addTo(QCommandLineParser& parser) const {
         parser.setApplicationDescription(QStringLiteral("qpanel: Panel-style async app scripts on the Qt desktop."));
-        parser.addOptions({help, version, example, listExamples, screenshot, exitWhenIdle, check, timeout});
+        parser.addOptions({help, version, example, listExamples, screenshot, exitWhenIdle, check,
+                           timeout, allowEnv});
         parser.addPositionalArgument(QStringLiteral("script"),
                                      QStringLiteral("App script (.js or .ts) to open; several with --check."),
                                      QStringLiteral("[SCRIPT...]"));
@@ -143,6 +151,10 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments, const QString& 
                              .arg(parser.value(o.timeout)));
         cl.timeoutMs = ms;
     }
+
+    QString badName;
+    cl.allowedEnvironment = EnvironmentAccess::parseNames(parser.values(o.allowEnv), &badName);
+    if (!badName.isEmpty()) return usage(QStringLiteral("--allow-env: %1").arg(badName));
 
     if (shot) {
         cl.screenshotFile = QFileInfo(parser.value(o.screenshot)).absoluteFilePath();

@@ -24,6 +24,8 @@ struct CommandLine {
     QString screenshotFile;
     std::optional<int> timeoutMs;
     bool timeoutIsDefault = false;  ///< --screenshot without --timeout
+    /// --allow-env: environment variables pn.env may read besides QPANEL_*.
+    QStringList allowedEnvironment;
 };
 
 /// --screenshot without --timeout waits this long for idle (an app with a

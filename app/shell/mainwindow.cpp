@@ -93,6 +93,7 @@ bool MainWindow::openScript(const QString& path) {
     ++openGeneration_;
     const QString absolute = QFileInfo(path).absoluteFilePath();
     auto candidate = std::make_unique<ScriptSession>(transpiler_);
+    candidate->setEnvironmentAccess(environment_);
     connect(candidate.get(), &ScriptSession::messageLogged, this, &MainWindow::messageLogged);
     connect(candidate.get(), &ScriptSession::errorReported, this, &MainWindow::errorReported);
     emit sessionCreated(candidate.get(), absolute);

@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 
+#include "bridge/environmentaccess.h"
 #include "bridge/scripterror.h"
 
 class QAction;
@@ -64,6 +65,9 @@ public:
     bool reload();
     /// Closes the app (cancelling all its work) and shows the start page.
     void closeApp();
+
+    /// What pn.env may read in the apps this window opens from now on.
+    void setEnvironmentAccess(EnvironmentAccess access) { environment_ = std::move(access); }
 
     ScriptSession* session() const { return session_.get(); }
     /// The open app script ("" on the start page).
@@ -136,6 +140,7 @@ private:
     StartPage* startPage_;
     LoadingPage* loadingPage_;
     UserSettings userSettings_;
+    EnvironmentAccess environment_;
     /// Counts opens, so a superseded background open drops its last step.
     int openGeneration_ = 0;
     QWidget* appContent_ = nullptr;

@@ -1,6 +1,7 @@
 // The qpanel command line end to end: exit codes, console echo, --check,
 // --list-examples, --version, --help (see app/cli/exitcode.h).
 #include "app/qpanelprocess.h"
+#include "common/httptestserver.h"
 
 #include <QDir>
 #include <QFile>
@@ -161,6 +162,9 @@ INSTANTIATE_TEST_SUITE_P(
         UsageCase{"ExitWhenIdleWithoutAScript", {QStringLiteral("--exit-when-idle")}, "--exit-when-idle needs a script"},
         UsageCase{"SeveralScriptsWithoutCheck", {QStringLiteral("--exit-when-idle"), kLogs, kLogs},
                   "only --check takes several scripts"},
+        UsageCase{"AllowEnvWithABadName",
+                  {QStringLiteral("--exit-when-idle"), QStringLiteral("--allow-env"), QStringLiteral("A,B=1"), kLogs},
+                  "--allow-env: 'A,B=1' is not an environment variable name"},
         UsageCase{"ScreenshotIntoAMissingFolder",
                   {QStringLiteral("--screenshot"), QStringLiteral("/no/such/folder/shot.png"), kLogs},
                   "the folder /no/such/folder does not exist"}),
@@ -221,11 +225,104 @@ TEST(Cli, VersionPrintsTheProjectVersion) {
 TEST(Cli, HelpListsTheOptionsAndExitCodes) {
     const auto run = runQpanel({QStringLiteral("--help")});
     EXPECT_EQ(run.exitCode, 0);
-    for (const char* expected : {"--exit-when-idle", "--check", "--timeout <MS>", "--screenshot <FILE.png>",
-                                 "--list-examples", "--example <NAME>", "3  --timeout passed"})
+    for (const char* expected : {"--exit-when-idle", "--check", "--timeout <MS>",
+                                 "--screenshot <FILE.png>", "--list-examples", "--example <NAME>",
+                                 "--allow-env <NAME[,NAME]>", "3  --timeout passed"})
         EXPECT_TRUE(run.out.contains(QString::fromUtf8(expected))) << expected;
     // Wrapped over lines in the option list.
     EXPECT_TRUE(run.out.simplified().contains(QStringLiteral("if it is not idle after --timeout (default 10000 ms), "
                                                              "save it as it is then and exit 3")))
         << qPrintable(run.out);
+}
+
+namespace {
+/// A script in a folder of its own, run with settings of its own there
+/// (XDG_CONFIG_HOME) and the given extra environment.
+struct OwnApp {
+    QTemporaryDir dir;
+    QString script;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+
+    explicit OwnApp(const QByteArray& source) {
+        script = dir.filePath(QStringLiteral("app.js"));
+        QFile file(script);
+        EXPECT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write(source);
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"),
+                           dir.filePath(QStringLiteral("config")));
+    }
+    QString settingsFile() const {
+        return dir.filePath(QStringLiteral("config/qpanel/qpanel.conf"));
+    }
+    void writeSettings(const QByteArray& text) const {
+        QDir().mkpath(QFileInfo(settingsFile()).absolutePath());
+        QFile file(settingsFile());
+        EXPECT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write(text);
+    }
+};
+
+const QByteArray kEnvApp =
+    "console.log(pn.env('CLI_TEST_TOKEN', 'no token'));\n"
+    "console.log(pn.env('CLI_TEST_OTHER', 'no other'));\n"
+    "console.log(pn.env('CLI_TEST_THIRD', 'no third'));\n"
+    "console.log(pn.env('QPANEL_CLI_TEST', 'no qpanel'));\n";
+}  // namespace
+
+TEST(Cli, ScriptsReadOnlyQpanelVariablesAndThoseAllowEnvNames) {
+    OwnApp app(kEnvApp);
+    for (const char* name :
+         {"CLI_TEST_TOKEN", "CLI_TEST_OTHER", "CLI_TEST_THIRD", "QPANEL_CLI_TEST"})
+        app.environment.insert(QString::fromLatin1(name),
+                               QStringLiteral("value of ") + QString::fromLatin1(name));
+
+    const auto plain = runQpanel({QStringLiteral("--exit-when-idle"), app.script}, app.environment);
+    EXPECT_EQ(plain.exitCode, 0) << qPrintable(plain.err);
+    EXPECT_EQ(plain.out,
+              QStringLiteral("no token\nno other\nno third\nvalue of QPANEL_CLI_TEST\n"));
+    EXPECT_EQ(plain.err.count(QStringLiteral("--allow-env CLI_TEST_TOKEN")), 1)
+        << qPrintable(plain.err);
+    EXPECT_TRUE(plain.err.contains(app.settingsFile()))
+        << "names where the setting lives: " << qPrintable(plain.err);
+
+    const auto allowed =
+        runQpanel({QStringLiteral("--exit-when-idle"), QStringLiteral("--allow-env"),
+                   QStringLiteral("CLI_TEST_TOKEN, CLI_TEST_OTHER"),
+                   QStringLiteral("--allow-env=CLI_TEST_THIRD"), app.script},
+                  app.environment);
+    EXPECT_EQ(allowed.exitCode, 0) << qPrintable(allowed.err);
+    EXPECT_EQ(
+        allowed.out,
+        QStringLiteral("value of CLI_TEST_TOKEN\nvalue of CLI_TEST_OTHER\nvalue of CLI_TEST_THIRD\n"
+                       "value of QPANEL_CLI_TEST\n"));
+    EXPECT_EQ(allowed.err, QString());
+}
+
+TEST(Cli, TheAllowedEnvironmentSettingAddsNamesScriptsMayRead) {
+    OwnApp app(kEnvApp);
+    app.environment.insert(QStringLiteral("CLI_TEST_TOKEN"), QStringLiteral("token"));
+    app.environment.insert(QStringLiteral("CLI_TEST_OTHER"), QStringLiteral("other"));
+    app.writeSettings("[General]\nallowedEnvironment=CLI_TEST_OTHER, CLI_TEST_THIRD\n");
+    const auto run = runQpanel({QStringLiteral("--exit-when-idle"), app.script}, app.environment);
+    EXPECT_EQ(run.exitCode, 0) << qPrintable(run.err);
+    EXPECT_EQ(run.out, QStringLiteral("no token\nother\nno third\nno qpanel\n"));
+    EXPECT_EQ(nonEmptyLines(run.err).size(), 1) << qPrintable(run.err);
+    EXPECT_TRUE(run.err.contains(QStringLiteral("pn.env('CLI_TEST_TOKEN')")))
+        << qPrintable(run.err);
+}
+
+TEST(Cli, AFailedFetchIsPrintedWithoutTheUrlsSecrets) {
+    QUrl url(QStringLiteral("http://me:pa55@127.0.0.1/data?api_key=S3CRET&page=1"));
+    url.setPort(qpanel::test::closedLocalPort());
+    OwnApp app("pn.state.execute(async () => { await pn.fetch('" + url.toEncoded() + "'); });\n");
+    const auto run = runQpanel({QStringLiteral("--exit-when-idle"), app.script}, app.environment);
+    EXPECT_EQ(run.exitCode, 1) << qPrintable(run.err);
+    EXPECT_TRUE(run.err.contains(
+        QStringLiteral("fetch http://127.0.0.1:%1/data?api_key=…&page=…: connection refused")
+            .arg(url.port())))
+        << qPrintable(run.err);
+    EXPECT_FALSE(run.err.contains(QStringLiteral("S3CRET")) ||
+                 run.err.contains(QStringLiteral("pa55")))
+        << qPrintable(run.err);
+    EXPECT_FALSE(run.out.contains(QStringLiteral("S3CRET"))) << qPrintable(run.out);
 }

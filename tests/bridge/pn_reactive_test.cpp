@@ -225,3 +225,59 @@ TEST(PnGenerators, ANewerTriggerCancelsTheRunningGeneratorAndNoStaleYieldShows) 
     EXPECT_EQ(textOf(ui.pane->rendered()), QStringLiteral("2:3"));
     EXPECT_TRUE(s.errors.isEmpty()) << s.firstError();
 }
+
+// `rendered` is a read-only param: watchable, listed with the others, and
+// triggered on every render, so a watcher sees each value a generator
+// streams even while the same Markdown pane is updated in place.
+TEST(PnBind, RenderedIsAReadOnlyParamWhoseWatchersSeeEveryRender) {
+    Session s;
+    ASSERT_TRUE(s.session.run(
+        QStringLiteral(
+            "const slider = pn.widgets.IntSlider({start: 0, end: 10, value: 1});\n"
+            "async function* count(v) {\n"
+            "  for (let i = 1; i <= 3; i++) { yield v + ':' + i; await pn.sleep(5); }\n"
+            "}\n"
+            "const pane = pn.panel(pn.bind(count, slider));\n"
+            "console.log('listed ' + Object.keys(pane).includes('rendered') + ' ' + "
+            "pane.rendered);\n"
+            "pane.param.watch((e) => {\n"
+            "  console.log(e.name + ' ' + e.new.object + ' ' + (e.new === pane.rendered) + ' ' + "
+            "(e.obj === pane));\n"
+            "}, 'rendered');\n"
+            "try { pane.rendered = null; } catch (e) { console.log('assigning: ' + e.message); }\n"
+            "pn.Column(slider, pane).servable();\n"),
+        QStringLiteral("/app/watch_rendered.js")))
+        << s.firstError();
+    auto* pane = s.child<ReactivePane>(1);
+    ASSERT_NE(pane, nullptr);
+    EXPECT_TRUE(pane->paramNames().contains(QStringLiteral("rendered")));
+    EXPECT_TRUE(pane->spec(QStringLiteral("rendered")).readOnly);
+    ASSERT_TRUE(waitUntil([&] { return s.log.size() == 5; }))
+        << s.log.join('|').toStdString() << s.firstError();
+    s.child(0)->set("value", 2);
+    ASSERT_TRUE(waitUntil([&] { return s.log.size() == 8; })) << s.log.join('|').toStdString();
+    EXPECT_EQ(s.log,
+              (QStringList{"listed true null", "assigning: ParamFunction.rendered is read-only",
+                           "rendered 1:1 true true", "rendered 1:2 true true",
+                           "rendered 1:3 true true", "rendered 2:1 true true",
+                           "rendered 2:2 true true", "rendered 2:3 true true"}));
+    EXPECT_EQ(pane->get(QStringLiteral("rendered")).value<QObject*>(), pane->rendered());
+    EXPECT_TRUE(s.errors.isEmpty()) << s.firstError();
+}
+
+// A component the function returned and something else deleted leaves
+// `rendered` empty, not pointing at the deleted object.
+TEST(PnBind, RenderedForgetsAComponentDeletedElsewhere) {
+    Session s;
+    ASSERT_TRUE(s.session.run(QStringLiteral("const shown = pn.pane.Markdown('kept elsewhere');\n"
+                                             "const pane = pn.panel(pn.bind(() => shown));\n"
+                                             "pn.Column(pane).servable();\n"),
+                              QStringLiteral("/app/deleted.js")))
+        << s.firstError();
+    auto* pane = s.child<ReactivePane>(0);
+    ASSERT_NE(pane, nullptr);
+    ASSERT_NE(pane->rendered(), nullptr);
+    delete pane->rendered();
+    EXPECT_FALSE(pane->get(QStringLiteral("rendered")).isValid());
+    EXPECT_TRUE(s.evaluate("pane.rendered === null").toBool());
+}

@@ -1,6 +1,9 @@
 // The script sandbox (SPEC §6): no file system or process access from
-// scripts; pn.fetch reaches http(s) and files under the script's folder only.
+// scripts; pn.fetch reaches http(s) and files under the script's folder only;
+// pn.env reads QPANEL_* variables and those the user allows.
 #include "common/eventloop.h"
+#include "common/httptestserver.h"
+#include "core/runtime.h"
 #include "pnsession.h"
 
 #include <QDir>
@@ -108,4 +111,146 @@ TEST(Sandbox, FetchRefusesEscapesOtherFoldersLinksOutAndOtherSchemes) {
         EXPECT_TRUE(log[i].contains("only http, https and files under the script's folder"))
             << log[i].toStdString();
     EXPECT_TRUE(log[0].contains("secret.txt")) << "names the URL: " << log[0].toStdString();
+}
+
+// URLs carry secrets (user info, API keys in the query): a fetch error, the
+// console lines and error reports it makes, and the fetch task's origin show
+// the URL with its query names but not their values.
+TEST(Sandbox, FetchErrorsReportsAndTaskOriginsHideTheUrlsSecrets) {
+    qpanel::test::HttpTestServer server;
+    server.route("/slow?token=S3CRET", {.stall = true});  // routes match the query too
+    const QString refused =
+        QStringLiteral("127.0.0.1:%1/data").arg(qpanel::test::closedLocalPort());
+    const QString slow = server.url("/slow").toString().mid(7);  // without "http://"
+    Session s;
+    ASSERT_TRUE(s.session.run(
+        QStringLiteral(
+            "const refused = 'http://me:pa55@%1?api_key=S3CRET&page=1';\n"
+            "pn.state.execute(async () => {\n"
+            "  try { await pn.fetch(refused); } catch (e) { console.log('caught ' + e.message); }\n"
+            "  try { await pn.fetch('http://%2?token=S3CRET', {timeout: 300}); } catch (e) { "
+            "console.log('slow ' + e.message); }\n"
+            "  await pn.fetch(refused);\n"
+            "});\n")
+            .arg(refused, slow),
+        QStringLiteral("/app/secrets.js")))
+        << s.firstError();
+    QStringList origins;
+    ASSERT_TRUE(waitUntil([&] {
+        for (const qpanel::TaskInfo& task : qpanel::Runtime::instance().tasks().snapshot())
+            if (task.origin.startsWith(QStringLiteral("pn.fetch http://%1").arg(slow)))
+                origins << task.origin;
+        return !origins.isEmpty();
+    }));
+    EXPECT_EQ(origins.constFirst().toStdString(),
+              QStringLiteral("pn.fetch http://%1?token=…").arg(slow).toStdString());
+    ASSERT_TRUE(waitUntil([&] { return s.errors.size() == 1; }, 10s))
+        << s.log.join('|').toStdString();
+    ASSERT_EQ(s.log.size(), 2) << s.log.join('|').toStdString();
+    EXPECT_EQ(s.log[0].toStdString(),
+              QStringLiteral("caught fetch http://%1?api_key=…&page=…: connection refused")
+                  .arg(refused)
+                  .toStdString());
+    EXPECT_TRUE(s.log[1].startsWith(
+        QStringLiteral("slow fetch http://%1?token=…: no complete response").arg(slow)))
+        << s.log[1].toStdString();
+    EXPECT_TRUE(s.errors[0].message.contains(
+        QStringLiteral("fetch http://%1?api_key=…&page=…").arg(refused)))
+        << s.firstError();
+    for (const QString& shown : s.log + s.stacks + QStringList{s.errors[0].toString()}) {
+        EXPECT_FALSE(shown.contains("S3CRET")) << shown.toStdString();
+        EXPECT_FALSE(shown.contains("pa55")) << shown.toStdString();
+    }
+}
+
+namespace {
+/// Sets environment variables for one test.
+struct ScopedEnv {
+    QList<QByteArray> names;
+    explicit ScopedEnv(const QList<std::pair<QByteArray, QByteArray>>& values) {
+        for (const auto& [name, value] : values) {
+            qputenv(name.constData(), value);
+            names << name;
+        }
+    }
+    ~ScopedEnv() {
+        for (const QByteArray& name : names) qunsetenv(name.constData());
+    }
+};
+
+const QString kEnvScript = QStringLiteral(
+    "console.log('qpanel ' + pn.env('QPANEL_SANDBOX_TEST', 'unset'));\n"
+    "console.log('token ' + pn.env('SANDBOX_TEST_TOKEN', 'fallback'));\n"
+    "console.log('token again ' + pn.env('SANDBOX_TEST_TOKEN'));\n"
+    "console.log('allowed ' + pn.env('SANDBOX_TEST_ALLOWED', 'fallback'));\n");
+
+/// Runs kEnvScript; each console line as "level: text".
+QStringList runEnvScript(Session& s) {
+    QStringList lines;
+    QObject::connect(
+        &s.session, &qpanel::ScriptSession::messageLogged, &s.session,
+        [&lines](const QString& level, const QString& text) { lines << level + ": " + text; });
+    EXPECT_TRUE(s.session.run(kEnvScript, QStringLiteral("/app/env.js"))) << s.firstError();
+    return lines;
+}
+}  // namespace
+
+// A script must not read the user's tokens from the environment and send
+// them away with pn.fetch: other names read as the fallback, with one
+// warning per name that says how to allow it.
+TEST(Sandbox, EnvReadsOnlyQpanelVariablesByDefault) {
+    const ScopedEnv env({{"QPANEL_SANDBOX_TEST", "visible"},
+                         {"SANDBOX_TEST_TOKEN", "S3CRET"},
+                         {"SANDBOX_TEST_ALLOWED", "ok"}});
+    Session s;
+    const QStringList lines = runEnvScript(s);
+    ASSERT_EQ(lines.size(), 6) << lines.join('\n').toStdString();
+    EXPECT_EQ(lines[0].toStdString(), "log: qpanel visible");
+    EXPECT_TRUE(lines[1].startsWith(
+        QStringLiteral("warn: pn.env('SANDBOX_TEST_TOKEN'): scripts may read only "
+                       "QPANEL_* environment variables and those you allow")))
+        << lines[1].toStdString();
+    EXPECT_TRUE(lines[1].contains(QStringLiteral("--allow-env SANDBOX_TEST_TOKEN")))
+        << lines[1].toStdString();
+    EXPECT_TRUE(lines[1].contains(QStringLiteral("allowedEnvironment"))) << lines[1].toStdString();
+    EXPECT_EQ(lines[2].toStdString(), "log: token fallback");
+    EXPECT_EQ(lines[3].toStdString(), "log: token again ") << "warned once per name";
+    EXPECT_TRUE(lines[4].startsWith(QStringLiteral("warn: pn.env('SANDBOX_TEST_ALLOWED')")))
+        << lines[4].toStdString();
+    EXPECT_EQ(lines[5].toStdString(), "log: allowed fallback");
+    for (const QString& line : lines) EXPECT_FALSE(line.contains("S3CRET")) << line.toStdString();
+}
+
+TEST(Sandbox, EnvReadsTheVariablesTheUserAllows) {
+    const ScopedEnv env({{"SANDBOX_TEST_TOKEN", "S3CRET"}, {"SANDBOX_TEST_ALLOWED", "ok"}});
+    Session s;
+    s.session.setEnvironmentAccess(
+        qpanel::EnvironmentAccess({QStringLiteral("SANDBOX_TEST_ALLOWED")}));
+    const QStringList lines = runEnvScript(s);
+    ASSERT_EQ(lines.size(), 5) << lines.join('\n').toStdString();
+    EXPECT_EQ(lines[0].toStdString(), "log: qpanel unset");
+    EXPECT_TRUE(lines[1].startsWith(QStringLiteral("warn: pn.env('SANDBOX_TEST_TOKEN')")))
+        << lines[1].toStdString();
+    EXPECT_EQ(lines[4].toStdString(), "log: allowed ok");
+}
+
+TEST(Sandbox, EnvironmentAccessParsesCommaSeparatedNames) {
+    QString problem;
+    EXPECT_EQ(qpanel::EnvironmentAccess::parseNames({QStringLiteral("A, B,A"), QStringLiteral("C")},
+                                                    &problem),
+              (QStringList{"A", "B", "C"}));
+    EXPECT_TRUE(problem.isEmpty());
+    EXPECT_EQ(qpanel::EnvironmentAccess::parseNames({QStringLiteral("A,,B=1")}, &problem),
+              (QStringList{"A"}));
+    EXPECT_EQ(problem.toStdString(), "'A,,B=1' is not an environment variable name");
+    const qpanel::EnvironmentAccess access({QStringLiteral("TOKEN")},
+                                           QStringLiteral("/home/me/.config/qpanel/qpanel.conf"));
+    EXPECT_TRUE(access.allows(QStringLiteral("QPANEL_ANYTHING")));
+    EXPECT_TRUE(access.allows(QStringLiteral("TOKEN")));
+    EXPECT_FALSE(access.allows(QStringLiteral("HOME")));
+    EXPECT_FALSE(access.allows(QStringLiteral("qpanel_lower")));
+    EXPECT_TRUE(access.refusal(QStringLiteral("HOME"))
+                    .endsWith(QStringLiteral("--allow-env HOME, or add HOME to allowedEnvironment "
+                                             "in /home/me/.config/qpanel/qpanel.conf.")))
+        << access.refusal(QStringLiteral("HOME")).toStdString();
 }

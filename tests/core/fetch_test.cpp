@@ -176,3 +176,53 @@ TEST(Fetch, DefaultOptionsInsideACoroutineLambdaAreSafe) {
     ASSERT_TRUE(waitUntil([&] { return !body.isEmpty(); }));
     EXPECT_EQ(body, QByteArray("hello"));
 }
+
+// URLs carry secrets (user info, API keys in the query, OAuth tokens in the
+// fragment): what qpanel shows keeps the query's names and hides the rest.
+TEST(Fetch, DisplayUrlHidesUserInfoTheFragmentAndEveryQueryValue) {
+    const auto displayUrl = [](const QUrl& url) { return qpanel::displayUrl(url).toStdString(); };
+    EXPECT_EQ(displayUrl(QUrl("http://127.0.0.1:9/data?api_key=S3CRET&page=1")),
+              "http://127.0.0.1:9/data?api_key=…&page=…");
+    EXPECT_EQ(displayUrl(QUrl("https://me:pa55@example.com/a/b?token=S3CRET#access_token=T0KEN")),
+              "https://example.com/a/b?token=…");
+    EXPECT_EQ(displayUrl(QUrl("http://example.com/?S3CRET&empty=&x=a%26b%3Dc")),
+              "http://example.com/?…&empty=…&x=…");
+    EXPECT_EQ(displayUrl(QUrl("http://example.com/plain/path")), "http://example.com/plain/path");
+    EXPECT_EQ(displayUrl(QUrl::fromLocalFile("/srv/data.json")), "file:///srv/data.json");
+}
+
+TEST(Fetch, ErrorsNameTheUrlWithoutItsSecrets) {
+    QUrl base;
+    {
+        HttpTestServer server;
+        base = server.url("/data");
+    }  // closed: refused from now on
+    QUrl url(QStringLiteral("http://me:pa55@127.0.0.1:%1/data?api_key=S3CRET&page=1#frag")
+                 .arg(base.port()));
+    const Outcome refused = run(url);
+    EXPECT_EQ(refused.error.toStdString(),
+              QStringLiteral("fetch http://127.0.0.1:%1/data?api_key=…&page=…: connection refused")
+                  .arg(base.port())
+                  .toStdString());
+
+    HttpTestServer server;
+    // Routes match the query too.
+    server.route("/stall?api_key=S3CRET", {.stall = true});
+    // 407 is an error Qt words itself: nothing of the URL may come back in its text.
+    server.route("/proxy?api_key=S3CRET", {.status = 407, .body = "who are you"});
+    for (const QString& path : {QStringLiteral("/stall"), QStringLiteral("/proxy")}) {
+        QUrl secret = server.url(path);
+        secret.setUserInfo(QStringLiteral("me:pa55"));
+        secret.setQuery(QStringLiteral("api_key=S3CRET"));
+        const Outcome o = run(secret, {.timeout = 300ms});
+        const QString text = o.error.isEmpty() && o.response
+                                 ? QStringLiteral("status %1").arg(o.response->status)
+                                 : o.error;
+        EXPECT_FALSE(text.contains("S3CRET") || text.contains("pa55")) << text.toStdString();
+        if (!o.error.isEmpty()) {
+            EXPECT_TRUE(o.error.startsWith(
+                QStringLiteral("fetch %1?api_key=…: ").arg(server.url(path).toString())))
+                << o.error.toStdString();
+        }
+    }
+}

@@ -140,6 +140,20 @@ TEST(Param, TriggerFiresWithoutAChange) {
     EXPECT_EQ(types, QStringList{"triggered"});
 }
 
+// trigger() passes the stored value to store(), which replaces it: it must
+// not be read through a reference to the slot it is overwriting.
+TEST(Param, TriggerKeepsTheValueAndGivesItAsOldAndNew) {
+    auto slider = makeSlider();
+    slider->set("value", 3);
+    QSignalSpy changed(slider.get(), &Parameterized::paramChanged);
+    QVariantList seen;
+    slider->watch({"value"}, [&](const Event& e) { seen << e.oldValue << e.newValue; });
+    slider->trigger("value");
+    EXPECT_EQ(seen, (QVariantList{3, 3}));
+    EXPECT_EQ(slider->get("value").toInt(), 3);
+    EXPECT_EQ(changed.count(), 0) << "nothing changed";
+}
+
 TEST(Param, AsyncWatcherRunsAsATaskWithAnOrigin) {
     auto slider = makeSlider();
     std::vector<int> finished;

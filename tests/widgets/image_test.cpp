@@ -203,3 +203,25 @@ TEST(ReactivePane, ShowsTheExceptionOfTheLatestRunInThePane) {
     EXPECT_FALSE(box->isVisible());
     EXPECT_EQ(pane->rendered()->get("object").toString(), "value 2");
 }
+
+// The pane's error and its fetch task's origin show the URL without the
+// secrets it carries (user info, query values).
+TEST(ImagePane, ErrorsAndTaskOriginsHideTheUrlsSecrets) {
+    HttpTestServer server;
+    server.route("/slow.png?api_key=S3CRET&size=2",
+                 HttpReply{.body = "not an image", .delayMs = 300});
+    QUrl url = server.url("/slow.png");
+    url.setUserInfo("me:pa55");
+    url.setQuery("api_key=S3CRET&size=2");
+    const QString shown = server.url("/slow.png").toString() + "?api_key=…&size=…";
+    qpanel::Image pane(url.toString());
+    QStringList origins;
+    for (const qpanel::TaskInfo& task : qpanel::Runtime::instance().tasks().snapshot())
+        origins << task.origin;
+    EXPECT_TRUE(origins.contains("Image fetch " + shown)) << origins.join('|').toStdString();
+    ASSERT_TRUE(waitUntil([&] { return !pane.error().isEmpty(); }, 5s));
+    EXPECT_TRUE(pane.error().contains(shown)) << pane.error().toStdString();
+    EXPECT_TRUE(pane.error().contains("could not decode")) << pane.error().toStdString();
+    EXPECT_FALSE(pane.error().contains("S3CRET") || pane.error().contains("pa55"))
+        << pane.error().toStdString();
+}

@@ -31,6 +31,13 @@ bool canShow(Component* pane, const QVariant& value) {
 ReactivePane::ReactivePane(Reactive* reactive, QObject* parent)
     : Component(QStringLiteral("ParamFunction"), parent), reactive_(reactive) {
     declare({QStringLiteral("error"), QMetaType::fromType<QString>(), QString(), true});
+    // Read-only and triggered on every render, even one updating the shown
+    // pane in place, so a watcher sees each value a generator streams.
+    declare({.name = QStringLiteral("rendered"),
+             .type = QMetaType::fromType<QObject*>(),
+             .defaultValue = QVariant(),
+             .readOnly = true,
+             .allowNone = true});
     if (!reactive->parent()) reactive->setParent(this);
     connect(reactive, &Parameterized::paramChanged, this,
             [this](const QString& name, const QVariant& v) {
@@ -49,6 +56,7 @@ ReactivePane::ReactivePane(Reactive* reactive, QObject* parent)
 }
 
 ReactivePane::~ReactivePane() {
+    disconnect(renderedGone_);
     // Views of panes we do not own must outlive our view, which holds them.
     if (rendered_ && rendered_->parent() != this) release(rendered_);
 }
@@ -62,15 +70,29 @@ void ReactivePane::render(const QVariant& value) {
     if (!next && rendered_ && rendered_->parent() == this && canShow(rendered_, value)) {
         rendered_->set(QStringLiteral("object"), value);  // same kind of pane: update in place
         emit renderedChanged(rendered_);
+        trigger(QStringLiteral("rendered"));
         return;
     }
     if (!next) next = value.isValid() ? panel(value, this) : nullptr;
     if (next && !next->parent()) next->setParent(this);  // returned fresh by the function
-    if (next == rendered_) return;
+    if (next == rendered_) {
+        if (next) trigger(QStringLiteral("rendered"));
+        return;
+    }
     if (rendered_) release(rendered_);
     rendered_ = next;
     placeRendered();
     emit renderedChanged(rendered_);
+    showRendered();
+}
+
+void ReactivePane::showRendered() {
+    QObject* shown = rendered_.data();
+    setInternal(QStringLiteral("rendered"), QVariant::fromValue(shown));
+    // The param holds a plain pointer: one deleted elsewhere must not stay in it.
+    disconnect(renderedGone_);
+    if (shown)
+        renderedGone_ = connect(shown, &QObject::destroyed, this, &ReactivePane::showRendered);
 }
 
 void ReactivePane::release(Component* child) {

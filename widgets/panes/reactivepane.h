@@ -2,7 +2,8 @@
 // Shows a Reactive (Panel's ParamFunction pane for pn.bind / pn.depends):
 // activates it, shows its latest result through panel(), mirrors its
 // `loading` (spinner overlay while the latest run is pending) and shows its
-// error in place of the content.
+// error in place of the content. Its read-only `rendered` param is the
+// component shown now; it fires on every render.
 //
 //   auto* pane = new qpanel::ReactivePane(qpanel::bind(getImage, slider));
 
@@ -38,9 +39,12 @@ private:
     void render(const QVariant& value);
     void release(Component* child);
     void placeRendered();
+    /// Stores rendered_ in the `rendered` param.
+    void showRendered();
 
     QPointer<Reactive> reactive_;
     QPointer<Component> rendered_;
+    QMetaObject::Connection renderedGone_;
     QVBoxLayout* layout_ = nullptr;
     ErrorBox* errorBox_ = nullptr;
 };
