@@ -56,6 +56,15 @@ QString ErrorReport::toString() const {
 PolicyState::PolicyState(CallbackPolicy policy) : policy_(policy) {
     if (policy_.mode == CallbackPolicy::Mode::Limited)
         slots_ = std::make_unique<AsyncSemaphore>(std::max(1, policy_.limit));
+    else if (policy_.mode == CallbackPolicy::Mode::Exclusive)
+        superseded_ = std::make_unique<AsyncSemaphore>(0);
+}
+
+AsyncSemaphore* PolicyState::gateForNextRun() const {
+    // An exclusive run triggered while its predecessor is being cancelled
+    // (from that run's own cleanup) waits at a gate that never opens: the
+    // trigger doing the cancelling supersedes it before it starts.
+    return cancelling_ > 0 ? superseded_.get() : slots_.get();
 }
 
 PolicyState::~PolicyState() = default;
@@ -120,7 +129,7 @@ DetachedTask runTask(Runtime* runtime, quint64* id, Runtime::Body body, SpawnOpt
     record.origin = std::move(options.origin);
     record.owner = options.owner;
     TaskRegistry& registry = runtime->tasks();
-    AsyncSemaphore* permits = options.policy ? options.policy->permits() : nullptr;
+    AsyncSemaphore* permits = options.policy ? options.policy->gateForNextRun() : nullptr;
     if (permits) record.state = TaskState::Waiting;
     registry.add(&record);
     *id = record.id;
@@ -140,6 +149,10 @@ DetachedTask runTask(Runtime* runtime, quint64* id, Runtime::Body body, SpawnOpt
         outcome = TaskState::Failed;
         error = reportFailure(runtime, record);
     }
+    if (outcome == TaskState::Cancelled && !record.failure.isEmpty()) {
+        outcome = TaskState::Failed;
+        error = record.failure;
+    }
     registry.remove(&record, outcome, error);
     if (options.onDone) options.onDone(outcome);
 }
@@ -147,14 +160,28 @@ DetachedTask runTask(Runtime* runtime, quint64* id, Runtime::Body body, SpawnOpt
 }  // namespace
 
 quint64 Runtime::spawn(Body body, SpawnOptions options) {
+    // Busy from the cancel through the new task's start: no idle in between.
+    ++spawning_;
+    adjustPendingCalls(0);
     PolicyState* policy = options.policy.get();
-    if (policy && policy->policy_.mode == CallbackPolicy::Mode::Exclusive && policy->lastTask_)
-        tasks_.cancel(policy->lastTask_);
+    if (policy && policy->policy_.mode == CallbackPolicy::Mode::Exclusive) {
+        // Cancelling runs script cleanup, which may trigger this callback
+        // again: cancel until no earlier run is left. A run triggered that
+        // way waits at the gate (gateForNextRun), so it ends before it starts.
+        ++policy->cancelling_;
+        for (quint64 cancelled = 0; policy->lastTask_ && policy->lastTask_ != cancelled;) {
+            cancelled = policy->lastTask_;
+            tasks_.cancel(cancelled);
+        }
+        --policy->cancelling_;
+    }
     quint64 id = 0;
     TaskRecord* previous = currentTask();
     runTask(this, &id, std::move(body), std::move(options));  // sets id before any await
     setCurrentTask(previous);
     if (policy) policy->lastTask_ = id;
+    --spawning_;
+    adjustPendingCalls(0);
     return id;
 }
 
@@ -182,8 +209,9 @@ void Runtime::execute(Body fn, SpawnOptions options) {
     auto call = [this, pending, fn = std::move(fn), options]() mutable {
         pending->settled = true;
         QObject::disconnect(pending->ownerGone);
-        adjustPendingCalls(-1);
+        // Started before it stops counting as pending: one busy period.
         spawn(std::move(fn), std::move(options));
+        adjustPendingCalls(-1);
     };
     if (options.owner) {
         // Weak: the connection is kept in `pending`, which must not keep

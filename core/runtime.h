@@ -26,7 +26,8 @@ struct CallbackPolicy {
     int limit = 0;
 
     static CallbackPolicy concurrent() { return {}; }
-    /// A new trigger cancels the run still in flight.
+    /// A new trigger cancels the run still in flight: at most one run at a
+    /// time, even when a cancelled run re-triggers from its cleanup.
     static CallbackPolicy exclusive() { return {Mode::Exclusive, 1}; }
     /// At most `n` runs at once; later triggers wait their turn (FIFO).
     static CallbackPolicy limitedTo(int n) { return {Mode::Limited, n}; }
@@ -40,12 +41,16 @@ public:
     const CallbackPolicy& policy() const { return policy_; }
     /// The run slots of a Limited policy (null otherwise).
     AsyncSemaphore* permits() const { return slots_.get(); }
+    /// What a run started now waits at before its body runs (null: nothing).
+    AsyncSemaphore* gateForNextRun() const;
 
 private:
     friend class Runtime;
     CallbackPolicy policy_;
     quint64 lastTask_ = 0;
+    int cancelling_ = 0;  ///< Exclusive: spawns cancelling the previous run, in progress
     std::unique_ptr<AsyncSemaphore> slots_;
+    std::unique_ptr<AsyncSemaphore> superseded_;
 };
 
 struct ErrorReport {
@@ -102,7 +107,10 @@ public:
     static constexpr int kShutdownGraceMs = 5000;
 
     TaskRegistry& tasks() { return tasks_; }
-    bool busy() const { return tasks_.busy() || pendingCalls_ > 0; }
+    /// One piece of work is one busy period: a spawn (cancelling a previous
+    /// run, starting the new one) and an execute call turning into its task
+    /// never report idle in between.
+    bool busy() const { return tasks_.busy() || pendingCalls_ > 0 || spawning_ > 0; }
 
     /// Starts `body` as a task now (it runs to its first suspension inside
     /// this call). The callable is kept alive until the task ends.
@@ -136,6 +144,7 @@ private:
     ExceptionHandler handler_;
     QHash<const QObject*, ExceptionHandler> ownerHandlers_;
     int pendingCalls_ = 0;
+    int spawning_ = 0;  ///< spawn() calls in progress (nested through cancel hooks)
     bool lastBusy_ = false;
 };
 

@@ -102,6 +102,14 @@ bool TaskRegistry::cancel(quint64 id) {
     return true;
 }
 
+bool TaskRegistry::fail(quint64 id, const QString& error) {
+    TaskRecord* record = find(id);
+    if (!record) return false;
+    if (record->failure.isEmpty()) record->failure = error.isEmpty() ? QStringLiteral("failed") : error;
+    cancelRecord(record);
+    return true;
+}
+
 int TaskRegistry::cancelOwnedBy(const QObject* owner) {
     // Collect ids first: unwinding a task removes it from the map.
     std::vector<std::pair<quint64, quint64>> ids;  // (sequence, id): cancel oldest first

@@ -33,6 +33,7 @@ struct TaskRecord {
     std::chrono::steady_clock::time_point startedAt;
     TaskState state = TaskState::Running;
     bool cancelRequested = false;
+    QString failure;  ///< set by TaskRegistry::fail: unwinds as cancelled, ends as failed
     Suspension* parkedAt = nullptr;  ///< the cancellable await it is suspended in, if any
 };
 
@@ -71,6 +72,10 @@ public:
     /// Requests cancellation; a task parked in a qpanel awaitable unwinds
     /// before this returns. Returns false for an unknown id.
     bool cancel(quint64 id);
+    /// Unwinds the task as cancel() does, but it ends as failed with `error`
+    /// (for code stopped from outside, as the script watchdog does; the
+    /// caller has reported the error). Returns false for an unknown id.
+    bool fail(quint64 id, const QString& error);
     /// Cancels every task whose owner is `owner`; returns how many.
     int cancelOwnedBy(const QObject* owner);
     int cancelAll();

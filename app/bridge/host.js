@@ -42,6 +42,7 @@
         e.lineNumber = frame ? frame.line : 0;
         return e;
     }
+    host.insideScriptCall = function () { return sink.insideScriptCall(); };
     host.onUnhandledRejection = function (reason) {
         report('Unhandled promise rejection: ', reason, true);
     };

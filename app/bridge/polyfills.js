@@ -21,6 +21,7 @@
         reportError: function (e) { throw e; },
         onUnhandledRejection: null,
         scheduleDrain: null,
+        insideScriptCall: function () { return false; },
     };
     Object.defineProperty(global, '__qpanel', {value: host, configurable: true});
 
@@ -66,13 +67,17 @@
                 queue.length = 0;  // keeps its storage: no new array per drain
                 head = 0;
                 if (unhandled.length === 0) break;
+                // Inside script code (JS called native code that drains): the
+                // code below may still handle the rejection in this turn, as
+                // in node, so the outermost drain reports it.
+                if (host.insideScriptCall()) break;
                 reportUnhandled();
                 if (queue.length === 0) break;
             }
         } finally {
             draining = false;
         }
-        if (head < queue.length) requestDrain();
+        if (head < queue.length || unhandled.length > 0) requestDrain();
     }
     function reportUnhandled() {
         const list = unhandled;
@@ -85,18 +90,27 @@
     host.drainMicrotasks = drainMicrotasks;
     // After the watchdog interrupted a script, finally blocks on the way out
     // may not have run: make the queue drainable again and leave the task
-    // context that was current. Queued jobs stay queued. Returns the id of
-    // the task that was interrupted (its async function can never settle).
+    // contexts that were running. Queued jobs stay queued. Returns the ids
+    // of the tasks whose code was cut (their async functions can never
+    // settle), outermost first.
     host.resetAfterInterrupt = function () {
-        const interrupted = interruptedContext || host.currentContext;
-        interruptedContext = undefined;
+        const ids = [];
+        const add = function (context) {
+            if (context && context.taskId && ids.indexOf(context.taskId) < 0) ids.push(context.taskId);
+        };
+        for (let i = 0; i < activeDepth; i++) {
+            add(active[i]);
+            active[i] = undefined;
+        }
+        activeDepth = 0;
+        add(host.currentContext);
         draining = false;
         drainRequested = false;
         host.currentContext = undefined;
         if (head < queue.length) requestDrain();
-        return interrupted ? interrupted.taskId : 0;
+        return ids;
     };
-    host.hasPendingMicrotasks = function () { return head < queue.length; };
+    host.hasPendingMicrotasks = function () { return head < queue.length || unhandled.length > 0; };
     host.enqueueMicrotask = enqueue;
 
     define(global, 'queueMicrotask', function queueMicrotask(callback) {
@@ -259,15 +273,23 @@
     // follows promise reactions, like an AsyncContext: a continuation after
     // `await` runs in the context that was current when it was registered.
     host.currentContext = undefined;
+    // The contexts whose code is on the stack, innermost last. The watchdog's
+    // interrupt unwinds the stack running each catch block only up to its
+    // first call (V4 checks the interrupt again there): a frame leaves this
+    // list after a normal return or after a call in its catch block, so an
+    // interrupted one stays listed for resetAfterInterrupt.
+    const active = [];
+    let activeDepth = 0;
+    function stillRunning() {}
     /// Calls fn with the first `argc` (0-5) of a0..a4 in `context`; fn sees
     /// exactly argc arguments (more than 5: a0 is the array of them all).
     /// No closure or arguments object: this is every reaction's path.
     function inContext(context, fn, argc, a0, a1, a2, a3, a4) {
         const saved = host.currentContext;
         host.currentContext = context;
-        let completed = false;
+        active[activeDepth++] = context;
+        let result;
         try {
-            let result;
             switch (argc) {
             case 0: result = fn(); break;
             case 1: result = fn(a0); break;
@@ -277,19 +299,16 @@
             case 5: result = fn(a0, a1, a2, a3, a4); break;
             default: result = fn.apply(undefined, a0); break;
             }
-            completed = true;
-            return result;
         } catch (e) {
-            completed = true;
-            throw e;
-        } finally {
-            // The watchdog's interrupt skips catch blocks: remember the
-            // innermost context it cut off (resetAfterInterrupt).
-            if (!completed && interruptedContext === undefined) interruptedContext = context;
+            stillRunning();  // an interrupt stops here, leaving `context` listed
+            active[--activeDepth] = undefined;
             host.currentContext = saved;
+            throw e;
         }
+        active[--activeDepth] = undefined;
+        host.currentContext = saved;
+        return result;
     }
-    let interruptedContext;
     host.inContext = inContext;
 
     function performThen(promise, onFulfilled, onRejected, derived, capability) {

@@ -3,6 +3,8 @@
 #include <QFile>
 #include <QUrl>
 
+#include <vector>
+
 #include "bridge/compilerlints.h"
 #include "bridge/stacktrace.h"
 #include "core/runtime.h"
@@ -44,13 +46,19 @@ ScriptHost::ScriptHost(QJSEngine* engine, QObject* parent) : QObject(parent), m_
     if (result.isError()) qFatal("host.js: %s", qPrintable(result.toString()));
     m_hostObject = m_engine->globalObject().property(QStringLiteral("__qpanel"));
     m_watchdog.setOnRecovered([this] {
-        const auto task = quint64(m_hostObject.property(QStringLiteral("resetAfterInterrupt")).call().toNumber());
-        // The interrupted task's async function will never settle: end it,
-        // later (its cancellation runs script code of its own).
-        if (task)
-            QMetaObject::invokeMethod(this, [task] {
-                if (Runtime* runtime = Runtime::ifExists()) runtime->tasks().cancel(task);
-            }, Qt::QueuedConnection);
+        const QJSValue cut = m_hostObject.property(QStringLiteral("resetAfterInterrupt")).call();
+        std::vector<quint64> tasks;
+        for (int i = 0, n = cut.property(QStringLiteral("length")).toInt(); i < n; ++i)
+            tasks.push_back(quint64(cut.property(quint32(i)).toNumber()));
+        if (tasks.empty()) return;
+        // Their async functions will never settle: end each as failed with
+        // the interrupt's error (reported once, by the call that was cut),
+        // later: their unwinding runs script code of its own.
+        QMetaObject::invokeMethod(this, [this, tasks] {
+            Runtime* runtime = Runtime::ifExists();
+            if (!runtime) return;
+            for (const quint64 task : tasks) runtime->tasks().fail(task, m_lastRunaway);
+        }, Qt::QueuedConnection);
     });
     m_timers.setCaller([this](const QJSValue& fn, const QString& origin) { return call(fn, {}, origin); });
     connect(&m_timers, &ScriptTimers::callbackFailed, this,
@@ -131,10 +139,10 @@ QJSValue ScriptHost::nonErrorThrown(const QJSValue& value, const QStringList& tr
 }
 
 QJSValue ScriptHost::runawayError(const QString& origin) const {
-    QJSValue error = m_engine->newErrorObject(
-        QJSValue::GenericError, QStringLiteral("script ran longer than %1 ms and was interrupted in %2")
-                                    .arg(m_watchdog.limit().count())
-                                    .arg(origin));
+    m_lastRunaway = QStringLiteral("script ran longer than %1 ms and was interrupted in %2")
+                        .arg(m_watchdog.limit().count())
+                        .arg(origin);
+    QJSValue error = m_engine->newErrorObject(QJSValue::GenericError, m_lastRunaway);
     error.setProperty(QStringLiteral("fileName"), m_lastScript);
     return error;
 }

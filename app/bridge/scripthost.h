@@ -59,6 +59,10 @@ public:
     /// that fails is reported by default, with the original error.
     void reportCallbackError(const ScriptError& error, const QString& stack, const QJSValue& thrown);
 
+    /// Whether this runs inside a call into JS made by native code that
+    /// script code called (JS → C++ → JS), so script code is on the stack.
+    Q_INVOKABLE bool insideScriptCall() const { return m_watchdog.depth() > 1; }
+
     /// Called by host.js (the console and error sink); not for C++ callers.
     Q_INVOKABLE void log(const QString& level, const QString& text);
     /// `toHandler`: the error came from a callback (else from the top level,
@@ -83,6 +87,7 @@ private:
     QJSValue m_hostObject;                   // globalThis.__qpanel
     QHash<QString, SourceMap> m_sourceMaps;  // by file name, for error positions
     QString m_lastScript;                    // where runaway errors point
+    mutable QString m_lastRunaway;           // the last interrupt's message, for the tasks it cut
     bool m_handlingError = false;            // inside the exception handler: no recursion
 };
 

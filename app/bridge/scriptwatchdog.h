@@ -32,6 +32,9 @@ public:
     /// and the engine runs again (to repair script state the unwinding skipped).
     void setOnRecovered(std::function<void()> onRecovered) { onRecovered_ = std::move(onRecovered); }
 
+    /// Calls into JS in progress, nested ones counted (engine thread only).
+    int depth() const { return depth_; }
+
     void setLimit(std::chrono::milliseconds limit);
     std::chrono::milliseconds limit() const;
 

@@ -103,3 +103,32 @@ TEST(PnState, WatchingAnUnknownStateParamIsAnError) {
     Session().expectFailure(QStringLiteral("\n\npn.state.param.watch(() => 1, 'bussy');\n"),
                             QStringLiteral("pn.state has no parameter 'bussy'"), 3);
 }
+
+// One piece of async work is one busy period (Panel's bug #2528): the
+// pending execute call and its task, or a click's synchronous part and its
+// task, never report idle in between.
+TEST(PnState, BusyIsOnePeriodPerPieceOfAsyncWork) {
+    Session s;
+    ASSERT_TRUE(s.session.run(QStringLiteral(
+        "globalThis.seen = [];\n"
+        "pn.state.param.watch((e) => seen.push(e.new), 'busy');\n"
+        "const b = pn.widgets.Button({name: 'Work'});\n"
+        "b.on_click(async () => { await pn.sleep(20); });\n"
+        "const w = pn.widgets.TextInput({value: 'a'});\n"
+        "w.param.watch(async () => { await pn.sleep(10); await pn.sleep(10); });\n"
+        "pn.Row(b, w).servable();\n"
+        "pn.state.execute(async () => { await pn.sleep(20); });\n"), QStringLiteral("/app/busy.js")))
+        << s.firstError();
+    ASSERT_TRUE(waitUntil([&] { return s.session.isIdle() && !qpanel::Runtime::instance().busy(); }));
+    // Delivered on a later loop pass: wait for the last one.
+    ASSERT_TRUE(waitUntil([&] { return s.evaluate("seen.length").toInt() >= 2; }));
+    EXPECT_EQ(s.evaluate("seen.join(',')").toString(), QStringLiteral("true,false"));
+    s.evaluate("seen.length = 0");
+    s.button(0)->click();
+    ASSERT_TRUE(waitUntil([&] { return s.evaluate("seen.length").toInt() >= 2; }));
+    s.child(1)->set("value", QStringLiteral("b"));
+    ASSERT_TRUE(waitUntil([&] { return s.evaluate("seen.length").toInt() >= 4; }));
+    EXPECT_TRUE(waitUntil([&] { return s.session.isIdle(); }));
+    EXPECT_EQ(s.evaluate("seen.join(',')").toString(), QStringLiteral("true,false,true,false"));
+    EXPECT_TRUE(s.errors.isEmpty()) << s.firstError();
+}

@@ -117,6 +117,32 @@ TEST(PnApi, ExclusiveOnClickCancelsThePreviousRun) {
     EXPECT_EQ(s.log, (QStringList{"CancelledError 1", "CancelledError 2", "done 3"}));
 }
 
+// The cancelled run's finally clicks again: that run may not overlap the
+// click that cancelled it (measured before the fix: two runs in flight).
+TEST(PnApi, ExclusiveOnClickRunsOnceAtATimeEvenWhenACancelledRunClicksAgain) {
+    Session s;
+    ASSERT_TRUE(s.session.run(QStringLiteral(
+        "const b = pn.widgets.Button({name: 'Go'});\n"
+        "globalThis.inFlight = 0; globalThis.max = 0; let retriggered = false;\n"
+        "b.on_click(async (e) => {\n"
+        "  inFlight++; max = Math.max(max, inFlight);\n"
+        "  try { await pn.sleep(30); console.log('done ' + e.new); }\n"
+        "  finally {\n"
+        "    inFlight--;\n"
+        "    if (!retriggered) { retriggered = true; b.clicks += 1; }\n"
+        "  }\n"
+        "}, {exclusive: true});\n"
+        "pn.Row(b).servable();\n"), QStringLiteral("/app/retrigger.js")))
+        << s.firstError();
+    s.button(0)->click();
+    s.button(0)->click();
+    ASSERT_TRUE(waitUntil([&] { return s.session.isIdle(); }));
+    EXPECT_EQ(s.evaluate("max").toInt(), 1);
+    EXPECT_EQ(s.evaluate("inFlight").toInt(), 0);
+    EXPECT_EQ(s.log, QStringList{"done 2"}) << s.log.join('|').toStdString();
+    EXPECT_TRUE(s.errors.isEmpty()) << s.firstError();
+}
+
 TEST(PnApi, BadCallsAreErrorsAtTheUsersLine) {
     const struct {
         const char* source;

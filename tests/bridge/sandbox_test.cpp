@@ -254,3 +254,32 @@ TEST(Sandbox, EnvironmentAccessParsesCommaSeparatedNames) {
                                              "in /home/me/.config/qpanel/qpanel.conf.")))
         << access.refusal(QStringLiteral("HOME")).toStdString();
 }
+
+// A refusal rejects inside pn.fetch, before the caller's `await` attaches:
+// handled in the same turn, it is no unhandled rejection (as in node).
+TEST(Sandbox, ACaughtRefusalIsNotAnUnhandledRejection) {
+    Session s;
+    ASSERT_TRUE(s.session.run(QStringLiteral(
+        "pn.state.execute(async () => {\n"
+        "  try { await pn.fetch('file:///etc/passwd'); } catch (e) { console.log('caught ' + e.message); }\n"
+        "});\n"
+        "pn.fetch('/etc/hostname').then(undefined, (e) => console.log('then caught'));\n"),
+        QStringLiteral("/app/caught.js")))
+        << s.firstError();
+    ASSERT_TRUE(waitUntil([&] { return s.log.size() == 2 && s.session.isIdle(); }))
+        << s.log.join('|').toStdString();
+    EXPECT_EQ(s.log[0], QStringLiteral("then caught"));
+    EXPECT_TRUE(s.log[1].startsWith("caught fetch file:///etc/passwd: ")) << s.log[1].toStdString();
+    EXPECT_TRUE(s.errors.isEmpty()) << s.firstError();
+}
+
+TEST(Sandbox, AnUncaughtRefusalIsStillReported) {
+    Session s;
+    ASSERT_TRUE(s.session.run(QStringLiteral("\npn.fetch('/etc/hostname');\n"), QStringLiteral("/app/uncaught.js")))
+        << s.firstError();
+    ASSERT_TRUE(waitUntil([&] { return !s.errors.isEmpty(); }));
+    EXPECT_TRUE(s.errors[0].message.startsWith("Unhandled promise rejection: Error: fetch file:///etc/hostname: "))
+        << s.firstError();
+    EXPECT_EQ(s.errors[0].line, 2) << s.firstError();
+    EXPECT_EQ(s.errors.size(), 1);
+}

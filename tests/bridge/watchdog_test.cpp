@@ -5,6 +5,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QSignalSpy>
 #include <gtest/gtest.h>
 
 using namespace std::chrono_literals;
@@ -144,4 +145,53 @@ TEST(Watchdog, ARunawayContinuationAfterSleepIsInterruptedAndPromisesStillSettle
     // The interrupted task can never finish by itself: it is ended, so the app goes idle.
     EXPECT_TRUE(waitUntil([&] { return s.session.isIdle(); }));
     EXPECT_EQ(s.errors.size(), 1) << s.errors.last().toString().toStdString();
+}
+
+// The interrupt cuts one sleeper's wake-up, so Promise.all can never settle:
+// the task awaiting it ends as failed with the interrupt's error (it stayed
+// in flight forever before), and its other sleepers are stopped.
+TEST(Watchdog, AnInterruptedWakeUpFailsTheTaskAwaitingIt) {
+    Session s;
+    s.session.setScriptTimeLimit(std::chrono::milliseconds(kLimitMs));
+    QSignalSpy failed(&qpanel::Runtime::instance().tasks(), &qpanel::TaskRegistry::taskFailed);
+    ASSERT_TRUE(s.session.run(QStringLiteral(
+        "pn.state.execute(async () => {\n"
+        "  await Promise.all(Array.from({length: 20}, async (_, i) => {\n"
+        "    await pn.sleep(i === 10 ? 0 : 60000);\n"
+        "    if (i === 10) for (;;) {}\n"
+        "  }));\n"
+        "  console.log('never');\n"
+        "});\n"), QStringLiteral("/app/all.js")))
+        << s.firstError();
+    ASSERT_TRUE(waitUntil([&] { return !s.errors.isEmpty(); })) << "not interrupted";
+    EXPECT_TRUE(waitUntil([&] { return s.session.isIdle(); }, 5s)) << "the awaiting task is still in flight";
+    ASSERT_EQ(failed.count(), 1);
+    EXPECT_TRUE(failed[0][1].toString().contains("script ran longer than 300 ms and was interrupted"))
+        << failed[0][1].toString().toStdString();
+    EXPECT_EQ(s.errors.size(), 1) << "reported once: " << s.errors.last().toString().toStdString();
+    EXPECT_TRUE(s.log.isEmpty());
+}
+
+// A click callback started inside a task's continuation spins: the
+// interrupt cuts both, and the task (not only the innermost code) ends.
+TEST(Watchdog, EveryTaskWhoseCodeWasCutEnds) {
+    Session s;
+    s.session.setScriptTimeLimit(std::chrono::milliseconds(kLimitMs));
+    QSignalSpy failed(&qpanel::Runtime::instance().tasks(), &qpanel::TaskRegistry::taskFailed);
+    ASSERT_TRUE(s.session.run(QStringLiteral(
+        "const b = pn.widgets.Button({name: 'Spin'});\n"
+        "b.on_click(() => { for (;;) {} });\n"
+        "pn.Row(b).servable();\n"
+        "pn.state.execute(async () => {\n"
+        "  const later = pn.sleep(60000);\n"
+        "  await pn.sleep(1);\n"
+        "  b.clicks += 1;\n"
+        "  await later;\n"
+        "  console.log('never');\n"
+        "});\n"), QStringLiteral("/app/nested.js")))
+        << s.firstError();
+    ASSERT_TRUE(waitUntil([&] { return !s.errors.isEmpty(); })) << "not interrupted";
+    EXPECT_TRUE(waitUntil([&] { return s.session.isIdle(); }, 5s)) << "the execute task is still in flight";
+    ASSERT_EQ(failed.count(), 1);
+    EXPECT_TRUE(s.log.isEmpty());
 }

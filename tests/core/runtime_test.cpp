@@ -6,9 +6,13 @@
 #include <QSignalSpy>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 using namespace std::chrono_literals;
 using qpanel::CallbackPolicy;
@@ -130,6 +134,92 @@ TEST(Runtime, ExclusivePolicyCancelsThePreviousRun) {
     EXPECT_EQ(finished, std::vector<int>{2});
     EXPECT_EQ(outcomes, (std::vector<TaskState>{TaskState::Cancelled, TaskState::Cancelled,
                                                 TaskState::Finished}));
+}
+
+// A run that re-triggers its own callback while it is cancelled (from its
+// cleanup) must not overlap the run that cancelled it.
+TEST(Runtime, AnExclusiveRunRetriggeredByItsCancellationNeverOverlaps) {
+    auto policy = std::make_shared<qpanel::PolicyState>(CallbackPolicy::exclusive());
+    int inFlight = 0, maxInFlight = 0, started = 0;
+    bool retriggered = false;
+    std::vector<TaskState> outcomes;
+    std::function<void()> trigger;
+    trigger = [&] {
+        rt().spawn(
+            [&]() -> QCoro::Task<> {
+                ++started;
+                maxInFlight = std::max(maxInFlight, ++inFlight);
+                // Unwinding runs this: the first cancelled run triggers again.
+                struct Cleanup {
+                    int& inFlight;
+                    bool& retriggered;
+                    std::function<void()>& trigger;
+                    ~Cleanup() {
+                        --inFlight;
+                        if (!std::exchange(retriggered, true)) trigger();
+                    }
+                } cleanup{inFlight, retriggered, trigger};
+                co_await qpanel::sleep(20ms);
+            },
+            SpawnOptions{{}, nullptr, policy, [&outcomes](TaskState s) { outcomes.push_back(s); }});
+    };
+    trigger();
+    trigger();  // cancels the first, whose cleanup triggers a third run
+    ASSERT_TRUE(waitUntil([&] { return outcomes.size() == 3 && !rt().busy(); }));
+    EXPECT_EQ(maxInFlight, 1);
+    // The run triggered during the cancellation is superseded before it starts.
+    EXPECT_EQ(started, 2);
+    EXPECT_EQ(std::count(outcomes.begin(), outcomes.end(), TaskState::Finished), 1);
+}
+
+TEST(Runtime, AnExclusiveRetriggerIsOneBusyPeriod) {
+    auto policy = std::make_shared<qpanel::PolicyState>(CallbackPolicy::exclusive());
+    QSignalSpy busy(&rt(), &Runtime::busyChanged);
+    int done = 0;
+    for (int i = 0; i < 2; ++i)
+        rt().spawn([]() -> QCoro::Task<> { co_await qpanel::sleep(20ms); },
+                   SpawnOptions{{}, nullptr, policy, [&done](TaskState) { ++done; }});
+    ASSERT_TRUE(waitUntil([&] { return done == 2 && !rt().busy(); }));
+    ASSERT_EQ(busy.count(), 2) << "busy flickered while the second run replaced the first";
+    EXPECT_TRUE(busy[0][0].toBool());
+    EXPECT_FALSE(busy[1][0].toBool());
+}
+
+TEST(Runtime, AnExecutedTaskIsOneBusyPeriod) {
+    QSignalSpy busy(&rt(), &Runtime::busyChanged);
+    bool done = false;
+    rt().execute(Runtime::Body([&]() -> QCoro::Task<> {
+        co_await qpanel::sleep(20ms);
+        done = true;
+    }));
+    ASSERT_TRUE(waitUntil([&] { return done && !rt().busy(); }));
+    ASSERT_EQ(busy.count(), 2) << "busy went false between the pending call and its task";
+    EXPECT_TRUE(busy[0][0].toBool());
+    EXPECT_FALSE(busy[1][0].toBool());
+}
+
+TEST(Runtime, FailingATaskUnwindsItAndEndsItFailedWithoutAReport) {
+    CapturedErrors errors;
+    QSignalSpy failed(&rt().tasks(), &qpanel::TaskRegistry::taskFailed);
+    std::optional<TaskState> outcome;
+    bool unwound = false;
+    const quint64 id = rt().spawn(
+        [&]() -> QCoro::Task<> {
+            struct Unwound {
+                bool& flag;
+                ~Unwound() { flag = true; }
+            } guard{unwound};
+            co_await qpanel::sleep(1h);
+        },
+        SpawnOptions{{}, nullptr, {}, [&outcome](TaskState s) { outcome = s; }});
+    EXPECT_TRUE(rt().tasks().fail(id, QStringLiteral("stopped by the watchdog")));
+    EXPECT_TRUE(unwound);
+    EXPECT_EQ(outcome, TaskState::Failed);
+    ASSERT_EQ(failed.count(), 1);
+    EXPECT_EQ(failed[0][0].toULongLong(), id);
+    EXPECT_EQ(failed[0][1].toString(), QStringLiteral("stopped by the watchdog"));
+    EXPECT_TRUE(errors.reports.empty()) << "the caller of fail() reports the error";
+    EXPECT_FALSE(rt().tasks().fail(id, QStringLiteral("again")));
 }
 
 TEST(Runtime, ConcurrencyLimitQueuesExtraTriggersInOrder) {
