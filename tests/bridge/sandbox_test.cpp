@@ -1,4 +1,4 @@
-// The script sandbox (SPEC §6): no file system or process access from
+// The script sandbox: no file system or process access from
 // scripts; pn.fetch reaches http(s) and files under the script's folder only.
 #include "common/eventloop.h"
 #include "pnsession.h"
