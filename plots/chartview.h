@@ -25,6 +25,8 @@ public:
     Figure* figure() const { return figure_; }
     /// Frames built so far (each is one series update per line).
     int frames() const { return frames_; }
+    /// A frame is scheduled for the next loop pass (data or size changed).
+    bool framePending() const { return framePending_; }
     /// Points handed to Qt Charts in the last frame, all lines together.
     int lastFramePoints() const { return lastFramePoints_; }
     /// Current axis ranges (they follow the data).

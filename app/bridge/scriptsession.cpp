@@ -111,7 +111,7 @@ bool ScriptSession::isIdle() const {
     Runtime* runtime = Runtime::ifExists();
     if (runtime && (runtime->tasks().countOwnedBy(document_.get()) > 0 || runtime->pendingCalls() > 0))
         return false;
-    // A running periodic callback ticks again later (SPEC §5: not idle).
+    // A running periodic callback ticks again later, so the app is not idle.
     const auto periodic = document_->findChildren<PeriodicCallback*>();
     return std::none_of(periodic.begin(), periodic.end(),
                         [](const PeriodicCallback* pc) { return pc->running() || pc->inFlight(); });

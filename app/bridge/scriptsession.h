@@ -43,7 +43,7 @@ public:
     }
     /// The servable roots, stacked (for the window).
     QWidget* createContent() const;
-    /// SPEC §5 idle: no task of this app in flight, no script timer, sleep,
+    /// Idle, as --exit-when-idle waits for it: no task of this app in flight, no script timer, sleep,
     /// job or pn.state.execute call pending, no periodic callback running.
     bool isIdle() const;
 

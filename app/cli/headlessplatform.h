@@ -1,6 +1,7 @@
 #pragma once
 // Runs that show no window must not need a display: before QApplication
-// exists, pick Qt's offscreen platform for them (SPEC §5 headless modes).
+// exists, pick Qt's offscreen platform for them (--exit-when-idle, --screenshot,
+// --check).
 
 namespace qpanel::cli {
 

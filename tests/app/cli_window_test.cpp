@@ -152,7 +152,7 @@ TEST(CliWindow, EveryBundledExampleRunsHeadlessWithoutErrors) {
     });
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("QPANEL_IMAGE_URL"), server.url(QStringLiteral("/img/{index}")).toString());
-    // What the seed's examples do; examples added later follow the general rule.
+    // What the examples taken from Panel's async guide do; examples added later follow the general rule.
     const QHash<QString, int> expected = {{QStringLiteral("async_button"), 0},
                                           {QStringLiteral("async_bind_image"), 0},
                                           {QStringLiteral("async_watch_image"), 0},

@@ -26,7 +26,7 @@ TEST(ExamplesCatalog, ListsEveryBundledExampleWithItsFirstSentence) {
         EXPECT_TRUE(names.contains(QString::fromLatin1(name))) << name;
     const auto button = ExamplesCatalog::find(QStringLiteral("async_button"));
     ASSERT_TRUE(button.has_value());
-    EXPECT_EQ(button->description, QStringLiteral("Seed example 1: an async click handler."));
+    EXPECT_EQ(button->description, QStringLiteral("Panel's async guide, example 1: an async click handler."));
     EXPECT_TRUE(ExamplesCatalog::find(QStringLiteral("async_button.js")).has_value());
     EXPECT_FALSE(ExamplesCatalog::find(QStringLiteral("no_such_example")).has_value());
 }

@@ -188,7 +188,7 @@ TEST_F(ShellTest, TheStartPageOpensAnExampleAndListsRecentScripts) {
         if (link->text() == QStringLiteral("async_button")) example = link;
     }
     ASSERT_NE(example, nullptr);
-    EXPECT_EQ(example->description(), QStringLiteral("Seed example 1: an async click handler."));
+    EXPECT_EQ(example->description(), QStringLiteral("Panel's async guide, example 1: an async click handler."));
     QTest::mouseClick(example, Qt::LeftButton);
     // The window paints the loading page first, then loads the example.
     EXPECT_EQ(currentPage(window()), window().loadingPage());

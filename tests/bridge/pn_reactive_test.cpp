@@ -91,7 +91,7 @@ TEST(PnDepends, WatchTrueRunsTheFunctionAsASideEffectOnEveryChange) {
     EXPECT_TRUE(s.errors.isEmpty()) << s.firstError();
 }
 
-// SPEC: the pane of a bound function exposes `rendered`, the object it shows
+// The pane of a bound function exposes `rendered`, the object it shows
 // now (the latest completed run), and `loading` while a newer run is pending.
 TEST(PnBind, ThePaneOfABoundFunctionTellsWhatItRendersNow) {
     Session s;

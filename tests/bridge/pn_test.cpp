@@ -7,6 +7,7 @@
 #include "widgets/panes/reactivepane.h"
 #include "plots/chartpane.h"
 #include "plots/columndatasource.h"
+#include "core/periodiccallback.h"
 #include "widgets/button.h"
 #include "widgets/layouts/listlayout.h"
 #include "widgets/servable.h"
@@ -199,7 +200,7 @@ void serveImages(qpanel::test::HttpTestServer& server, QMap<int, int> delays = {
     });
 }
 
-/// Points the seed examples' QPANEL_IMAGE_URL at `server` for one test.
+/// Points the image examples' (from Panel's async guide) QPANEL_IMAGE_URL at `server` for one test.
 struct ImageUrl {
     explicit ImageUrl(const qpanel::test::HttpTestServer& server) {
         // Built as text: QUrl would percent-encode the braces of {index}.
@@ -355,7 +356,7 @@ TEST(PnApi, StreamingWithoutWithLockIsRefusedNamingItAndChangesNothing) {
     EXPECT_EQ(cds->rowCount(), 1);
 }
 
-// SPEC §4: a sync callback runs with the lock held, so it may edit a
+// The document lock: a sync callback runs with the lock held, so it may edit a
 // chart's data directly; after an await an async one needs with_lock.
 TEST(PnApi, ASyncClickCallbackEditsChartDataDirectlyUnderTheLock) {
     Session s;
@@ -418,7 +419,9 @@ TEST(PnApi, ThePeriodicExampleStreamsStopsOnTheToggleAndResumes) {
     toggle->set("value", false);
     ASSERT_TRUE(waitUntil([&] { return !Runtime::instance().tasks().countOwnedBy(s.session.document()); }));
     const auto stopped = cds->rowCount();
-    QTest::qWait(600);
+    // Off means stopped: no periodic timer left to tick, nothing queued to run.
+    EXPECT_EQ(qpanel::PeriodicCallback::activeCount(), 0);
+    ASSERT_TRUE(qpanel::test::passLoopTurns());
     EXPECT_EQ(cds->rowCount(), stopped) << "no ticks while the toggle is off";
     toggle->set("value", true);
     ASSERT_TRUE(waitUntil([&] { return cds->rowCount() >= stopped + 2; }, 5s));

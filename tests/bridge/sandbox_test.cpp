@@ -1,5 +1,5 @@
-// The script sandbox (SPEC §6): no file system or process access from
-// scripts; pn.fetch reaches http(s) and files under the script's folder only;
+// The script sandbox: no file system or process access from scripts;
+// pn.fetch reaches http(s) and files under the script's folder only;
 // pn.env reads QPANEL_* variables and those the user allows.
 #include "common/eventloop.h"
 #include "common/httptestserver.h"

@@ -61,9 +61,11 @@ TEST(Lifetime, DeletingADocumentWith1000SuspendedTasksCancelsThemAll) {
     EXPECT_EQ(unwound, 1000);
     EXPECT_EQ(resumed, 0);
     EXPECT_EQ(rt().tasks().count(), 0);
-    QTest::qWait(150);  // nothing left to fire
-    EXPECT_EQ(resumed, 0);
+    // Nothing left to fire: no sleep or yield waits in the scheduler, and what
+    // was already queued has had its loop turns.
     EXPECT_TRUE(qpanel::Scheduler::current().idle());
+    ASSERT_TRUE(qpanel::test::passLoopTurns());
+    EXPECT_EQ(resumed, 0);
 }
 
 TEST(Lifetime, AsyncWatcherOfADeletedComponentNeverResumes) {
@@ -83,7 +85,8 @@ TEST(Lifetime, AsyncWatcherOfADeletedComponentNeverResumes) {
     EXPECT_TRUE(rt().busy());
     delete doc;
     EXPECT_FALSE(rt().busy());
-    QTest::qWait(40);
+    EXPECT_TRUE(qpanel::Scheduler::current().idle()) << "the watcher's sleep was withdrawn";
+    ASSERT_TRUE(qpanel::test::passLoopTurns());
     EXPECT_FALSE(resumed);
 }
 
@@ -101,7 +104,8 @@ TEST(Lifetime, PeriodicCallbacksDieWithTheirDocument) {
     delete doc;
     EXPECT_EQ(qpanel::PeriodicCallback::activeCount(), 0);
     const int after = runs;
-    QTest::qWait(30);
+    EXPECT_TRUE(qpanel::Scheduler::current().idle()) << "the run in flight was cancelled";
+    ASSERT_TRUE(qpanel::test::passLoopTurns());
     EXPECT_EQ(runs, after);
     EXPECT_FALSE(rt().busy());
 }

@@ -17,7 +17,7 @@ TEST(PeriodicCallback, CountStopsItAfterThatManyRuns) {
     EXPECT_TRUE(pc->running());
     EXPECT_EQ(PeriodicCallback::activeCount(), 1);
     ASSERT_TRUE(waitUntil([&] { return !pc->running(); }));
-    QTest::qWait(30);
+    ASSERT_TRUE(qpanel::test::passLoopTurns());  // its timer is stopped: no run is due
     EXPECT_EQ(runs, 3);
     EXPECT_EQ(pc->counter(), 3);
     EXPECT_EQ(PeriodicCallback::activeCount(), 0);
@@ -73,7 +73,8 @@ TEST(PeriodicCallback, StopLeavesTheRunInFlightToFinishAndStartResumes) {
     pc->stop();
     EXPECT_FALSE(pc->running());
     ASSERT_TRUE(waitUntil([&] { return finished == 1; }));
-    QTest::qWait(30);
+    ASSERT_TRUE(qpanel::test::passLoopTurns());  // stopped: no second run starts
+    EXPECT_FALSE(pc->inFlight());
     EXPECT_EQ(pc->counter(), 1);
     pc->start();
     ASSERT_TRUE(waitUntil([&] { return finished == 2; }));

@@ -135,7 +135,15 @@ TEST(Reactive, StaleRunIsCancelledAndDoesNotClearTheNewerLoading) {
     EXPECT_TRUE(r->loading());
     w->set("value", 2);  // cancels run 1 (it would have finished at 10 ms)
     ASSERT_EQ(outcomes.size(), 1u);
-    QTest::qWait(30);
+    // Past run 1's deadline: a 10 ms sleep taken now ends after it would have
+    // (the scheduler wakes sleepers in deadline order).
+    bool pastRunOne = false;
+    Runtime::instance().spawn([&]() -> QCoro::Task<> {
+        co_await qpanel::sleep(10ms);
+        pastRunOne = true;
+    });
+    ASSERT_TRUE(waitUntil([&] { return pastRunOne; }));
+    ASSERT_TRUE(qpanel::test::passLoopTurns());
     EXPECT_TRUE(r->loading()) << "the cancelled stale run must not clear loading";
     EXPECT_FALSE(r->result().isValid());
     ASSERT_TRUE(waitUntil([&] { return !r->loading(); }));

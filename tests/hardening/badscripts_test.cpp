@@ -6,6 +6,7 @@
 
 #include "common/eventloop.h"
 #include "common/httptestserver.h"
+#include "core/scheduler.h"
 
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -100,18 +101,21 @@ TEST_P(BadScripts, GiveAClearErrorAtTheUsersLineAndTheAppKeepsRunning) {
     }
     if (script.expectsNothing()) {
         EXPECT_TRUE(loaded) << app.errorsText().toStdString();
-        // Whatever the closed app had scheduled comes due; none of it may run
+        // Whatever the closed app had scheduled is gone: no task, sleep or
+        // queued call left to run, and what was queued has had its loop turns
         // (finally blocks run while closing: cancellation unwinds the task).
         int reportsAfterClose = 0;
         QObject context;
         QObject::connect(&Runtime::instance(), &Runtime::errorReported, &context,
                          [&](const qpanel::ErrorReport&) { ++reportsAfterClose; });
-        QTest::qWait(400);
+        EXPECT_TRUE(waitUntil([] { return !Runtime::instance().busy(); })) << "a task of the closed app is left";
+        EXPECT_TRUE(qpanel::Scheduler::current().idle()) << "a sleep of the closed app is left";
+        EXPECT_EQ(Runtime::instance().pendingCalls(), 0);
+        ASSERT_TRUE(qpanel::test::passLoopTurns());
         EXPECT_TRUE(app.errors.isEmpty()) << app.errorsText().toStdString();
         EXPECT_EQ(reportsAfterClose, 0);
         EXPECT_TRUE(app.log.filter(QRegularExpression(QStringLiteral("^(?!finally)"))).isEmpty())
             << app.log.join('\n').toStdString();
-        EXPECT_TRUE(waitUntil([] { return !Runtime::instance().busy(); })) << "a task of the closed app is left";
     } else {
         const auto matching = [&] {
             for (int i = 0; i < app.errors.size(); ++i)

@@ -111,8 +111,10 @@ TEST(ChartView, OneFramePerLockedSectionWhateverTheNumberOfEdits) {
     fig.line({.x = "x", .y = "y", .source = &cds});
     ChartView view(&fig);
     view.show();
+    // Settled: the first frame built, the show's resizes and layout passes done.
     ASSERT_TRUE(waitUntil([&] { return view.frames() >= 1; }));
-    QTest::qWait(20);
+    ASSERT_TRUE(qpanel::test::passLoopTurns());
+    ASSERT_FALSE(view.framePending());
     const int before = view.frames();
     bool done = false;
     Runtime::instance().spawn([&]() -> QCoro::Task<> {
@@ -124,7 +126,9 @@ TEST(ChartView, OneFramePerLockedSectionWhateverTheNumberOfEdits) {
         done = true;
     }, SpawnOptions{{}, &f.doc});
     ASSERT_TRUE(waitUntil([&] { return done && view.frames() > before; }));
-    QTest::qWait(30);
+    // Frames come on 0-ms timers: a second one would be pending or built by now.
+    ASSERT_TRUE(qpanel::test::passLoopTurns());
+    EXPECT_FALSE(view.framePending());
     EXPECT_EQ(view.frames(), before + 1);
     EXPECT_EQ(view.lastFramePoints(), 6);
 }

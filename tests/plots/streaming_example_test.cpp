@@ -1,4 +1,5 @@
-// The seed's streaming example in C++ against qpanel's widgets: a Button
+// The streaming example of Panel's async guide ("Use Asynchronous
+// Callbacks", Panel 1.4) in C++ against qpanel's widgets: a Button
 // whose clicks param is watched by an async callback wrapped with the
 // document lock, which waits 1 s and streams five points into the chart.
 #include "common/eventloop.h"
@@ -38,7 +39,7 @@ TEST(StreamingExample, EachClickStreamsFivePointsAfterOneSecondUnderTheLock) {
         for (int i = 1; i <= 5; ++i) xs.push_back(x.back() + i), ys.push_back(acc += randn(rng));
         cds.stream({{"x", xs}, {"y", ys}});
     });
-    // Equivalent to on_click, but shown with param.watch as in the seed.
+    // Equivalent to on_click, but shown with param.watch as in Panel's guide.
     button->watch({"clicks"}, stream);
 
     qpanel::Row row({button, pane});

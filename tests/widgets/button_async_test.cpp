@@ -1,4 +1,4 @@
-// Seed example 1 as a test: an async onClick handler; quick clicks run as
+// Example 1 of Panel's async guide ("Use Asynchronous Callbacks") as a test: an async onClick handler; quick clicks run as
 // concurrent tasks while the event loop keeps ticking.
 #include <gtest/gtest.h>
 

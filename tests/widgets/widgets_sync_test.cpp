@@ -267,11 +267,23 @@ TEST(Component, ConfigureAppliesParamsInDeclarationOrderAndNamesBadOnes) {
 TEST(Component, SetsFromAWorkerThreadReachTheViewInOrder) {
     qpanel::StaticText text;
     auto* label = control<QLabel>(&text);
+    // What the label shows after each change reaches the GUI thread (this
+    // slot is connected after the view's own, so it sees the synced text).
+    QStringList shown;
+    QObject::connect(&text, &qpanel::Parameterized::paramChanged, label,
+                     [&](const QString& name) {
+                         if (name == QLatin1String("value")) shown << label->text();
+                     });
     std::thread worker([&] {
         for (int i = 1; i <= 50; ++i) text.set("value", QString::number(i));
     });
     worker.join();
-    EXPECT_TRUE(qpanel::test::waitUntil([&] { return label->text() == "50"; }));
+    ASSERT_TRUE(qpanel::test::waitUntil([&] { return shown.size() >= 50; })) << shown.join(' ').toStdString();
+    QStringList expected;
+    for (int i = 1; i <= 50; ++i) expected << QString::number(i);
+    ASSERT_TRUE(qpanel::test::passLoopTurns());  // and nothing more arrives
+    EXPECT_EQ(shown, expected);
+    EXPECT_EQ(label->text(), "50");
 }
 
 TEST(Component, ViewIsRecreatedAfterAParentDeletedIt) {

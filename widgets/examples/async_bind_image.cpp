@@ -1,4 +1,4 @@
-// Seed example 2 in C++: bind an async function to a slider. The image pane
+// Panel's async guide, example 2, in C++: bind an async function to a slider. The image pane
 // shows the awaited result each time the slider moves (latest wins), and
 // the event loop stays free while the HTTP request is in flight.
 // QPANEL_IMAGE_URL overrides the URL; `{index}` becomes the slider value.

@@ -1,4 +1,4 @@
-// Seed example 1 in C++: an async click handler. Each click starts a task
+// Panel's async guide, example 1, in C++: an async click handler. Each click starts a task
 // that updates the text at once and again when its (simulated) long I/O
 // ends; several clicks run concurrently and the window never freezes.
 #include <QApplication>

@@ -1,4 +1,4 @@
-// Seed example 3 in C++: the same app with an async watcher that sets the
+// Panel's async guide, example 3, in C++: the same app with an async watcher that sets the
 // image pane's object when the request completes.
 #include <QApplication>
 
