@@ -159,7 +159,7 @@ void Document::notifyOnUnlock(const void* key, std::function<void()> fn) {
     {
         // Checked under the mutex unlock() clears the lock under: either the
         // request joins this section's flush, or the section is over.
-        QMutexLocker locker(&pendingMutex_);
+        std::lock_guard locker(pendingMutex_);
         if (isLocked()) {
             for (auto& entry : pending_)
                 if (entry.first == key) return;  // already due at the end of this section
@@ -177,7 +177,7 @@ void Document::endSection() {
     for (;;) {
         std::vector<std::pair<const void*, std::function<void()>>> due;
         {
-            QMutexLocker locker(&pendingMutex_);
+            std::lock_guard locker(pendingMutex_);
             if (pending_.empty()) {
                 // The lock reads as free in the same critical section as the
                 // last look at pending_, so no request is left behind.

@@ -207,7 +207,7 @@ TEST(DocumentLock, AWorkerNotificationRacingTheUnlockArrivesWithThatSection) {
     // the section locked is delivered when it ends; one that saw it unlocked
     // is posted. None may wait for the next section.
     Document doc;
-    constexpr int kRounds = 200;
+    constexpr int kRounds = 200, kMaxCallsPerRound = 256;
     std::atomic<int> go{-1}, ended{-1}, asked{-1};
     std::atomic<int> callsThisRound{0};
     int delivered = 0;  // GUI thread only: flushed and posted calls run there
@@ -215,11 +215,13 @@ TEST(DocumentLock, AWorkerNotificationRacingTheUnlockArrivesWithThatSection) {
         std::uintptr_t key = 0;
         for (int i = 0; i < kRounds; ++i) {
             while (go.load(std::memory_order_acquire) < i) std::this_thread::yield();
+            // Capped, so the worker cannot starve the unlock of the queue's mutex.
             int calls = 0;
             do {
                 doc.notifyOnUnlock(reinterpret_cast<const void*>(++key), [&delivered] { ++delivered; });
                 callsThisRound.store(++calls, std::memory_order_release);
-            } while (ended.load(std::memory_order_acquire) < i);
+            } while (ended.load(std::memory_order_acquire) < i && calls < kMaxCallsPerRound);
+            while (ended.load(std::memory_order_acquire) < i) std::this_thread::yield();
             asked.store(i, std::memory_order_release);
         }
     });
