@@ -195,8 +195,16 @@ TEST(DocumentLock, WorkerThreadCanTakeTheLockAndItsNotificationsCoalesce) {
 namespace {
 // Busy work of a given length, to shift one thread's timing against another's.
 void spin(int steps) {
-    static std::atomic<int> sink{0};
+    thread_local std::atomic<int> sink{0};  // per thread: no shared cache line
     for (int k = 0; k < steps; ++k) sink.fetch_add(1, std::memory_order_relaxed);
+}
+
+// Busy-waits (yielding now and then), so both threads stay on their cores
+// and meet within microseconds.
+template <typename Predicate>
+void spinUntil(Predicate predicate) {
+    for (int k = 1; !predicate(); ++k)
+        if (k % 1024 == 0) std::this_thread::yield();
 }
 }  // namespace
 
@@ -207,21 +215,23 @@ TEST(DocumentLock, AWorkerNotificationRacingTheUnlockArrivesWithThatSection) {
     // the section locked is delivered when it ends; one that saw it unlocked
     // is posted. None may wait for the next section.
     Document doc;
-    constexpr int kRounds = 200, kMaxCallsPerRound = 256;
+    constexpr int kRounds = 500, kMaxCallsPerRound = 5000;
     std::atomic<int> go{-1}, ended{-1}, asked{-1};
     std::atomic<int> callsThisRound{0};
     int delivered = 0;  // GUI thread only: flushed and posted calls run there
     std::thread worker([&] {
         std::uintptr_t key = 0;
         for (int i = 0; i < kRounds; ++i) {
-            while (go.load(std::memory_order_acquire) < i) std::this_thread::yield();
-            // Capped, so the worker cannot starve the unlock of the queue's mutex.
+            spinUntil([&] { return go.load(std::memory_order_acquire) >= i; });
+            // Capped, so the worker cannot keep a section's end busy for long.
             int calls = 0;
             do {
-                doc.notifyOnUnlock(reinterpret_cast<const void*>(++key), [&delivered] { ++delivered; });
+                doc.notifyOnUnlock(reinterpret_cast<const void*>(++key), [&delivered] {
+                    ++delivered;
+                });
                 callsThisRound.store(++calls, std::memory_order_release);
             } while (ended.load(std::memory_order_acquire) < i && calls < kMaxCallsPerRound);
-            while (ended.load(std::memory_order_acquire) < i) std::this_thread::yield();
+            spinUntil([&] { return ended.load(std::memory_order_acquire) >= i; });
             asked.store(i, std::memory_order_release);
         }
     });
@@ -230,11 +240,12 @@ TEST(DocumentLock, AWorkerNotificationRacingTheUnlockArrivesWithThatSection) {
         callsThisRound.store(0, std::memory_order_relaxed);
         ASSERT_TRUE(doc.tryRunLockedNow([&] {
             go.store(i, std::memory_order_release);
-            while (callsThisRound.load(std::memory_order_acquire) == 0) std::this_thread::yield();
-            spin((i * 37) % 200);
+            // A few requests are due when the section ends; more arrive meanwhile.
+            spinUntil([&] { return callsThisRound.load(std::memory_order_acquire) > i % 4; });
+            spin((i * 37) % 100);
         }));
         ended.store(i, std::memory_order_release);
-        while (asked.load(std::memory_order_acquire) < i) std::this_thread::yield();
+        spinUntil([&] { return asked.load(std::memory_order_acquire) >= i; });
         requested += callsThisRound.load(std::memory_order_acquire);
         // Deliver what the worker posted (it asked after the section ended).
         QCoreApplication::sendPostedEvents(&doc, 0);
