@@ -12,8 +12,6 @@ namespace qpanel {
 namespace {
 QPointer<Document> currentDocument;
 QPointer<Document> defaultDocument;
-// Sync code outside any task shares one identity as a lock holder.
-const char kTopLevelContext = 0;
 }  // namespace
 
 Document::Document(QObject* parent) : QObject(parent) {}
@@ -43,10 +41,8 @@ Document::Scope::Scope(Document* document) : previous_(currentDocument) {
 
 Document::Scope::~Scope() { currentDocument = previous_; }
 
-const void* Document::contextKey() {
-    if (TaskRecord* task = currentTask()) return task;
-    return &kTopLevelContext;
-}
+// Sync code outside any task shares one identity per thread as a lock holder.
+const void* Document::contextKey() { return actingContext(); }
 
 Document::LockGuard& Document::LockGuard::operator=(LockGuard&& other) noexcept {
     if (this != &other) {
@@ -72,7 +68,8 @@ Document::LockAwaiter::LockAwaiter(Document& document)
     : document_(&document), inner_(document.lock_) {}
 
 bool Document::LockAwaiter::await_ready() {
-    if (document_->isLocked() && document_->ownerKey_ == contextKey() && currentTask()) {
+    if (document_->isLocked() &&
+        document_->ownerKey_.load(std::memory_order_relaxed) == contextKey() && currentTask()) {
         reentrant_ = true;
         return true;
     }
@@ -87,24 +84,24 @@ Document::LockGuard Document::LockAwaiter::await_resume() {
 }
 
 void Document::acquiredBy(const void* ownerKey) {
-    ownerKey_ = ownerKey;
+    ownerKey_.store(ownerKey, std::memory_order_relaxed);
     locked_.store(true, std::memory_order_release);
 }
 
 void Document::unlock() {
     ++sectionsCompleted_;
-    flushNotifications();
-    ownerKey_ = nullptr;
-    locked_.store(false, std::memory_order_release);
+    endSection();
     emit lockReleased();
-    lock_.release();  // may hand the permit on; the next holder marks itself
-    if (lock_.available() == 0) locked_.store(true, std::memory_order_release);
+    // The permit may pass to a queued waiter; the lock reads as held again
+    // only when that waiter runs (acquiredBy), so a waiter cancelled before
+    // it runs leaves it free.
+    lock_.release();
 }
 
 bool Document::editAllowed() const {
-    if (!isLocked()) return false;
-    if (QThread::currentThread() != thread()) return true;
-    return ownerKey_ == contextKey();
+    // The owner's identity is the context that locked: a task or sync code on
+    // this thread, the task a worker's job runs for, or a lockBlocking thread.
+    return isLocked() && ownerKey_.load(std::memory_order_relaxed) == contextKey();
 }
 
 void Document::requireLock(const QString& what) const {
@@ -134,17 +131,18 @@ Document::LockGuard Document::lockBlocking() {
                "would deadlock on the document's own thread");
     auto granted = std::make_shared<std::promise<void>>();
     std::future<void> grantedFuture = granted->get_future();
+    const void* worker = contextKey();  // this thread (or the task it works for)
     detail::postCall(
         this,
-        [this, granted] {
+        [this, granted, worker] {
             Runtime::instance().spawn(
-                [this, granted]() -> QCoro::Task<> {
+                [this, granted, worker]() -> QCoro::Task<> {
                     try {
                         auto guard = co_await lock();
                         // Ownership moves to the worker's guard; its unlock is
                         // posted back to this thread.
                         guard.disown();
-                        ownerKey_ = granted.get();
+                        ownerKey_.store(worker, std::memory_order_relaxed);
                         granted->set_value();
                     } catch (const TaskCancelled&) {
                         granted->set_exception(std::make_exception_ptr(
@@ -158,30 +156,41 @@ Document::LockGuard Document::lockBlocking() {
 }
 
 void Document::notifyOnUnlock(const void* key, std::function<void()> fn) {
-    if (QThread::currentThread() != thread() && !isLocked()) {
-        detail::postCall(this, std::move(fn));
-        return;
+    {
+        // Checked under the mutex unlock() clears the lock under: either the
+        // request joins this section's flush, or the section is over.
+        std::lock_guard locker(pendingMutex_);
+        if (isLocked()) {
+            for (auto& entry : pending_)
+                if (entry.first == key) return;  // already due at the end of this section
+            pending_.emplace_back(key, std::move(fn));
+            return;
+        }
     }
-    if (QThread::currentThread() == thread() && !isLocked()) {
+    if (QThread::currentThread() == thread())
         fn();
-        return;
-    }
-    QMutexLocker locker(&pendingMutex_);
-    for (auto& entry : pending_)
-        if (entry.first == key) return;  // already due at the end of this section
-    pending_.emplace_back(key, std::move(fn));
-    hasPending_.store(true, std::memory_order_release);
+    else
+        detail::postCall(this, std::move(fn));
 }
 
-void Document::flushNotifications() {
-    if (!hasPending_.load(std::memory_order_acquire)) return;
-    std::vector<std::pair<const void*, std::function<void()>>> due;
-    {
-        QMutexLocker locker(&pendingMutex_);
-        due.swap(pending_);
-        hasPending_.store(false, std::memory_order_release);
+void Document::endSection() {
+    for (;;) {
+        std::vector<std::pair<const void*, std::function<void()>>> due;
+        {
+            std::lock_guard locker(pendingMutex_);
+            if (pending_.empty()) {
+                // The lock reads as free in the same critical section as the
+                // last look at pending_, so no request is left behind.
+                ownerKey_.store(nullptr, std::memory_order_relaxed);
+                locked_.store(false, std::memory_order_release);
+                return;
+            }
+            due.swap(pending_);
+        }
+        // Delivered still inside the section, with the mutex free: they may
+        // edit, and ask for more notifications (taken on the next pass).
+        for (auto& entry : due) entry.second();
     }
-    for (auto& entry : due) entry.second();
 }
 
 }  // namespace qpanel

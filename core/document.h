@@ -11,12 +11,12 @@
 #include "core/asyncsemaphore.h"
 #include "core/runtime.h"
 
-#include <QMutex>
 #include <QObject>
 #include <QPointer>
 
 #include <atomic>
 #include <functional>
+#include <mutex>
 #include <stdexcept>
 #include <vector>
 
@@ -97,7 +97,8 @@ public:
     bool isLocked() const { return locked_.load(std::memory_order_acquire); }
     /// Whether an edit made here and now is covered by the lock: on the GUI
     /// thread the current task (or sync callback) must hold it; on a worker
-    /// thread the lock must be held (by the task that sent the work there).
+    /// thread the task that sent the work there (runInThread) must hold it,
+    /// or this thread must have taken it (lockBlocking).
     bool editAllowed() const;
     /// Throws LockRequiredError naming `what` and the lock helpers unless
     /// editAllowed().
@@ -132,22 +133,26 @@ private:
     friend class LockGuard;
     void acquiredBy(const void* ownerKey);
     void unlock();
-    void flushNotifications();
+    void endSection();  ///< delivers the section's notifications, then marks the lock free
     static const void* contextKey();
 
     AsyncSemaphore lock_{1};
-    std::atomic<bool> locked_{false};
-    std::atomic<bool> hasPending_{false};
-    const void* ownerKey_ = nullptr;
+    std::atomic<bool> locked_{false};  ///< from acquiredBy to unlock: someone holds it
+    std::atomic<const void*> ownerKey_{nullptr};  ///< an actingContext(); read by workers
     int sectionsCompleted_ = 0;
-    QMutex pendingMutex_;
+    // Guards pending_, and the lock's release: notifyOnUnlock decides between
+    // "queue for the section's end" and "deliver now" under it, so no request
+    // can slip in after the last flush of a section. A std::mutex, which
+    // ThreadSanitizer sees (Debian's Qt, and so QMutex's slow path, is not
+    // instrumented).
+    std::mutex pendingMutex_;
     std::vector<std::pair<const void*, std::function<void()>>> pending_;
 };
 
 template <typename F>
 bool Document::tryRunLockedNow(F&& fn) {
     if (isLocked()) {
-        if (ownerKey_ != contextKey()) return false;
+        if (ownerKey_.load(std::memory_order_relaxed) != contextKey()) return false;
         fn();  // already inside this context's locked section
         return true;
     }

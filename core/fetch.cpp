@@ -17,15 +17,26 @@ namespace qpanel {
 
 namespace {
 
+QPointer<QNetworkAccessManager> mainThreadManager;
+
+void deleteMainThreadManager() { delete mainThreadManager.data(); }
+
 QNetworkAccessManager& networkManager() {
     // One per thread (QNetworkAccessManager is not thread-safe). The main
-    // thread's belongs to the runtime, so it goes before the application
-    // (with its HTTP thread), not at some point after it.
+    // thread's belongs to the runtime, and goes first thing in the
+    // application's destructor (a post routine), while Qt's event machinery is
+    // whole: deleted later, as one of the application's children, it loses
+    // the objects its HTTP thread still holds for an aborted request (a cycle
+    // LeakSanitizer reports at exit; docs/PITFALLS.md).
     thread_local QPointer<QNetworkAccessManager> manager;
     if (!manager) {
         auto* app = QCoreApplication::instance();
         const bool mainThread = app && app->thread() == QThread::currentThread();
         manager = new QNetworkAccessManager(mainThread ? static_cast<QObject*>(&Runtime::instance()) : nullptr);
+        if (mainThread) {
+            mainThreadManager = manager;
+            qAddPostRoutine(deleteMainThreadManager);  // one application's; run once, then dropped
+        }
     }
     return *manager;
 }

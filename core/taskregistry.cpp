@@ -9,10 +9,24 @@ namespace qpanel {
 
 namespace {
 thread_local TaskRecord* tlsCurrentTask = nullptr;
-}
+thread_local const void* tlsActingFor = nullptr;
+thread_local const char tlsThreadIdentity = 0;
+}  // namespace
 
 TaskRecord* currentTask() noexcept { return tlsCurrentTask; }
 void setCurrentTask(TaskRecord* task) noexcept { tlsCurrentTask = task; }
+
+const void* actingContext() noexcept {
+    if (tlsCurrentTask) return tlsCurrentTask;
+    if (tlsActingFor) return tlsActingFor;
+    return &tlsThreadIdentity;
+}
+
+ActingFor::ActingFor(const void* context) noexcept : previous_(tlsActingFor) {
+    tlsActingFor = context;
+}
+
+ActingFor::~ActingFor() { tlsActingFor = previous_; }
 
 void throwIfCancelled() {
     if (tlsCurrentTask && tlsCurrentTask->cancelRequested) throw TaskCancelled();

@@ -51,6 +51,25 @@ struct TaskInfo {
 TaskRecord* currentTask() noexcept;
 void setCurrentTask(TaskRecord* task) noexcept;
 
+/// Who is acting on this thread, as the document lock tells holders apart:
+/// the current task; else, in a worker-thread job, the context that sent the
+/// job there (runInThread); else this thread's code outside tasks (one
+/// identity per thread, so no two threads pass for each other).
+const void* actingContext() noexcept;
+
+/// For the length of a worker-thread job: act for `context`, the
+/// actingContext() of the thread that sent the job.
+class ActingFor {
+public:
+    explicit ActingFor(const void* context) noexcept;
+    ~ActingFor();
+    ActingFor(const ActingFor&) = delete;
+    ActingFor& operator=(const ActingFor&) = delete;
+
+private:
+    const void* previous_;
+};
+
 /// Throws TaskCancelled if the current task has been cancelled: a checkpoint
 /// for code that awaits things other than qpanel's own awaitables.
 void throwIfCancelled();

@@ -45,8 +45,12 @@ public:
         park(h);
         auto state = state_;
         QPointer<QObject> home = &Scheduler::current();
-        pool_->start(new detail::PoolJob([state, home, fn = std::move(fn_), self = this]() mutable {
+        // The job acts for the awaiting task: it may edit under that task's lock.
+        const void* context = actingContext();
+        pool_->start(new detail::PoolJob([state, home, context, fn = std::move(fn_),
+                                          self = this]() mutable {
             try {
+                ActingFor actingFor(context);
                 if constexpr (std::is_void_v<T>) {
                     fn();
                     state->value = true;

@@ -4,9 +4,13 @@
 #include "core/threadpool.h"
 
 #include <QThread>
+#include <QThreadPool>
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <cstdint>
+#include <future>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -186,4 +190,155 @@ TEST(DocumentLock, WorkerThreadCanTakeTheLockAndItsNotificationsCoalesce) {
     worker.join();
     ASSERT_TRUE(qpanel::test::passLoopTurns());  // a second, queued notification would run
     EXPECT_EQ(repaints, 1);
+}
+
+namespace {
+// Busy work of a given length, to shift one thread's timing against another's.
+void spin(int steps) {
+    thread_local std::atomic<int> sink{0};  // per thread: no shared cache line
+    for (int k = 0; k < steps; ++k) sink.fetch_add(1, std::memory_order_relaxed);
+}
+
+// Busy-waits (yielding now and then), so both threads stay on their cores
+// and meet within microseconds.
+template <typename Predicate>
+void spinUntil(Predicate predicate) {
+    for (int k = 1; !predicate(); ++k)
+        if (k % 1024 == 0) std::this_thread::yield();
+}
+}  // namespace
+
+TEST(DocumentLock, AWorkerNotificationRacingTheUnlockArrivesWithThatSection) {
+    // Each round the GUI thread holds the lock briefly while a worker asks for
+    // notifications back to back (distinct keys), so some request is in
+    // flight as the section ends, at a shifting offset. A request that saw
+    // the section locked is delivered when it ends; one that saw it unlocked
+    // is posted. None may wait for the next section.
+    Document doc;
+    constexpr int kRounds = 500, kMaxCallsPerRound = 5000;
+    std::atomic<int> go{-1}, ended{-1}, asked{-1};
+    std::atomic<int> callsThisRound{0};
+    int delivered = 0;  // GUI thread only: flushed and posted calls run there
+    std::thread worker([&] {
+        std::uintptr_t key = 0;
+        for (int i = 0; i < kRounds; ++i) {
+            spinUntil([&] { return go.load(std::memory_order_acquire) >= i; });
+            // Capped, so the worker cannot keep a section's end busy for long.
+            int calls = 0;
+            do {
+                doc.notifyOnUnlock(reinterpret_cast<const void*>(++key), [&delivered] {
+                    ++delivered;
+                });
+                callsThisRound.store(++calls, std::memory_order_release);
+            } while (ended.load(std::memory_order_acquire) < i && calls < kMaxCallsPerRound);
+            spinUntil([&] { return ended.load(std::memory_order_acquire) >= i; });
+            asked.store(i, std::memory_order_release);
+        }
+    });
+    int requested = 0, roundsLeavingSomeBehind = 0;
+    for (int i = 0; i < kRounds; ++i) {
+        callsThisRound.store(0, std::memory_order_relaxed);
+        ASSERT_TRUE(doc.tryRunLockedNow([&] {
+            go.store(i, std::memory_order_release);
+            // A few requests are due when the section ends; more arrive meanwhile.
+            spinUntil([&] { return callsThisRound.load(std::memory_order_acquire) > i % 4; });
+            spin((i * 37) % 100);
+        }));
+        ended.store(i, std::memory_order_release);
+        spinUntil([&] { return asked.load(std::memory_order_acquire) >= i; });
+        requested += callsThisRound.load(std::memory_order_acquire);
+        // Deliver what the worker posted (it asked after the section ended).
+        QCoreApplication::sendPostedEvents(&doc, 0);
+        if (delivered != requested) ++roundsLeavingSomeBehind;
+        delivered = requested;  // a late one arrives with a later section: count each round once
+    }
+    worker.join();
+    EXPECT_EQ(roundsLeavingSomeBehind, 0) << "of " << kRounds << " rounds";
+}
+
+TEST(DocumentLock, OnlyTheHoldersWorkerThreadsMayEdit) {
+    // A task holds the lock and sends a job to a worker; at the same time
+    // another task (not holding it) sends one, and an unrelated thread asks.
+    // Only the holder's job is covered. Rounds reuse the pool's threads, so a
+    // thread that worked for the holder must not keep that standing.
+    Document doc;
+    QThreadPool pool;
+    pool.setMaxThreadCount(2);
+    constexpr int kRounds = 20;
+    for (int round = 0; round < kRounds; ++round) {
+        std::optional<bool> holderJob, otherJob, unrelatedThread;
+        std::promise<void> otherChecked;
+        std::shared_future<void> otherCheckedFuture = otherChecked.get_future().share();
+        int done = 0;
+        rt().spawn([&]() -> QCoro::Task<> {
+            auto guard = co_await doc.lock();
+            rt().spawn([&]() -> QCoro::Task<> {
+                otherJob = co_await qpanel::runInThread([&] {
+                    const bool allowed = doc.editAllowed();
+                    otherChecked.set_value();
+                    return allowed;
+                }, &pool);
+                ++done;
+            }, SpawnOptions{{}, &doc});
+            holderJob = co_await qpanel::runInThread([&] {
+                std::optional<bool> seen;
+                std::thread unrelated([&] { seen = doc.editAllowed(); });
+                unrelated.join();
+                unrelatedThread = seen;
+                otherCheckedFuture.wait();  // hold the lock while the other job asks
+                return doc.editAllowed();
+            }, &pool);
+            ++done;
+        }, SpawnOptions{{}, &doc});
+        ASSERT_TRUE(waitUntil([&] { return done == 2; }));
+        ASSERT_TRUE(holderJob && otherJob && unrelatedThread);
+        EXPECT_TRUE(*holderJob) << "round " << round;
+        EXPECT_FALSE(*otherJob) << "round " << round << ": another task's job";
+        EXPECT_FALSE(*unrelatedThread) << "round " << round << ": an unrelated thread";
+        EXPECT_FALSE(doc.isLocked());
+    }
+}
+
+TEST(DocumentLock, OnlyTheThreadThatTookTheLockBlockingMayEdit) {
+    Document doc;
+    std::optional<bool> taker, unrelated;
+    std::atomic<bool> done = false;
+    std::thread worker([&] {
+        auto guard = doc.lockBlocking();
+        taker = doc.editAllowed();
+        std::thread other([&] { unrelated = doc.editAllowed(); });
+        other.join();
+        guard.unlock();
+        done = true;
+    });
+    ASSERT_TRUE(waitUntil([&] { return done.load(); }));
+    worker.join();
+    EXPECT_TRUE(*taker);
+    EXPECT_FALSE(*unrelated);
+}
+
+TEST(DocumentLock, AGrantedWaiterCancelledBeforeItRunsLeavesTheLockFree) {
+    // The holder releases (the permit passes to the queued waiter, which
+    // resumes on the next loop pass) and cancels that waiter at once.
+    Document doc;
+    quint64 waiter = 0;
+    std::optional<bool> lockedAfterCancel;
+    int notified = 0;
+    const int key = 0;
+    rt().spawn([&]() -> QCoro::Task<> {
+        auto guard = co_await doc.lock();
+        co_await qpanel::yield();  // the waiter queues meanwhile
+        guard.unlock();
+        EXPECT_TRUE(rt().tasks().cancel(waiter));
+        lockedAfterCancel = doc.isLocked();
+        doc.notifyOnUnlock(&key, [&] { ++notified; });  // nobody holds it: at once
+    }, SpawnOptions{{}, &doc});
+    waiter = rt().spawn([&]() -> QCoro::Task<> {
+        auto guard = co_await doc.lock();
+        ADD_FAILURE() << "the cancelled waiter ran";
+    }, SpawnOptions{{}, &doc});
+    ASSERT_TRUE(waitUntil([&] { return lockedAfterCancel.has_value() && !rt().busy(); }));
+    EXPECT_FALSE(*lockedAfterCancel);
+    EXPECT_EQ(notified, 1);
+    EXPECT_FALSE(doc.isLocked());
 }
