@@ -1,7 +1,10 @@
 // The qpanel executable: parses the command line (app/cli/commandline.h),
 // then runs one mode: a window, a screenshot once idle, a headless run until
 // idle, a syntax check, or a listing. Exit codes: app/cli/exitcode.h.
-#include "bridge/scriptsession.h"
+// Everything below sees scripts through the language registry (AppLanguages)
+// and AppSession; registerLanguages() is the one place that names a language.
+#include "bridge/javascriptlanguage.h"
+#include "bridge/transpiler.h"
 #include "cli/checkscripts.h"
 #include "cli/commandline.h"
 #include "cli/consoleecho.h"
@@ -10,6 +13,8 @@
 #include "cli/headlessplatform.h"
 #include "cli/rununtilidle.h"
 #include "core/runtime.h"
+#include "session/appsession.h"
+#include "session/applanguages.h"
 #include "shell/examplescatalog.h"
 #include "shell/mainwindow.h"
 #include "shell/shellsettings.h"
@@ -45,15 +50,31 @@ qpanel::EnvironmentAccess environmentAccess(const CommandLine& cl) {
                                      settings.fileName());
 }
 
+// The languages app scripts can be written in, each with what it needs to
+// run (the JS transpiler lives as long as the registry).
+struct Languages {
+    qpanel::Transpiler transpiler{transpilerOptions()};
+    qpanel::AppLanguages registry;
+
+    // What pn.env may read: known only once the command line is parsed, so
+    // the JS language reads it when it creates a session.
+    qpanel::EnvironmentAccess environment;
+
+    Languages() {
+        qpanel::registerJavaScript(registry, &transpiler, &environment);
+        // Python (app/python) registers here: registerPython(registry).
+    }
+};
+
 void writeOut(const QString& text) {
     std::fputs(qPrintable(text), stdout);
     std::fflush(stdout);
 }
 
 // The window a user opens: it paints at once (start page, or a loading page
-// for the script), then loads the script; Babel, if needed, loads on the
-// transpiler's worker meanwhile.
-void openForUser(qpanel::MainWindow& window, qpanel::Transpiler& transpiler, const QString& script) {
+// for the script), then loads the script; the language's preparation (JS:
+// Babel on the transpiler's worker) runs meanwhile.
+void openForUser(qpanel::MainWindow& window, const qpanel::AppLanguages& languages, const QString& script) {
     qpanel::cli::probeFirstPaint(&window, !script.isEmpty());
     QObject::connect(&window, &qpanel::MainWindow::openFinished, &window,
                      [&window](bool loaded) { qpanel::cli::probeAppShown(loaded ? window.appContent() : nullptr); });
@@ -63,9 +84,13 @@ void openForUser(qpanel::MainWindow& window, qpanel::Transpiler& transpiler, con
         window.openScriptInBackground(script);
         return;
     }
-    // With no script the user opens one next: load Babel meanwhile, after the
-    // first frame (an app's own load never waits for Babel it doesn't need).
-    QTimer::singleShot(0, &window, [&transpiler] { transpiler.warmUp(); });
+    // With no script the user opens one next: warm the runtimes up meanwhile,
+    // after the first frame (an app's own load never waits for Babel it
+    // doesn't need).
+    QTimer::singleShot(0, &window, [&languages] {
+        for (const qpanel::AppLanguage& language : languages.all())
+            if (language.warmUp) language.warmUp();
+    });
 }
 
 // --screenshot: the window at its default size, saved once the app is idle,
@@ -101,45 +126,42 @@ void shootWhenIdle(qpanel::MainWindow& window, const QPointer<qpanel::cli::Conso
     });
 }
 
-int runWindow(const CommandLine& cl) {
+int runWindow(const CommandLine& cl, const Languages& languages) {
     const bool screenshot = cl.mode == CommandLine::Mode::Screenshot;
-    qpanel::Transpiler transpiler(transpilerOptions());
     // A screenshot run leaves the user's settings (recent files, geometry) alone.
-    qpanel::MainWindow window(&transpiler, screenshot ? qpanel::MainWindow::UserSettings::Ignore
-                                                      : qpanel::MainWindow::UserSettings::Use);
+    qpanel::MainWindow window(&languages.registry, screenshot ? qpanel::MainWindow::UserSettings::Ignore
+                                                              : qpanel::MainWindow::UserSettings::Use);
     // Each app the window loads also echoes its console on the terminal.
-    window.setEnvironmentAccess(environmentAccess(cl));
     QPointer<qpanel::cli::ConsoleEcho> echo;  // the latest session's (it owns it)
     QObject::connect(&window, &qpanel::MainWindow::sessionCreated, &window,
-                     [&echo](qpanel::ScriptSession* session) { echo = new qpanel::cli::ConsoleEcho(session); });
+                     [&echo](qpanel::AppSession* session) { echo = new qpanel::cli::ConsoleEcho(session); });
     if (screenshot)
         shootWhenIdle(window, echo, cl);
     else
-        openForUser(window, transpiler, cl.scripts.value(0));
+        openForUser(window, languages.registry, cl.scripts.value(0));
     return QApplication::exec();
 }
 
-int runUntilIdle(const CommandLine& cl) {
-    qpanel::Transpiler transpiler(transpilerOptions());
-    qpanel::ScriptSession session(&transpiler);
-    session.setEnvironmentAccess(environmentAccess(cl));
-    const qpanel::cli::ConsoleEcho echo(&session);
+int runUntilIdle(const CommandLine& cl, const qpanel::AppLanguages& languages) {
+    // The command line only passes scripts some language runs.
+    const std::unique_ptr<qpanel::AppSession> session = languages.forFile(cl.scripts.constFirst())->createSession();
+    const qpanel::cli::ConsoleEcho echo(session.get());
     // Like node: a script that fails to load ends the run at once.
-    if (!session.load(cl.scripts.constFirst())) return toInt(ExitCode::ScriptError);
+    if (!session->load(cl.scripts.constFirst())) return toInt(ExitCode::ScriptError);
     // Components build their views as in the window, which stays hidden.
-    const std::unique_ptr<QWidget> content(session.createContent());
-    qpanel::cli::exitWhenIdle(session, echo,
+    const std::unique_ptr<QWidget> content(session->createContent());
+    qpanel::cli::exitWhenIdle(*session, echo,
                               {cl.timeoutMs, qpanel::cli::describeTimeout(cl), [] { return ExitCode::Ok; }});
     return QApplication::exec();
 }
 
-int listExamples() {
+int listExamples(const qpanel::AppLanguages& languages) {
     const QString folder = qpanel::ExamplesCatalog::folder();
     if (folder.isEmpty()) {
         std::fprintf(stderr, "qpanel: the bundled examples are not installed\n");
         return toInt(ExitCode::Usage);
     }
-    for (const qpanel::Example& e : qpanel::ExamplesCatalog::list(folder))
+    for (const qpanel::Example& e : qpanel::ExamplesCatalog::list(folder, languages))
         writeOut(QStringLiteral("%1  %2\n").arg(e.name, -24).arg(e.description));
     return toInt(ExitCode::Ok);
 }
@@ -156,30 +178,33 @@ int main(int argc, char** argv) {
     QApplication::setApplicationName(QStringLiteral("qpanel"));
     QApplication::setApplicationVersion(QStringLiteral(QPANEL_VERSION));
 
-    const auto parsed = qpanel::cli::parseCommandLine(QCoreApplication::arguments(), qpanel::ExamplesCatalog::folder());
+    Languages languages;
+    const auto parsed = qpanel::cli::parseCommandLine(QCoreApplication::arguments(), qpanel::ExamplesCatalog::folder(),
+                                                      languages.registry);
     if (!parsed.commandLine) {
         std::fprintf(stderr, "qpanel: %s (see qpanel --help)\n", qPrintable(parsed.usageError));
         return toInt(ExitCode::Usage);
     }
     const CommandLine& cl = *parsed.commandLine;
+    languages.environment = environmentAccess(cl);
     switch (cl.mode) {
     case CommandLine::Mode::Help:
-        writeOut(qpanel::cli::helpText());
+        writeOut(qpanel::cli::helpText(languages.registry));
         return toInt(ExitCode::Ok);
-    case CommandLine::Mode::Version:
-        writeOut(QStringLiteral("qpanel %1 (Qt %2, Babel %3)\n")
-                     .arg(QStringLiteral(QPANEL_VERSION), QString::fromLatin1(qVersion()),
-                          qpanel::Transpiler::babelVersion()));
+    case CommandLine::Mode::Version: {
+        QStringList versions{QStringLiteral("Qt ") + QString::fromLatin1(qVersion())};
+        for (const qpanel::AppLanguage& language : languages.registry.all())
+            if (!language.versionInfo.isEmpty()) versions << language.versionInfo;
+        writeOut(QStringLiteral("qpanel %1 (%2)\n").arg(QStringLiteral(QPANEL_VERSION), versions.join(QStringLiteral(", "))));
         return toInt(ExitCode::Ok);
-    case CommandLine::Mode::ListExamples:
-        return listExamples();
-    case CommandLine::Mode::Check: {
-        qpanel::Transpiler transpiler(transpilerOptions());
-        return toInt(qpanel::cli::checkScripts(transpiler, cl.scripts));
     }
+    case CommandLine::Mode::ListExamples:
+        return listExamples(languages.registry);
+    case CommandLine::Mode::Check:
+        return toInt(qpanel::cli::checkScripts(languages.registry, cl.scripts));
     case CommandLine::Mode::ExitWhenIdle:
         if (platform == qpanel::cli::PlatformChoice::NoGui) break;  // not reached: those flags conflict
-        return runUntilIdle(cl);
+        return runUntilIdle(cl, languages.registry);
     case CommandLine::Mode::Window:
         if (platform == qpanel::cli::PlatformChoice::NoGui) break;
         if (platform == qpanel::cli::PlatformChoice::OffscreenNoDisplay) {
@@ -188,10 +213,10 @@ int main(int argc, char** argv) {
                          "use --exit-when-idle, --screenshot or --check for headless runs (see qpanel --help)\n");
             return toInt(ExitCode::Usage);
         }
-        return runWindow(cl);
+        return runWindow(cl, languages);
     case CommandLine::Mode::Screenshot:
         if (platform == qpanel::cli::PlatformChoice::NoGui) break;
-        return runWindow(cl);
+        return runWindow(cl, languages);
     }
     return toInt(ExitCode::Usage);
 }

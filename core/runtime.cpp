@@ -47,7 +47,7 @@ ErrorReport describeCurrentException() {
 
 QString ErrorReport::toString() const {
     QString text = message;
-    if (!location.isEmpty()) text = location + QStringLiteral(": ") + text;
+    if (!location.isEmpty()) text = location.toString() + QStringLiteral(": ") + text;
     if (!origin.isEmpty()) text += QStringLiteral(" [in ") + origin + QLatin1Char(']');
     if (!stack.isEmpty()) text += QLatin1Char('\n') + stack;
     return text;

@@ -5,6 +5,7 @@
 //   auto& rt = qpanel::Runtime::instance();
 //   rt.spawn([]() -> QCoro::Task<> { co_await qpanel::sleep(1s); }, {.origin = "demo"});
 
+#include "core/sourcelocation.h"
 #include "core/taskregistry.h"
 
 #include <QCoro/QCoroTask>
@@ -56,7 +57,7 @@ private:
 struct ErrorReport {
     QString message;   ///< what went wrong, for people
     QString origin;    ///< which widget / callback ran the code
-    QString location;  ///< file:line:column for scripts, when known
+    SourceLocation location;  ///< where in a script, when known
     QString stack;
     quint64 taskId = 0;
     /// Whose code failed (a task's owner, or the caller's): picks the
@@ -68,15 +69,15 @@ struct ErrorReport {
 /// Exceptions that carry a source location (script errors) derive from this.
 class LocatedError : public std::runtime_error {
 public:
-    LocatedError(const QString& message, QString location, QString stack = {})
+    LocatedError(const QString& message, SourceLocation location, QString stack = {})
         : std::runtime_error(message.toStdString()),
           location_(std::move(location)),
           stack_(std::move(stack)) {}
-    const QString& location() const { return location_; }
+    const SourceLocation& location() const { return location_; }
     const QString& stack() const { return stack_; }
 
 private:
-    QString location_;
+    SourceLocation location_;
     QString stack_;
 };
 

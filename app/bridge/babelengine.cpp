@@ -68,22 +68,23 @@ BabelOutput BabelEngine::transform(const QString& source, const QString& fileNam
     if (!load()) {
         out.error = ScriptError{
             QStringLiteral("the script transpiler (Babel) failed to load: ") + m_loadError,
-            fileName, 0, 0};
+            {.file = fileName}};
         return out;
     }
     const QJSValue json =
         m_transpile.call({QJSValue(source), QJSValue(fileName), QJSValue(typeScript)});
     if (json.isError()) {
         out.error = ScriptError{QStringLiteral("internal transpiler error: ") + errorText(json),
-                                fileName, 0, 0};
+                                {.file = fileName}};
         return out;
     }
     const QJsonObject root = QJsonDocument::fromJson(json.toString().toUtf8()).object();
     if (root.contains(QLatin1String("error"))) {
         const QJsonObject e = root.value(QLatin1String("error")).toObject();
-        out.error = ScriptError{e.value(QLatin1String("message")).toString(), fileName,
-                                e.value(QLatin1String("line")).toInt(),
-                                e.value(QLatin1String("column")).toInt()};
+        out.error = ScriptError{e.value(QLatin1String("message")).toString(),
+                                {.file = fileName,
+                                 .line = e.value(QLatin1String("line")).toInt(),
+                                 .column = e.value(QLatin1String("column")).toInt()}};
         return out;
     }
     out.code = root.value(QLatin1String("code")).toString();
@@ -94,12 +95,12 @@ BabelOutput BabelEngine::transform(const QString& source, const QString& fileNam
     // Babel accepted it, but V4 might still not parse what came out.
     if (auto error = nativeSyntaxError(*m_engine, out.code, fileName)) {
         const SourcePosition at =
-            SourceMap::fromJson(out.sourceMapJson).originalPosition(error->line, 1);
+            SourceMap::fromJson(out.sourceMapJson).originalPosition(error->location.line, 1);
         error->message =
             QStringLiteral("this form is not supported by the Qt 6.4 JavaScript engine (") +
             error->message + QLatin1Char(')');
-        error->line = at.line;
-        error->column = 0;
+        error->location.line = at.line;
+        error->location.column = 0;
         out = BabelOutput{};
         out.error = *error;
     }

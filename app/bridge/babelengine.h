@@ -6,7 +6,7 @@
 #include <memory>
 #include <optional>
 
-#include "bridge/scripterror.h"
+#include "session/scripterror.h"
 
 class QJSEngine;
 

@@ -139,9 +139,7 @@ void JsTasks::settled(int token, bool fulfilled, const QJSValue& value) {
 void JsTasks::throwScriptError(const QJSValue& error) const {
     QString stack;
     const ScriptError e = host_ ? host_->describe(error, &stack) : ScriptError{error.toString()};
-    const QString location =
-        e.line > 0 ? QStringLiteral("%1:%2").arg(e.fileName).arg(e.line) : e.fileName;
-    throw ScriptException(e.message, location, stack, error);
+    throw ScriptException(e.message, e.location, stack, error);
 }
 
 }  // namespace qpanel

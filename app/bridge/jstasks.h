@@ -24,7 +24,7 @@ namespace qpanel {
 /// pn.config.exception_handler receives).
 class ScriptException : public LocatedError {
 public:
-    ScriptException(const QString& message, QString location, QString stack, QJSValue thrown)
+    ScriptException(const QString& message, SourceLocation location, QString stack, QJSValue thrown)
         : LocatedError(message, std::move(location), std::move(stack)), thrown_(std::move(thrown)) {}
     const QJSValue& thrown() const { return thrown_; }
 

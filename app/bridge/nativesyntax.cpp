@@ -30,8 +30,8 @@ std::optional<ScriptError> nativeSyntaxError(QJSEngine& engine, const QString& c
     const QJSValue result =
         engine.evaluate(QStringLiteral("(function(){") + code + QStringLiteral("\n})"), fileName);
     if (!result.isError()) return std::nullopt;
-    return ScriptError{result.property(QStringLiteral("message")).toString(), fileName,
-                       result.property(QStringLiteral("lineNumber")).toInt(), 0};
+    return ScriptError{result.property(QStringLiteral("message")).toString(),
+                       {.file = fileName, .line = result.property(QStringLiteral("lineNumber")).toInt()}};
 }
 
 }  // namespace qpanel

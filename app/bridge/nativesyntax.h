@@ -3,7 +3,7 @@
 #include <QString>
 #include <optional>
 
-#include "bridge/scripterror.h"
+#include "session/scripterror.h"
 
 class QJSEngine;
 

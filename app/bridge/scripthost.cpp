@@ -229,10 +229,10 @@ ScriptError ScriptHost::locate(QString message, QString fileName, int line, cons
         line = recursing.line;
     }
     const QString file = stripFileScheme(fileName);
-    ScriptError e{std::move(message), file, line, 0};
+    ScriptError e{std::move(message), {.file = file, .line = line}};
     const auto map = m_sourceMaps.constFind(file);
     if (line > 0 && map != m_sourceMaps.constEnd() && !map->isEmpty())
-        e.line = map->originalPosition(line, 1).line;
+        e.location.line = map->originalPosition(line, 1).line;
     return e;
 }
 

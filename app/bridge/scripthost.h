@@ -4,7 +4,7 @@
 #include <QJSEngine>
 #include <QObject>
 
-#include "bridge/scripterror.h"
+#include "session/scripterror.h"
 #include "bridge/scripttimers.h"
 #include "bridge/scriptwatchdog.h"
 #include "bridge/transpileresult.h"
@@ -28,6 +28,7 @@ public:
     /// No timer pending and no microtask queued.
     bool isIdle() const;
     ScriptTimers& timers() { return m_timers; }
+    const ScriptTimers& timers() const { return m_timers; }
     QJSEngine* engine() const { return m_engine; }
     /// globalThis.__qpanel: the host's JS side (contexts, sleep, microtasks).
     QJSValue hostObject() const { return m_hostObject; }

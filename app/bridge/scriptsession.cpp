@@ -1,10 +1,5 @@
 #include "bridge/scriptsession.h"
 
-#include "core/periodiccallback.h"
-#include "widgets/servable.h"
-
-#include <algorithm>
-
 #include <QFile>
 #include <QFileInfo>
 
@@ -12,12 +7,7 @@ namespace qpanel {
 
 namespace {
 
-ScriptError scriptErrorFrom(const ErrorReport& report) {
-    ScriptError error{report.message, report.location.section(QLatin1Char(':'), 0, -2),
-                      report.location.section(QLatin1Char(':'), -1).toInt(), 0};
-    if (error.line == 0) error.fileName = report.location;
-    return error;
-}
+ScriptError scriptErrorFrom(const ErrorReport& report) { return ScriptError{report.message, report.location}; }
 
 /// What the script threw, when the exception being handled is a script's.
 QJSValue thrownValue() {
@@ -39,18 +29,21 @@ void ScriptSession::reportTaskError(const ErrorReport& report) {
     QJSValue thrown = thrownValue();
     if (thrown.isUndefined()) {
         thrown = engine_.newErrorObject(QJSValue::GenericError, report.message);
-        thrown.setProperty(QStringLiteral("fileName"), error.fileName);
-        thrown.setProperty(QStringLiteral("lineNumber"), error.line);
+        thrown.setProperty(QStringLiteral("fileName"), error.location.file);
+        thrown.setProperty(QStringLiteral("lineNumber"), error.location.line);
     }
     host_.reportCallbackError(error, report.stack, thrown);
 }
 
 ScriptSession::ScriptSession(Transpiler* transpiler, QObject* parent)
-    : QObject(parent), transpiler_(transpiler) {
+    : AppSession(parent), transpiler_(transpiler) {
     tasks_ = std::make_unique<JsTasks>(&host_, document_.get());
     native_ = std::make_unique<PnNative>(&engine_, tasks_.get(), document_.get());
     connect(&host_, &ScriptHost::messageLogged, this, &ScriptSession::messageLogged);
-    connect(&host_, &ScriptHost::errorReported, this, &ScriptSession::errorReported);
+    // The host's own errors (top level, timers) reach no stderr by themselves.
+    connect(&host_, &ScriptHost::errorReported, this, [this](const ScriptError& error, const QString& stack) {
+        emit errorReported(error, stack, ErrorEcho::NotPrinted);
+    });
     // Errors of this app's tasks (reported while the task is still listed)
     // go to pn.config.exception_handler while the script has one; else the
     // runtime's report, which comes back here as errorReported.
@@ -61,7 +54,7 @@ ScriptSession::ScriptSession(Transpiler* transpiler, QObject* parent)
     });
     connect(&Runtime::instance(), &Runtime::errorReported, this, [this](const ErrorReport& report) {
         if (report.owner != document_.get()) return;
-        emit errorReported(scriptErrorFrom(report), report.stack);
+        emit errorReported(scriptErrorFrom(report), report.stack, ErrorEcho::PrintedByRuntime);
     });
     QFile file(QStringLiteral(":/qpanel/bridge/pn.js"));
     if (!file.open(QIODevice::ReadOnly)) qFatal("missing resource pn.js");
@@ -84,8 +77,8 @@ bool ScriptSession::load(const QString& path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         emit errorReported(ScriptError{QStringLiteral("cannot read the app script: %1").arg(file.errorString()),
-                                       path, 0, 0},
-                           QString());
+                                       {.file = path}},
+                           QString(), ErrorEcho::NotPrinted);
         return false;
     }
     native_->setScriptFolder(QFileInfo(path).absolutePath());
@@ -102,19 +95,9 @@ bool ScriptSession::run(const QString& source, const QString& fileName) {
     return ok;
 }
 
-QWidget* ScriptSession::createContent() const { return new ServableArea(document_.get()); }
-
-bool ScriptSession::isIdle() const {
-    if (!host_.isIdle()) return false;
-    // pn.state.execute calls not yet started count as work (process-wide:
-    // the runtime does not track their owner's count).
-    Runtime* runtime = Runtime::ifExists();
-    if (runtime && (runtime->tasks().countOwnedBy(document_.get()) > 0 || runtime->pendingCalls() > 0))
-        return false;
-    // A running periodic callback ticks again later, so the app is not idle.
-    const auto periodic = document_->findChildren<PeriodicCallback*>();
-    return std::none_of(periodic.begin(), periodic.end(),
-                        [](const PeriodicCallback* pc) { return pc->running() || pc->inFlight(); });
+QStringList ScriptSession::hostActivity() const {
+    if (int n = host_.timers().activeCount()) return {QStringLiteral("%1 timer(s) or sleep(s) pending").arg(n)};
+    return {};
 }
 
 }  // namespace qpanel

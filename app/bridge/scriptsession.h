@@ -1,7 +1,9 @@
 #pragma once
-// One loaded app script: its JS engine, host, document (which owns its tasks
-// and components), and the `pn` API. Destroying the session closes the app:
-// every task is cancelled while the engine still exists, then the rest goes.
+// One loaded JavaScript/TypeScript app script, the JS language's AppSession
+// (app/session/appsession.h has the map of a load): its JS engine, host,
+// document (which owns its tasks and components), and the `pn` API.
+// Destroying the session closes the app: every task is cancelled while the
+// engine still exists, then the rest goes.
 //
 //   ScriptSession session(&transpiler);
 //   if (session.load("/home/me/app.js")) window->setCentralWidget(session.createContent());
@@ -10,6 +12,7 @@
 #include "bridge/pnnative.h"
 #include "bridge/scripthost.h"
 #include "bridge/transpiler.h"
+#include "session/appsession.h"
 
 #include <QJSEngine>
 #include <QObject>
@@ -19,7 +22,7 @@ class QWidget;
 
 namespace qpanel {
 
-class ScriptSession : public QObject {
+class ScriptSession : public AppSession {
     Q_OBJECT
 
 public:
@@ -27,29 +30,28 @@ public:
     ~ScriptSession() override;
 
     /// Reads, transpiles and runs `path`; false (with errorReported) on failure.
-    bool load(const QString& path);
+    bool load(const QString& path) override;
     bool run(const QString& source, const QString& fileName);
 
-    Document* document() const { return document_.get(); }
+    Document* document() const override { return document_.get(); }
     ScriptHost& host() { return host_; }
     PnNative& native() { return *native_; }
     /// How long script code may run at a stretch before it is interrupted
     /// (awaiting does not count). Default: QPANEL_SCRIPT_TIME_LIMIT_MS or 5 s.
-    void setScriptTimeLimit(std::chrono::milliseconds limit) { host_.watchdog().setLimit(limit); }
-    std::chrono::milliseconds scriptTimeLimit() const { return host_.watchdog().limit(); }
+    void setScriptTimeLimit(std::chrono::milliseconds limit) override { host_.watchdog().setLimit(limit); }
+    std::chrono::milliseconds scriptTimeLimit() const override { return host_.watchdog().limit(); }
+    /// QJSEngine::setInterrupted, which is thread-safe.
+    void interruptRunaway() override { engine_.setInterrupted(true); }
     /// Which environment variables pn.env reads (default: QPANEL_* only).
     void setEnvironmentAccess(EnvironmentAccess access) {
         native_->setEnvironmentAccess(std::move(access));
     }
-    /// The servable roots, stacked (for the window).
-    QWidget* createContent() const;
-    /// Idle, as --exit-when-idle waits for it: no task of this app in flight, no script timer, sleep,
-    /// job or pn.state.execute call pending, no periodic callback running.
-    bool isIdle() const;
 
-signals:
-    void messageLogged(const QString& level, const QString& text);
-    void errorReported(const qpanel::ScriptError& error, const QString& stack);
+protected:
+    /// No script timer, sleep or promise job pending.
+    bool hostIsIdle() const override { return host_.isIdle(); }
+    QStringList hostActivity() const override;
+    QString uncountedActivity() const override { return QStringLiteral("promise jobs pending"); }
 
 private:
     void reportTaskError(const ErrorReport& report);

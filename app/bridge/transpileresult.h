@@ -4,7 +4,7 @@
 #include <QString>
 #include <optional>
 
-#include "bridge/scripterror.h"
+#include "session/scripterror.h"
 #include "bridge/sourcemap.h"
 
 namespace qpanel {

@@ -1,46 +1,33 @@
 #include "cli/checkscripts.h"
 
-#include "bridge/nativesyntax.h"
-#include "bridge/transpiler.h"
-
-#include <QFile>
-#include <QJSEngine>
+#include <algorithm>
 #include <cstdio>
-#include <optional>
+#include <vector>
+
+#include "session/applanguages.h"
 
 namespace qpanel::cli {
 
-namespace {
-
-std::optional<ScriptError> problemIn(Transpiler& transpiler, QJSEngine& engine, const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return ScriptError{QStringLiteral("cannot read the app script: %1").arg(file.errorString()), path, 0, 0};
-    const TranspileResult result = transpiler.transpile(QString::fromUtf8(file.readAll()), path);
-    if (!result.ok()) return result.error;
-    // Babel's output (or the native source) must also compile in V4; this
-    // compiles it as a function that is never called.
-    std::optional<ScriptError> error = nativeSyntaxError(engine, result.code, path);
-    if (error && error->line > 0 && result.origin != TranspileResult::Origin::Native) {
-        // retainLines keeps lines; the map refines them when it knows the spot.
-        const SourcePosition mapped = result.mapPosition(error->line, error->column);
-        if (mapped.line > 0) *error = ScriptError{error->message, path, mapped.line, mapped.column};
-    }
-    return error;
-}
-
-}  // namespace
-
-ExitCode checkScripts(Transpiler& transpiler, const QStringList& paths) {
-    QJSEngine engine;
-    ExitCode code = ExitCode::Ok;
+ExitCode checkScripts(const AppLanguages& languages, const QStringList& paths) {
+    // Each language checks its scripts in one call (JS: one engine for all),
+    // languages in the order their first script was given.
+    std::vector<std::pair<const AppLanguage*, QStringList>> batches;
+    QList<ScriptError> problems;
     for (const QString& path : paths) {
-        if (const auto error = problemIn(transpiler, engine, path)) {
-            std::fprintf(stderr, "%s\n", qPrintable(error->toString()));
-            code = ExitCode::ScriptError;
+        const AppLanguage* language = languages.forFile(path);
+        if (!language) {
+            problems << languages.unsupportedFile(path);
+            continue;
         }
+        auto batch = std::find_if(batches.begin(), batches.end(),
+                                  [&](const auto& b) { return b.first == language; });
+        if (batch == batches.end()) batch = batches.insert(batches.end(), {language, {}});
+        batch->second << path;
     }
-    return code;
+    for (const auto& [language, batch] : batches) problems << language->check(batch);
+    for (const ScriptError& error : problems)
+        std::fprintf(stderr, "%s\n", qPrintable(error.toString()));
+    return problems.isEmpty() ? ExitCode::Ok : ExitCode::ScriptError;
 }
 
 }  // namespace qpanel::cli

@@ -1,6 +1,7 @@
 #include "cli/commandline.h"
 
 #include "bridge/environmentaccess.h"
+#include "session/applanguages.h"
 #include "shell/examplescatalog.h"
 
 #include <QCommandLineParser>
@@ -41,13 +42,21 @@ struct Options {
                        "Several names: separate them with commas or repeat the option."),
         QStringLiteral("NAME[,NAME]")};
 
-    void addTo(QCommandLineParser& parser) const {
+    void addTo(QCommandLineParser& parser, const AppLanguages& languages) const {
         parser.setApplicationDescription(QStringLiteral("qpanel: Panel-style async app scripts on the Qt desktop."));
-        parser.addOptions({help, version, example, listExamples, screenshot, exitWhenIdle, check,
-                           timeout, allowEnv});
-        parser.addPositionalArgument(QStringLiteral("script"),
-                                     QStringLiteral("App script (.js or .ts) to open; several with --check."),
-                                     QStringLiteral("[SCRIPT...]"));
+        parser.addOptions({help, version, example, listExamples, screenshot, exitWhenIdle, check, timeout,
+                           allowEnv});
+        parser.addPositionalArgument(
+            QStringLiteral("script"),
+            QStringLiteral("App script (%1) to open; several with --check.").arg(orList(languages.extensions())),
+            QStringLiteral("[SCRIPT...]"));
+    }
+
+    // ".js or .ts", ".js, .ts or .py".
+    static QString orList(QStringList items) {
+        if (items.size() < 2) return items.value(0);
+        const QString last = items.takeLast();
+        return items.join(QStringLiteral(", ")) + QStringLiteral(" or ") + last;
     }
 };
 
@@ -75,16 +84,17 @@ ParsedCommandLine usage(const QString& message) {
 
 }  // namespace
 
-QString helpText() {
+QString helpText(const AppLanguages& languages) {
     QCommandLineParser parser;
-    Options().addTo(parser);
+    Options().addTo(parser, languages);
     return parser.helpText() + QString::fromUtf8(kHelpEpilogue);
 }
 
-ParsedCommandLine parseCommandLine(const QStringList& arguments, const QString& examplesFolder) {
+ParsedCommandLine parseCommandLine(const QStringList& arguments, const QString& examplesFolder,
+                                   const AppLanguages& languages) {
     QCommandLineParser parser;
     const Options o;
-    o.addTo(parser);
+    o.addTo(parser, languages);
     if (!parser.parse(arguments)) return usage(parser.errorText());
 
     CommandLine cl;
@@ -123,8 +133,8 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments, const QString& 
             return usage(QStringLiteral("give either a script (%1) or --example, not both").arg(positional.constFirst()));
         cl.exampleName = parser.value(o.example);
         QString path;
-        for (const Example& example : ExamplesCatalog::list(examplesFolder))
-            if (example.name == cl.exampleName) path = example.path;
+        if (const auto example = ExamplesCatalog::find(cl.exampleName, examplesFolder, languages))
+            path = example->path;
         if (path.isEmpty())
             return usage(QStringLiteral("no bundled example named '%1' (see qpanel --list-examples; looked in %2)")
                              .arg(cl.exampleName, examplesFolder.isEmpty() ? QStringLiteral("<no examples folder>")
@@ -135,6 +145,8 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments, const QString& 
         const QFileInfo info(script);
         if (!info.exists()) return usage(QStringLiteral("no such app script: %1").arg(script));
         if (info.isDir()) return usage(QStringLiteral("%1 is a folder, not an app script").arg(script));
+        // Like a missing file: nothing of it can run, so the command line is wrong.
+        if (!languages.forFile(script)) return usage(languages.unsupportedFile(script).toString());
         cl.scripts << info.absoluteFilePath();
     }
     if (cl.scripts.size() > 1 && !check)

@@ -6,6 +6,10 @@
 #include <QStringList>
 #include <optional>
 
+namespace qpanel {
+class AppLanguages;
+}
+
 namespace qpanel::cli {
 
 struct CommandLine {
@@ -43,10 +47,12 @@ struct ParsedCommandLine {
 };
 
 /// Parses `arguments` (argv including the program name, Qt's own options
-/// already removed). `examplesFolder` resolves --example NAME.
-ParsedCommandLine parseCommandLine(const QStringList& arguments, const QString& examplesFolder);
+/// already removed). `examplesFolder` resolves --example NAME; a script no
+/// language in `languages` runs is a usage error.
+ParsedCommandLine parseCommandLine(const QStringList& arguments, const QString& examplesFolder,
+                                   const AppLanguages& languages);
 
 /// The --help text (options, exit codes, the headless platform rule).
-QString helpText();
+QString helpText(const AppLanguages& languages);
 
 }  // namespace qpanel::cli

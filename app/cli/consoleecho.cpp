@@ -1,6 +1,6 @@
 #include "cli/consoleecho.h"
 
-#include "bridge/scriptsession.h"
+#include "session/appsession.h"
 
 #include <cstdio>
 
@@ -18,17 +18,19 @@ void writeLine(std::FILE* stream, const QString& text) {
 
 }  // namespace
 
-ConsoleEcho::ConsoleEcho(ScriptSession* session) : QObject(session) {
-    connect(session, &ScriptSession::messageLogged, this, [](const QString& level, const QString& text) {
+ConsoleEcho::ConsoleEcho(AppSession* session) : QObject(session) {
+    connect(session, &AppSession::messageLogged, this, [](const QString& level, const QString& text) {
         const bool problem = level == QLatin1String("warn") || level == QLatin1String("error");
         writeLine(problem ? stderr : stdout, text);
     });
     // Every script error counts; the runtime already printed its tasks' errors
-    // to stderr, so only the host's own (top level, timers) are printed here.
-    connect(session, &ScriptSession::errorReported, this, [this] { ++errors_; });
-    connect(&session->host(), &ScriptHost::errorReported, this, [](const ScriptError& error, const QString& stack) {
-        writeLine(stderr, stack.isEmpty() ? error.toString() : error.toString() + QLatin1Char('\n') + stack);
-    });
+    // to stderr, so only the others (top level, timers) are printed here.
+    connect(session, &AppSession::errorReported, this,
+            [this](const ScriptError& error, const QString& stack, ErrorEcho echo) {
+                ++errors_;
+                if (echo == ErrorEcho::PrintedByRuntime) return;
+                writeLine(stderr, stack.isEmpty() ? error.toString() : error.toString() + QLatin1Char('\n') + stack);
+            });
 }
 
 }  // namespace qpanel::cli

@@ -6,8 +6,7 @@
 #include <QObject>
 
 namespace qpanel {
-class ScriptSession;
-struct ScriptError;
+class AppSession;
 }  // namespace qpanel
 
 namespace qpanel::cli {
@@ -15,7 +14,7 @@ namespace qpanel::cli {
 class ConsoleEcho : public QObject {
     Q_OBJECT
 public:
-    explicit ConsoleEcho(ScriptSession* session);
+    explicit ConsoleEcho(AppSession* session);
     int errorCount() const { return errors_; }
 
 private:

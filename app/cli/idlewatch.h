@@ -1,5 +1,5 @@
 #pragma once
-// Waits until an app is idle (ScriptSession::isIdle:
+// Waits until an app is idle (AppSession::isIdle:
 // no task in flight, no pending timer, sleep or execute call, no running
 // periodic callback), or until an optional timeout passes.
 

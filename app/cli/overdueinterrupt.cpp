@@ -1,15 +1,14 @@
 #include "cli/overdueinterrupt.h"
 
-#include <QJSEngine>
-
 namespace qpanel::cli {
 
-OverdueInterrupt::OverdueInterrupt(QJSEngine* engine, std::chrono::milliseconds deadline)
-    : thread_([this, engine, deadline] {
+OverdueInterrupt::OverdueInterrupt(std::function<void()> interrupt,
+                                   std::chrono::milliseconds deadline)
+    : thread_([this, interrupt = std::move(interrupt), deadline] {
           std::unique_lock lock(mutex_);
           if (disarmed_.wait_for(lock, deadline, [this] { return !armed_; })) return;
           fired_ = true;
-          engine->setInterrupted(true);
+          interrupt();
       }) {}
 
 OverdueInterrupt::~OverdueInterrupt() {

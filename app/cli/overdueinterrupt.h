@@ -1,30 +1,29 @@
 #pragma once
 // --timeout must hold even when script code never returns to the event loop
-// (a runaway loop): a helper thread interrupts the script's engine when the
-// deadline has passed by a grace period and nobody disarmed it. The engine's
-// interruption is thread-safe (QJSEngine::setInterrupted).
+// (a runaway loop): a helper thread interrupts the script when the deadline
+// has passed by a grace period and nobody disarmed it. The interrupt runs on
+// that thread, so it must be thread-safe (AppSession::interruptRunaway is).
 
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 #include <thread>
-
-class QJSEngine;
 
 namespace qpanel::cli {
 
 class OverdueInterrupt {
 public:
-    OverdueInterrupt(QJSEngine* engine, std::chrono::milliseconds deadline);
+    OverdueInterrupt(std::function<void()> interrupt, std::chrono::milliseconds deadline);
     ~OverdueInterrupt();  ///< disarms and joins
 
     OverdueInterrupt(const OverdueInterrupt&) = delete;
     OverdueInterrupt& operator=(const OverdueInterrupt&) = delete;
 
-    /// After this returns the engine is never touched again.
+    /// After this returns the interrupt is never called again.
     void disarm();
-    /// The deadline passed while armed and the engine was interrupted.
+    /// The deadline passed while armed and the interrupt was called.
     bool fired() const { return fired_.load(); }
 
 private:

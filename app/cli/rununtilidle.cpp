@@ -1,11 +1,10 @@
 #include "cli/rununtilidle.h"
 
-#include "bridge/scriptsession.h"
 #include "cli/consoleecho.h"
 #include "cli/idlewatch.h"
 #include "cli/overdueinterrupt.h"
-#include "core/periodiccallback.h"
-#include "core/runtime.h"
+#include "core/document.h"
+#include "session/appsession.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -20,27 +19,14 @@ namespace {
 constexpr int kOverdueGraceMs = 200;
 }  // namespace
 
-QString describeActivity(ScriptSession& session) {
-    QStringList busy;
-    if (Runtime* runtime = Runtime::ifExists()) {
-        if (int n = runtime->tasks().countOwnedBy(session.document())) busy << QStringLiteral("%1 task(s) in flight").arg(n);
-        if (int n = runtime->pendingCalls()) busy << QStringLiteral("%1 pn.state.execute call(s) pending").arg(n);
-    }
-    if (int n = session.host().timers().activeCount()) busy << QStringLiteral("%1 timer(s) or sleep(s) pending").arg(n);
-    int periodic = 0;
-    for (const PeriodicCallback* pc : session.document()->findChildren<PeriodicCallback*>()) periodic += pc->running();
-    if (periodic) busy << QStringLiteral("%1 periodic callback(s) running").arg(periodic);
-    return busy.isEmpty() ? QStringLiteral("promise jobs pending") : busy.join(QStringLiteral(", "));
-}
-
-void exitWhenIdle(ScriptSession& session, const ConsoleEcho& echo, IdleRun run) {
+void exitWhenIdle(AppSession& session, const ConsoleEcho& echo, IdleRun run) {
     const std::optional<int> timeoutMs = run.timeoutMs;
     auto* watch = new IdleWatch([&session] { return session.isIdle(); }, timeoutMs, &session);
     // A script that never yields keeps the poll from firing: interrupt it a
     // little after the deadline, so the timeout below can report and exit.
     std::shared_ptr<OverdueInterrupt> overdue;
     if (timeoutMs)
-        overdue = std::make_shared<OverdueInterrupt>(session.host().engine(),
+        overdue = std::make_shared<OverdueInterrupt>([&session] { session.interruptRunaway(); },
                                                      std::chrono::milliseconds(*timeoutMs + kOverdueGraceMs));
     // Closing the app destroys its document while the engine still exists.
     if (overdue) QObject::connect(session.document(), &QObject::destroyed, [overdue] { overdue->disarm(); });
@@ -54,7 +40,7 @@ void exitWhenIdle(ScriptSession& session, const ConsoleEcho& echo, IdleRun run) 
         if (overdue) overdue->disarm();
         const QString activity = overdue && overdue->fired()
                                      ? QStringLiteral("script code kept running and was interrupted")
-                                     : describeActivity(session);
+                                     : session.describeActivity();
         std::fprintf(stderr, "qpanel: timed out: %s passed before the app became idle (%s)\n", qPrintable(name),
                      qPrintable(activity));
         std::fflush(stderr);

@@ -10,7 +10,7 @@
 #include <optional>
 
 namespace qpanel {
-class ScriptSession;
+class AppSession;
 }
 
 namespace qpanel::cli {
@@ -28,9 +28,6 @@ struct IdleRun {
 /// `run.onIdle` runs and its code (or ScriptError if the echo counted errors)
 /// ends the event loop; on timeout a message naming the timeout goes to
 /// stderr, `run.onTimeout` runs and the loop ends with TimedOut.
-void exitWhenIdle(ScriptSession& session, const ConsoleEcho& echo, IdleRun run);
-
-/// What keeps the session busy, for the timeout message.
-QString describeActivity(ScriptSession& session);
+void exitWhenIdle(AppSession& session, const ConsoleEcho& echo, IdleRun run);
 
 }  // namespace qpanel::cli

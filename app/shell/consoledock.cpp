@@ -57,15 +57,15 @@ void ConsoleDock::appendMessage(const QString& level, const QString& text) {
 
 void ConsoleDock::appendError(const ScriptError& error, const QString& stack) {
     QString html;
-    if (!error.fileName.isEmpty()) {
-        QString place = QFileInfo(error.fileName).fileName();
-        if (error.line > 0) place += QLatin1Char(':') + QString::number(error.line);
-        if (error.column > 0) place += QLatin1Char(':') + QString::number(error.column);
-        html = error.line > 0
-                   ? QStringLiteral("<a href=\"%1\">%2</a>: ")
-                         .arg(sourceLink(error.fileName, error.line).toString(QUrl::FullyEncoded),
-                              place.toHtmlEscaped())
-                   : place.toHtmlEscaped() + QStringLiteral(": ");
+    const SourceLocation& at = error.location;
+    if (!at.file.isEmpty()) {
+        QString place = QFileInfo(at.file).fileName();
+        if (at.line > 0) place += QLatin1Char(':') + QString::number(at.line);
+        if (at.column > 0) place += QLatin1Char(':') + QString::number(at.column);
+        html = at.line > 0 ? QStringLiteral("<a href=\"%1\">%2</a>: ")
+                                 .arg(sourceLink(at.file, at.line).toString(QUrl::FullyEncoded),
+                                      place.toHtmlEscaped())
+                           : place.toHtmlEscaped() + QStringLiteral(": ");
     }
     html += error.message.toHtmlEscaped();
     // The first frames are enough to see where it came from; the rest is noise.

@@ -4,12 +4,12 @@
 // source there (sourceRequested).
 //
 //   auto* console = new qpanel::ConsoleDock(window);
-//   connect(session, &ScriptSession::messageLogged, console, &ConsoleDock::appendMessage);
-//   connect(session, &ScriptSession::errorReported, console, &ConsoleDock::appendError);
+//   connect(session, &AppSession::messageLogged, console, &ConsoleDock::appendMessage);
+//   connect(session, &AppSession::errorReported, console, &ConsoleDock::appendError);
 
 #include <QDockWidget>
 
-#include "bridge/scripterror.h"
+#include "session/scripterror.h"
 
 class QTextBrowser;
 class QUrl;

@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QRegularExpression>
 #include <QTextStream>
 
@@ -19,23 +20,40 @@ QString ExamplesCatalog::folder() {
     return {};
 }
 
-QList<Example> ExamplesCatalog::list(const QString& folder) {
+QList<Example> ExamplesCatalog::list(const QString& folder, const AppLanguages& languages) {
     QList<Example> examples;
-    if (folder.isEmpty()) return examples;
-    const QDir dir(folder);
-    const QFileInfoList files = dir.entryInfoList({QStringLiteral("*.js"), QStringLiteral("*.ts")},
-                                                  QDir::Files, QDir::Name);
-    for (const QFileInfo& file : files)
-        examples.append(
-            {file.completeBaseName(), describe(file.absoluteFilePath()), file.absoluteFilePath()});
+    if (folder.isEmpty() || languages.all().empty()) return examples;
+    // A name stays short unless a language registered earlier has it:
+    // async_button (.js) and async_button.py.
+    QHash<QString, qsizetype> claimedBy;  // base name -> lowest language index
+    QList<std::pair<qsizetype, QFileInfo>> files;
+    const QFileInfoList entries =
+        QDir(folder).entryInfoList(languages.nameFilters(), QDir::Files, QDir::Name);
+    for (const QFileInfo& file : entries) {
+        const AppLanguage* language = languages.forFile(file.fileName());
+        if (!language) continue;
+        const qsizetype rank = language - languages.all().data();
+        files.append({rank, file});
+        const auto claimed = claimedBy.constFind(file.completeBaseName());
+        if (claimed == claimedBy.constEnd() || rank < *claimed)
+            claimedBy.insert(file.completeBaseName(), rank);
+    }
+    for (const auto& [rank, file] : files) {
+        const bool shortName = claimedBy.value(file.completeBaseName()) == rank;
+        examples.append({shortName ? file.completeBaseName() : file.fileName(),
+                         describe(file.absoluteFilePath()), file.absoluteFilePath()});
+    }
     return examples;
 }
 
-std::optional<Example> ExamplesCatalog::find(const QString& name) {
-    const QString wanted = QFileInfo(name).completeBaseName();
-    for (const Example& example : list()) {
-        if (example.name == wanted) return example;
-    }
+std::optional<Example> ExamplesCatalog::find(const QString& name, const QString& folder,
+                                             const AppLanguages& languages) {
+    const QList<Example> examples = list(folder, languages);
+    // Its name first, then its file name ("async_button.js" for "async_button").
+    for (const Example& example : examples)
+        if (example.name == name) return example;
+    for (const Example& example : examples)
+        if (QFileInfo(example.path).fileName() == name) return example;
     return std::nullopt;
 }
 
@@ -44,11 +62,16 @@ QString ExamplesCatalog::describe(const QString& path) {
     if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) return {};
     QTextStream in(&file);
     // The leading comment often wraps mid-sentence: join it, keep sentence one.
+    // `//` for JavaScript, `#` for Python (a leading `#!` line is skipped).
     QString comment;
     while (!in.atEnd()) {
         const QString line = in.readLine().trimmed();
-        if (!line.startsWith(QLatin1String("//"))) break;
-        comment += line.mid(2).trimmed() + QLatin1Char(' ');
+        if (line.startsWith(QLatin1String("#!")) && comment.isEmpty()) continue;
+        const qsizetype marker = line.startsWith(QLatin1String("//")) ? 2
+                                 : line.startsWith(QLatin1Char('#'))  ? 1
+                                                                      : 0;
+        if (marker == 0) break;
+        comment += line.mid(marker).trimmed() + QLatin1Char(' ');
     }
     comment = comment.simplified();
     static const QRegularExpression sentenceEnd(QStringLiteral("[.!?](\\s|$)"));

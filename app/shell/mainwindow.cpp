@@ -14,8 +14,8 @@
 
 #include <utility>
 
-#include "bridge/scriptsession.h"
 #include "core/runtime.h"
+#include "session/appsession.h"
 #include "shell/consoledock.h"
 #include "shell/examplescatalog.h"
 #include "shell/loadingpage.h"
@@ -25,6 +25,7 @@
 #include "shell/sourceview.h"
 #include "shell/startpage.h"
 #include "shell/tasksdock.h"
+#include "widgets/component.h"
 #include "widgets/servable.h"
 #include "widgets/spinnerwidget.h"
 
@@ -36,28 +37,20 @@ const QString kStateKey = QStringLiteral("window/state");
 const QString kAutoReloadKey = QStringLiteral("autoReload");
 // How long a background open waits for the loading page to paint.
 constexpr int kLoadingPaintWaitMs = 300;
-
-// The one local app script among dropped data, or "".
-QString droppedScript(const QMimeData* data) {
-    if (!data || !data->hasUrls() || data->urls().size() != 1) return {};
-    const QString path = data->urls().constFirst().toLocalFile();
-    return path.endsWith(QLatin1String(".js")) || path.endsWith(QLatin1String(".ts")) ? path
-                                                                                      : QString();
-}
 }  // namespace
 
-MainWindow::MainWindow(Transpiler* transpiler, UserSettings userSettings, QWidget* parent)
+MainWindow::MainWindow(const AppLanguages* languages, UserSettings userSettings, QWidget* parent)
     : QMainWindow(parent),
-      transpiler_(transpiler),
+      languages_(languages),
       pages_(new QStackedWidget),
-      startPage_(new StartPage(ExamplesCatalog::list())),
+      startPage_(new StartPage(ExamplesCatalog::list(*languages))),
       loadingPage_(new LoadingPage),
       userSettings_(userSettings),
       console_(new ConsoleDock(this)),
       tasks_(new TasksDock(&Runtime::instance().tasks(), this)),
       watcher_(new ScriptWatcher(this)) {
     setObjectName(QStringLiteral("MainWindow"));
-    qRegisterMetaType<qpanel::ScriptSession*>();
+    qRegisterMetaType<qpanel::AppSession*>();
     setWindowTitle(QStringLiteral("qpanel"));
     pages_->addWidget(startPage_);
     pages_->addWidget(loadingPage_);
@@ -92,12 +85,16 @@ MainWindow::~MainWindow() {
 bool MainWindow::openScript(const QString& path) {
     ++openGeneration_;
     const QString absolute = QFileInfo(path).absoluteFilePath();
-    auto candidate = std::make_unique<ScriptSession>(transpiler_);
-    candidate->setEnvironmentAccess(environment_);
-    connect(candidate.get(), &ScriptSession::messageLogged, this, &MainWindow::messageLogged);
-    connect(candidate.get(), &ScriptSession::errorReported, this, &MainWindow::errorReported);
-    emit sessionCreated(candidate.get(), absolute);
-    if (!candidate->load(absolute)) {
+    const AppLanguage* language = languages_->forFile(absolute);
+    std::unique_ptr<AppSession> candidate = language ? language->createSession() : nullptr;
+    if (candidate) {
+        connect(candidate.get(), &AppSession::messageLogged, this, &MainWindow::messageLogged);
+        connect(candidate.get(), &AppSession::errorReported, this, &MainWindow::errorReported);
+        emit sessionCreated(candidate.get(), absolute);
+    } else {
+        emit errorReported(languages_->unsupportedFile(absolute), QString());
+    }
+    if (!candidate || !candidate->load(absolute)) {
         console_->appendNote(
             session_ ? tr("%1 did not load; %2 keeps running.")
                            .arg(QFileInfo(absolute).fileName(), QFileInfo(scriptPath_).fileName())
@@ -117,19 +114,16 @@ void MainWindow::openScriptInBackground(const QString& path) {
     pages_->setCurrentWidget(loadingPage_);
     afterLoadingPagePainted([this, absolute, name, generation] {
         if (generation != openGeneration_) return;
-        QFile file(absolute);
-        // Unreadable: openScript reports it as it always does.
-        if (!file.open(QIODevice::ReadOnly)) return finishBackgroundOpen(absolute, generation);
-        // Native syntax and cache hits finish at once; Babel runs (and loads,
-        // the first time) on the transpiler's worker. Its output lands in the
-        // transpile cache, where the load below finds it.
-        const QFuture<TranspileResult> transpiled =
-            transpiler_->transpileAsync(QString::fromUtf8(file.readAll()), absolute);
-        if (transpiled.isFinished()) return finishBackgroundOpen(absolute, generation);
-        loadingPage_->setStatus(transpiler_->isWarm() ? tr("Transpiling %1…").arg(name)
-                                                      : tr("Preparing the JavaScript engine…"));
-        auto* watcher = new QFutureWatcher<TranspileResult>(this);
-        connect(watcher, &QFutureWatcher<TranspileResult>::finished, this,
+        // No language, or nothing to prepare: openScript loads (or reports) at once.
+        const AppLanguage* language = languages_->forFile(absolute);
+        if (!language || !language->prepare) return finishBackgroundOpen(absolute, generation);
+        // What finishes at once (JS: native syntax, cache hits) loads now;
+        // the rest runs off the GUI thread while the page says what it is.
+        const Preparation preparation = language->prepare(absolute);
+        if (preparation.ready.isFinished()) return finishBackgroundOpen(absolute, generation);
+        loadingPage_->setStatus(preparation.status);
+        auto* watcher = new QFutureWatcher<void>(this);
+        connect(watcher, &QFutureWatcher<void>::finished, this,
                 [this, watcher, absolute, name, generation] {
                     watcher->deleteLater();
                     if (generation != openGeneration_) return;
@@ -138,7 +132,7 @@ void MainWindow::openScriptInBackground(const QString& path) {
                         if (generation == openGeneration_) finishBackgroundOpen(absolute, generation);
                     });
                 });
-        watcher->setFuture(transpiled);
+        watcher->setFuture(preparation.ready);
     });
 }
 
@@ -189,7 +183,7 @@ void MainWindow::closeApp() {
     emit sessionChanged(nullptr);
 }
 
-void MainWindow::swapIn(std::unique_ptr<ScriptSession> session, const QString& path) {
+void MainWindow::swapIn(std::unique_ptr<AppSession> session, const QString& path) {
     const bool reloading = path == scriptPath_;
     // The old app goes first (its views, then its tasks), so the new one never
     // shares the event loop with it.
@@ -304,6 +298,12 @@ void MainWindow::saveSettings() const {
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState());
     settings.setValue(kAutoReloadKey, autoReload());
+}
+
+QString MainWindow::droppedScript(const QMimeData* data) const {
+    if (!data || !data->hasUrls() || data->urls().size() != 1) return {};
+    const QString path = data->urls().constFirst().toLocalFile();
+    return languages_->forFile(path) ? path : QString();
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {

@@ -2,8 +2,11 @@
 // The qpanel desktop window: a start page or the loaded app script, with
 // File/View/Help menus, the Console and Tasks docks and a busy status bar.
 //
-//   qpanel::Transpiler transpiler;
-//   qpanel::MainWindow window(&transpiler);
+// It sees apps only as AppSessions, made by the language AppLanguages picks
+// for a script's extension (app/session/appsession.h maps a load's hops).
+//
+//   qpanel::AppLanguages languages;             // filled by main(): JavaScript, Python
+//   qpanel::MainWindow window(&languages);
 //   window.show();
 //   window.openScript("/home/me/app.js");   // false: error in the console, old app kept
 //   window.openScriptInBackground(path);    // paints a loading page first; openFinished(ok)
@@ -12,25 +15,25 @@
 #include <functional>
 #include <memory>
 
-#include "bridge/environmentaccess.h"
-#include "bridge/scripterror.h"
+#include "session/applanguages.h"
+#include "session/scripterror.h"
 
 class QAction;
 class QLabel;
 class QMenu;
+class QMimeData;
 class QStackedWidget;
 
 namespace qpanel {
 
+class AppSession;
 class ConsoleDock;
 class LoadingPage;
-class ScriptSession;
 class ScriptWatcher;
 class SourceView;
 class SpinnerWidget;
 class StartPage;
 class TasksDock;
-class Transpiler;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -43,18 +46,22 @@ public:
     /// The size of a window without saved geometry (and of every screenshot).
     static constexpr QSize kDefaultSize{960, 680};
 
-    explicit MainWindow(Transpiler* transpiler, UserSettings userSettings = UserSettings::Use,
-                        QWidget* parent = nullptr);
+    /// `languages` (which must outlive the window) decides which scripts it
+    /// opens and how: File → Open's filter, drops, Examples, sessions.
+    explicit MainWindow(const AppLanguages* languages,
+                        UserSettings userSettings = UserSettings::Use, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     /// Loads `path` as a new app next to the current one and swaps it in only
-    /// if it loaded; on failure the error is in the console, the current app
-    /// keeps running, and this returns false.
+    /// if it loaded; on failure (also: no registered language runs such a
+    /// file) the error is in the console, the current app keeps running, and
+    /// this returns false.
     bool openScript(const QString& path);
     /// Like openScript, but the window first shows a loading page (the
     /// script's name, what is happening, a spinner) and loads only after that
-    /// page has painted; Babel, if the script needs it, loads and transforms
-    /// on the transpiler's worker meanwhile, so the window stays responsive.
+    /// page has painted; the language's preparation (JS: Babel loading and
+    /// transforming on the transpiler's worker) runs meanwhile, so the window
+    /// stays responsive.
     /// openFinished reports the outcome; another open before then supersedes it.
     /// The start page, File → Open, the Recent and Examples menus and drops open this way.
     void openScriptInBackground(const QString& path);
@@ -66,10 +73,7 @@ public:
     /// Closes the app (cancelling all its work) and shows the start page.
     void closeApp();
 
-    /// What pn.env may read in the apps this window opens from now on.
-    void setEnvironmentAccess(EnvironmentAccess access) { environment_ = std::move(access); }
-
-    ScriptSession* session() const { return session_.get(); }
+    AppSession* session() const { return session_.get(); }
     /// The open app script ("" on the start page).
     QString scriptPath() const { return scriptPath_; }
     /// No app, or the app has no task in flight and no timer pending.
@@ -92,15 +96,17 @@ public:
     /// docs/API.md as installed (../share/doc/qpanel) or in the source tree;
     /// "" when neither exists.
     static QString apiReferencePath();
+    /// File → Open's name filter: every registered language's scripts, then all files.
+    static QString openFilter(const AppLanguages& languages);
     /// Writes geometry, window and dock state to the settings (also on close).
     void saveSettings() const;
 
 signals:
     /// A session was made for `path` and is about to load it (it may fail and
     /// be dropped): the moment to attach to its signals, e.g. a terminal echo.
-    void sessionCreated(qpanel::ScriptSession* session, const QString& path);
+    void sessionCreated(qpanel::AppSession* session, const QString& path);
     /// The app changed: a script was opened or reloaded (session set), or closed (null).
-    void sessionChanged(qpanel::ScriptSession* session);
+    void sessionChanged(qpanel::AppSession* session);
     /// An openScriptInBackground call ended: the app is shown, or (false) the
     /// previous page is back and the error is in the console.
     void openFinished(bool loaded);
@@ -110,7 +116,7 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
-    /// A .js/.ts file dropped on the window opens like File → Open.
+    /// A script of a registered language dropped on the window opens like File → Open.
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
@@ -127,20 +133,21 @@ private:
     void finishBackgroundOpen(const QString& path, int generation);
     /// Runs `step` once the loading page has painted (soon anyway if it does not).
     void afterLoadingPagePainted(std::function<void()> step);
-    void swapIn(std::unique_ptr<ScriptSession> session, const QString& path);
+    void swapIn(std::unique_ptr<AppSession> session, const QString& path);
+    /// The one local app script among dropped data, or "".
+    QString droppedScript(const QMimeData* data) const;
     void updateTitle();
     void updateActions();
     void updateTaskCount(int count);
     void showBusy(bool busy);
 
-    Transpiler* transpiler_;
-    std::unique_ptr<ScriptSession> session_;
+    const AppLanguages* languages_;
+    std::unique_ptr<AppSession> session_;
     QString scriptPath_;
     QStackedWidget* pages_;
     StartPage* startPage_;
     LoadingPage* loadingPage_;
     UserSettings userSettings_;
-    EnvironmentAccess environment_;
     /// Counts opens, so a superseded background open drops its last step.
     int openGeneration_ = 0;
     QWidget* appContent_ = nullptr;

@@ -9,7 +9,6 @@
 #include <QMessageBox>
 #include <QUrl>
 
-#include "bridge/transpiler.h"
 #include "shell/consoledock.h"
 #include "shell/examplescatalog.h"
 #include "shell/mainwindow.h"
@@ -23,13 +22,22 @@ namespace qpanel {
 
 namespace {
 const QString kLastFolderKey = QStringLiteral("lastOpenFolder");
+
+// "JavaScript or Python": the registered languages, for people.
+QString languageNames(const AppLanguages& languages) {
+    QStringList names;
+    for (const AppLanguage& language : languages.all()) names << language.name;
+    if (names.size() < 2) return names.value(0);
+    const QString last = names.takeLast();
+    return names.join(QStringLiteral(", ")) + QStringLiteral(" or ") + last;
 }
+}  // namespace
 
 void MainWindow::createActions() {
     openAction_ = new QAction(tr("&Open App Script…"), this);
     openAction_->setObjectName(QStringLiteral("actionOpen"));
     openAction_->setShortcuts(QKeySequence::Open);
-    openAction_->setStatusTip(tr("Open a JavaScript or TypeScript app script"));
+    openAction_->setStatusTip(tr("Open a %1 app script").arg(languageNames(*languages_)));
     connect(openAction_, &QAction::triggered, this, &MainWindow::showOpenDialog);
 
     reloadAction_ = new QAction(tr("&Reload"), this);
@@ -128,7 +136,7 @@ void MainWindow::rebuildRecentMenu() {
 
 void MainWindow::rebuildExamplesMenu() {
     examplesMenu_->clear();
-    const QList<Example> examples = ExamplesCatalog::list();
+    const QList<Example> examples = ExamplesCatalog::list(*languages_);
     for (const Example& example : examples) {
         QAction* action = examplesMenu_->addAction(example.name);
         action->setData(example.path);
@@ -146,8 +154,7 @@ void MainWindow::showOpenDialog() {
     const QString folder = !scriptPath_.isEmpty()
                                ? QFileInfo(scriptPath_).absolutePath()
                                : settings.value(kLastFolderKey, QDir::homePath()).toString();
-    auto* dialog = new QFileDialog(this, tr("Open App Script"), folder,
-                                   tr("App scripts (*.js *.ts);;All files (*)"));
+    auto* dialog = new QFileDialog(this, tr("Open App Script"), folder, openFilter(*languages_));
     dialog->setObjectName(QStringLiteral("OpenScriptDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setFileMode(QFileDialog::ExistingFile);
@@ -184,14 +191,21 @@ void MainWindow::showApiReference() {
 }
 
 void MainWindow::showAbout() {
+    QStringList versions{QStringLiteral("Qt ") + QString::fromLatin1(qVersion())};
+    for (const AppLanguage& language : languages_->all())
+        if (!language.versionInfo.isEmpty()) versions << language.versionInfo;
     QMessageBox::about(
         this, tr("About qpanel"),
         tr("<h3>qpanel %1</h3>"
-           "<p>Panel-style async callbacks for Qt desktop apps: app scripts in JavaScript "
+           "<p>Panel-style async callbacks for Qt desktop apps: app scripts in %2 "
            "with a <code>pn</code> API, async callbacks on the Qt event loop.</p>"
-           "<p>Qt %2 · Babel %3</p>")
-            .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion()),
-                 Transpiler::babelVersion()));
+           "<p>%3</p>")
+            .arg(QCoreApplication::applicationVersion(), languageNames(*languages_),
+                 versions.join(QStringLiteral(" · "))));
+}
+
+QString MainWindow::openFilter(const AppLanguages& languages) {
+    return tr("App scripts (%1);;All files (*)").arg(languages.nameFilters().join(QLatin1Char(' ')));
 }
 
 }  // namespace qpanel

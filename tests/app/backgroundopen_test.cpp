@@ -58,7 +58,9 @@ private:
 TEST_F(ShellTest, BackgroundOpenPaintsALoadingPageAndStaysResponsiveWhileBabelLoads) {
     QTemporaryDir cache;
     qpanel::Transpiler cold(qpanel::Transpiler::Options{cache.path(), true});
-    MainWindow window(&cold);
+    qpanel::AppLanguages languages;
+    qpanel::registerJavaScript(languages, &cold);
+    MainWindow window(&languages);
     window.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
     const QString path = writeScript("my_app.js", kAsyncApp);
@@ -115,7 +117,7 @@ TEST_F(ShellTest, AFailedBackgroundOpenKeepsTheStartPageAndShowsTheErrorWithItsL
 
 TEST_F(ShellTest, AFailedBackgroundOpenKeepsTheRunningApp) {
     ASSERT_TRUE(window().openScript(writeScript("good.js", kAsyncApp))) << consoleText().toStdString();
-    qpanel::ScriptSession* running = window().session();
+    qpanel::AppSession* running = window().session();
     QWidget* page = currentPage(window());
     QSignalSpy finished(&window(), &MainWindow::openFinished);
     window().openScriptInBackground(scripts_.filePath("missing.js"));

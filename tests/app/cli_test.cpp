@@ -165,6 +165,12 @@ INSTANTIATE_TEST_SUITE_P(
         UsageCase{"AllowEnvWithABadName",
                   {QStringLiteral("--exit-when-idle"), QStringLiteral("--allow-env"), QStringLiteral("A,B=1"), kLogs},
                   "--allow-env: 'A,B=1' is not an environment variable name"},
+        UsageCase{"UnsupportedExtension",
+                  {QStringLiteral("--exit-when-idle"), testScript(QStringLiteral("javascript_in_a_text_file.txt"))},
+                  "javascript_in_a_text_file.txt: not an app script qpanel can run; it runs .js, .ts (JavaScript)"},
+        UsageCase{"CheckOfAnUnsupportedExtension",
+                  {QStringLiteral("--check"), kLogs, testScript(QStringLiteral("javascript_in_a_text_file.txt"))},
+                  "javascript_in_a_text_file.txt: not an app script qpanel can run"},
         UsageCase{"ScreenshotIntoAMissingFolder",
                   {QStringLiteral("--screenshot"), QStringLiteral("/no/such/folder/shot.png"), kLogs},
                   "the folder /no/such/folder does not exist"}),
@@ -225,9 +231,9 @@ TEST(Cli, VersionPrintsTheProjectVersion) {
 TEST(Cli, HelpListsTheOptionsAndExitCodes) {
     const auto run = runQpanel({QStringLiteral("--help")});
     EXPECT_EQ(run.exitCode, 0);
-    for (const char* expected : {"--exit-when-idle", "--check", "--timeout <MS>",
-                                 "--screenshot <FILE.png>", "--list-examples", "--example <NAME>",
-                                 "--allow-env <NAME[,NAME]>", "3  --timeout passed"})
+    for (const char* expected : {"--exit-when-idle", "--check", "--timeout <MS>", "--screenshot <FILE.png>",
+                                 "--list-examples", "--example <NAME>",
+                                 "--allow-env <NAME[,NAME]>", "3  --timeout passed", "App script (.js or .ts)"})
         EXPECT_TRUE(run.out.contains(QString::fromUtf8(expected))) << expected;
     // Wrapped over lines in the option list.
     EXPECT_TRUE(run.out.simplified().contains(QStringLiteral("if it is not idle after --timeout (default 10000 ms), "

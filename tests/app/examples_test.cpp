@@ -13,7 +13,10 @@ using qpanel::test::ShellTest;
 using qpanel::test::waitUntil;
 
 TEST(ExamplesCatalog, ListsEveryBundledExampleWithItsFirstSentence) {
-    const QList<qpanel::Example> examples = ExamplesCatalog::list();
+    qpanel::Transpiler transpiler;  // never used: the catalog only reads files
+    qpanel::AppLanguages languages;
+    qpanel::registerJavaScript(languages, &transpiler);
+    const QList<qpanel::Example> examples = ExamplesCatalog::list(languages);
     QStringList names;
     for (const auto& e : examples) {
         names << e.name;
@@ -24,11 +27,11 @@ TEST(ExamplesCatalog, ListsEveryBundledExampleWithItsFirstSentence) {
     for (const char* name : {"async_bind_image", "async_button", "async_watch_image", "dashboard",
                              "periodic_and_execute", "streaming_chart"})
         EXPECT_TRUE(names.contains(QString::fromLatin1(name))) << name;
-    const auto button = ExamplesCatalog::find(QStringLiteral("async_button"));
+    const auto button = ExamplesCatalog::find(QStringLiteral("async_button"), languages);
     ASSERT_TRUE(button.has_value());
     EXPECT_EQ(button->description, QStringLiteral("Panel's async guide, example 1: an async click handler."));
-    EXPECT_TRUE(ExamplesCatalog::find(QStringLiteral("async_button.js")).has_value());
-    EXPECT_FALSE(ExamplesCatalog::find(QStringLiteral("no_such_example")).has_value());
+    EXPECT_TRUE(ExamplesCatalog::find(QStringLiteral("async_button.js"), languages).has_value());
+    EXPECT_FALSE(ExamplesCatalog::find(QStringLiteral("no_such_example"), languages).has_value());
 }
 
 TEST_F(ShellTest, EveryBundledExampleLoadsFromTheExamplesMenuWithoutError) {
@@ -42,7 +45,7 @@ TEST_F(ShellTest, EveryBundledExampleLoadsFromTheExamplesMenuWithoutError) {
                      [&](const qpanel::ScriptError&, const QString&) { ++errors; });
     auto* menu = window().findChild<QMenu*>(QStringLiteral("menuExamples"));
     ASSERT_NE(menu, nullptr);
-    const QList<qpanel::Example> examples = ExamplesCatalog::list();
+    const QList<qpanel::Example> examples = ExamplesCatalog::list(*languages_);
     ASSERT_EQ(menu->actions().size(), examples.size());
     for (QAction* entry : menu->actions()) {
         SCOPED_TRACE(entry->text().toStdString());
@@ -66,7 +69,7 @@ TEST_F(ShellTest, TheDashboardShowsAFailedImageFetchInItsPane) {
     int errors = 0;
     QObject::connect(&window(), &qpanel::MainWindow::errorReported, &window(),
                      [&](const qpanel::ScriptError&, const QString&) { ++errors; });
-    ASSERT_TRUE(window().openScript(ExamplesCatalog::find(QStringLiteral("dashboard"))->path));
+    ASSERT_TRUE(window().openScript(ExamplesCatalog::find(QStringLiteral("dashboard"), *languages_)->path));
     EXPECT_EQ(window().windowTitle(), QStringLiteral("qpanel dashboard"));
     QWidget* content = window().centralWidget();
     auto shownText = [&] {

@@ -67,7 +67,7 @@ TEST_F(ShellTest, OpenActionOpensTheFileChosenInTheDialog) {
 
 TEST_F(ShellTest, AFailedOpenKeepsTheRunningAppAndShowsTheErrorWithItsLine) {
     ASSERT_TRUE(window().openScript(writeScript("good.js", kTitledApp)));
-    qpanel::ScriptSession* running = window().session();
+    qpanel::AppSession* running = window().session();
     QWidget* page = currentPage(window());
 
     const QString bad = writeScript("broken.js", "const ok = 1;\nconst x = ;\n");
@@ -113,7 +113,7 @@ TEST_F(ShellTest, ReloadCancelsTheOldAppsTasksAndKeepsTheWindowGeometry) {
 TEST_F(ShellTest, AFailedReloadKeepsTheRunningApp) {
     const QString path = writeScript("app.js", kLongTaskApp);
     ASSERT_TRUE(window().openScript(path));
-    qpanel::ScriptSession* running = window().session();
+    qpanel::AppSession* running = window().session();
     auto& registry = qpanel::Runtime::instance().tasks();
     ASSERT_TRUE(waitUntil([&] { return registry.countOwnedBy(running->document()) == 1; }));
     writeScript("app.js", "pn.Row(\n");

@@ -1,6 +1,7 @@
 #pragma once
 // A MainWindow test with its own settings (never the user's), one shared
-// transpiler (Babel loads once per binary) and helpers to write scripts.
+// transpiler (Babel loads once per binary) behind the JavaScript language,
+// and helpers to write scripts.
 
 #include <gtest/gtest.h>
 
@@ -12,8 +13,10 @@
 #include <QTest>
 #include <memory>
 
+#include "bridge/javascriptlanguage.h"
 #include "bridge/scriptsession.h"
 #include "bridge/transpiler.h"
+#include "session/applanguages.h"
 #include "common/eventloop.h"
 #include "core/runtime.h"
 #include "shell/consoledock.h"
@@ -32,8 +35,11 @@ public:
         cacheDir_ = std::make_unique<QTemporaryDir>();
         transpiler_ = std::make_unique<Transpiler>(Transpiler::Options{cacheDir_->path(), true});
         transpiler_->warmUp();
+        languages_ = std::make_unique<AppLanguages>();
+        registerJavaScript(*languages_, transpiler_.get());
     }
     static void TearDownTestSuite() {
+        languages_.reset();
         transpiler_.reset();
         cacheDir_.reset();
         settingsDir_.reset();
@@ -52,7 +58,7 @@ protected:
 
     MainWindow& window() {
         if (!window_) {
-            window_ = std::make_unique<MainWindow>(transpiler_.get());
+            window_ = std::make_unique<MainWindow>(languages_.get());
             window_->show();
             EXPECT_TRUE(QTest::qWaitForWindowExposed(window_.get()));
         }
@@ -87,6 +93,7 @@ protected:
     static inline std::unique_ptr<QTemporaryDir> settingsDir_;
     static inline std::unique_ptr<QTemporaryDir> cacheDir_;
     static inline std::unique_ptr<Transpiler> transpiler_;
+    static inline std::unique_ptr<AppLanguages> languages_;
 };
 
 }  // namespace qpanel::test

@@ -17,6 +17,7 @@
 #include <QTest>
 #include <cstdio>
 
+#include "bridge/javascriptlanguage.h"
 #include "bridge/transpiler.h"
 #include "common/httptestserver.h"
 #include "shell/examplescatalog.h"
@@ -89,14 +90,16 @@ int main(int argc, char** argv) {
 
     qpanel::Transpiler transpiler;
     transpiler.warmUp();
-    qpanel::MainWindow window(&transpiler);
+    qpanel::AppLanguages languages;
+    qpanel::registerJavaScript(languages, &transpiler);
+    qpanel::MainWindow window(&languages);
     window.resize(1100, 760);
     window.show();
     if (!QTest::qWaitForWindowExposed(&window)) return 1;
     bool ok = save(window, out.filePath("shell-start" + suffix + ".png"));
 
     // An example with its docks busy: three clicks in flight, a console line.
-    ok &= window.openScript(qpanel::ExamplesCatalog::find(QStringLiteral("async_button"))->path);
+    ok &= window.openScript(qpanel::ExamplesCatalog::find(QStringLiteral("async_button"), languages)->path);
     QPushButton* click = button(window, QStringLiteral("Click me!"));
     if (!click) return 1;
     for (int i = 0; i < 3; ++i) {
@@ -119,7 +122,7 @@ int main(int argc, char** argv) {
     if (window.sourceView())
         ok &= save(*window.sourceView(), out.filePath("shell-source" + suffix + ".png"));
 
-    ok &= window.openScript(qpanel::ExamplesCatalog::find(QStringLiteral("dashboard"))->path);
+    ok &= window.openScript(qpanel::ExamplesCatalog::find(QStringLiteral("dashboard"), languages)->path);
     if (QPushButton* run = button(window, QStringLiteral("Run job"))) {
         QTest::qWait(7000);
         run->click();

@@ -29,7 +29,7 @@ TEST_F(ShellTest, AWindowIgnoringUserSettingsOpensAtTheDefaultSizeAndWritesNothi
     // The user's own settings: a small window, one recent script.
     const QString recent = writeScript("recent.js", kPlainApp);
     {
-        MainWindow user(transpiler_.get());
+        MainWindow user(languages_.get());
         user.show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(&user));
         user.resize(500, 400);
@@ -42,7 +42,7 @@ TEST_F(ShellTest, AWindowIgnoringUserSettingsOpensAtTheDefaultSizeAndWritesNothi
     ASSERT_FALSE(before.isEmpty());
 
     {
-        MainWindow shot(transpiler_.get(), MainWindow::UserSettings::Ignore);
+        MainWindow shot(languages_.get(), MainWindow::UserSettings::Ignore);
         shot.show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(&shot));
         EXPECT_EQ(shot.size(), MainWindow::kDefaultSize);
@@ -55,7 +55,7 @@ TEST_F(ShellTest, AWindowIgnoringUserSettingsOpensAtTheDefaultSizeAndWritesNothi
     EXPECT_EQ(settingsFileBytes(), before);
 
     // The user's next window still finds their size.
-    MainWindow user(transpiler_.get());
+    MainWindow user(languages_.get());
     user.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&user));
     EXPECT_EQ(user.size(), QSize(500, 400));

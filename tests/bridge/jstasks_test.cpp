@@ -13,6 +13,7 @@ using qpanel::Document;
 using qpanel::ErrorReport;
 using qpanel::JsTasks;
 using qpanel::Runtime;
+using qpanel::SourceLocation;
 using qpanel::ScriptHost;
 using qpanel::test::waitUntil;
 
@@ -110,13 +111,13 @@ TEST(JsTasks, ARejectionIsReportedWithTheUsersLine) {
     ASSERT_TRUE(reported.wait(5000));
     auto report = reported.takeFirst()[0].value<ErrorReport>();
     EXPECT_EQ(report.message, QStringLiteral("Error: sensor offline"));
-    EXPECT_EQ(report.location, QStringLiteral("/app/test.js:4"));
+    EXPECT_EQ(report.location, (SourceLocation{.file = "/app/test.js", .line = 4}));
     EXPECT_EQ(report.origin, QStringLiteral("periodic callback"));
     f.tasks.call(f.global("sync"), {}, QStringLiteral("watcher"));
     ASSERT_TRUE(waitUntil([&] { return reported.count() == 1; }));
     report = reported.takeFirst()[0].value<ErrorReport>();
     EXPECT_TRUE(report.message.startsWith(QStringLiteral("TypeError"))) << report.message.toStdString();
-    EXPECT_EQ(report.location, QStringLiteral("/app/test.js:6"));
+    EXPECT_EQ(report.location, (SourceLocation{.file = "/app/test.js", .line = 6}));
 }
 
 TEST(JsTasks, ClosingTheAppCancelsItsTasks) {
@@ -166,7 +167,7 @@ TEST(JsTasks, EvaluateGivesTheSettledValueInsideATask) {
         try {
             co_await f.tasks.evaluate(bad, QJSValueList());
         } catch (const qpanel::LocatedError& e) {
-            results << QString::fromUtf8(e.what()) + QStringLiteral(" @ ") + e.location();
+            results << QString::fromUtf8(e.what()) + QStringLiteral(" @ ") + e.location().toString();
         }
     }, qpanel::SpawnOptions{QString("bind"), &f.document});
     ASSERT_TRUE(waitUntil([&] { return results.size() == 3; }));

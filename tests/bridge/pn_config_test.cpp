@@ -35,8 +35,8 @@ TEST(PnConfig, ExceptionHandlerReplacesTheDefaultReportUntilResetToNull) {
     s.button(0)->click();
     ASSERT_TRUE(waitUntil([&] { return !s.errors.isEmpty(); }));
     EXPECT_EQ(s.errors[0].message, QStringLiteral("Error: boom"));
-    EXPECT_EQ(s.errors[0].fileName, QStringLiteral("/app/handler.js"));
-    EXPECT_EQ(s.errors[0].line, 5);
+    EXPECT_EQ(s.errors[0].location.file, QStringLiteral("/app/handler.js"));
+    EXPECT_EQ(s.errors[0].location.line, 5);
     EXPECT_EQ(s.log.size(), 3);
 }
 
@@ -63,9 +63,9 @@ TEST(PnConfig, AnExceptionInsideTheHandlerGoesToTheDefaultReportWithoutRecursion
     EXPECT_TRUE(s.errors[0].message.contains("pn.config.exception_handler failed"))
         << s.errors[0].message.toStdString();
     EXPECT_TRUE(s.errors[0].message.contains("handler broke on first")) << s.errors[0].message.toStdString();
-    EXPECT_EQ(s.errors[0].line, 4);
+    EXPECT_EQ(s.errors[0].location.line, 4);
     EXPECT_EQ(s.errors[1].message, QStringLiteral("Error: first"));
-    EXPECT_EQ(s.errors[1].line, 7);
+    EXPECT_EQ(s.errors[1].location.line, 7);
 
     s.button(1)->click();
     ASSERT_TRUE(waitUntil([&] { return s.errors.size() == 3; })) << s.firstError();

@@ -101,7 +101,7 @@ TEST(PnApi, ASyncWatcherRunsInsideTheSetAndOnlyAnAwaitingOneBecomesATask) {
     ASSERT_TRUE(waitUntil([&] { return s.log.size() == 7 && !s.errors.isEmpty(); })) << s.firstError();
     EXPECT_EQ(s.log.mid(4), (QStringList{"sync 7", "async start 7", "async end 7"}));
     ASSERT_EQ(s.errors.size(), 1);
-    EXPECT_EQ(s.errors[0].line, 8) << s.firstError();
+    EXPECT_EQ(s.errors[0].location.line, 8) << s.firstError();
     EXPECT_TRUE(s.errors[0].message.contains(QStringLiteral("RangeError: too fast"))) << s.firstError();
 }
 
@@ -164,8 +164,8 @@ TEST(PnApi, BadCallsAreErrorsAtTheUsersLine) {
         ASSERT_EQ(s.errors.size(), 1) << c.source;
         EXPECT_TRUE(s.errors[0].message.contains(QString::fromUtf8(c.message)))
             << s.errors[0].message.toStdString();
-        EXPECT_EQ(s.errors[0].line, c.line) << c.source;
-        EXPECT_EQ(s.errors[0].fileName, QStringLiteral("/app/bad.js"));
+        EXPECT_EQ(s.errors[0].location.line, c.line) << c.source;
+        EXPECT_EQ(s.errors[0].location.file, QStringLiteral("/app/bad.js"));
     }
 }
 
@@ -298,11 +298,11 @@ TEST(PnApi, AnUncaughtFetchFailureIsReportedAtTheLineThatFetched) {
     ASSERT_TRUE(waitUntil([&] { return s.errors.size() == 2; }, 10s)) << s.firstError();
     QList<int> lines;
     for (const ScriptError& e : s.errors) {
-        EXPECT_EQ(e.fileName, QStringLiteral("/app/images.js")) << e.toString().toStdString();
+        EXPECT_EQ(e.location.file, QStringLiteral("/app/images.js")) << e.toString().toStdString();
         EXPECT_TRUE(e.message.contains(QStringLiteral("fetch %1: connection refused").arg(url)))
             << e.toString().toStdString();
         EXPECT_FALSE(e.toString().contains(QStringLiteral("undefined"))) << e.toString().toStdString();
-        lines << e.line;
+        lines << e.location.line;
     }
     std::sort(lines.begin(), lines.end());
     EXPECT_EQ(lines, (QList<int>{4, 10}));
@@ -352,7 +352,7 @@ TEST(PnApi, StreamingWithoutWithLockIsRefusedNamingItAndChangesNothing) {
     button->click();
     ASSERT_TRUE(waitUntil([&] { return !s.errors.isEmpty(); }, 5s));
     EXPECT_TRUE(s.errors[0].message.contains("pn.io.with_lock")) << s.errors[0].message.toStdString();
-    EXPECT_EQ(s.errors[0].line, 21);  // cds.stream(...)
+    EXPECT_EQ(s.errors[0].location.line, 21);  // cds.stream(...)
     EXPECT_EQ(cds->rowCount(), 1);
 }
 
@@ -394,7 +394,7 @@ TEST(PnApi, ALockedFunctionCalledDirectlyIsRefusedSayingWhy) {
     ASSERT_NE(s.button(1), nullptr);
     s.button(0)->click();
     ASSERT_TRUE(waitUntil([&] { return !s.errors.isEmpty(); }, 5s));
-    EXPECT_EQ(s.errors[0].line, 4) << s.firstError();
+    EXPECT_EQ(s.errors[0].location.line, 4) << s.firstError();
     EXPECT_TRUE(s.errors[0].message.contains("'add' is wrapped with pn.io.with_lock but was called directly"))
         << s.firstError();
     const auto rowCount = [&] { return s.evaluate("rowCount()").toInt(); };

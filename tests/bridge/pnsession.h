@@ -50,7 +50,7 @@ struct Session {
         EXPECT_FALSE(session.run(source, QStringLiteral("/app/bad.js")));
         ASSERT_EQ(errors.size(), 1) << source.toStdString();
         EXPECT_TRUE(errors[0].message.contains(message)) << firstError();
-        EXPECT_EQ(errors[0].line, line) << firstError();
+        EXPECT_EQ(errors[0].location.line, line) << firstError();
     }
     /// The first reported error as text (for assertion messages).
     std::string firstError() const {

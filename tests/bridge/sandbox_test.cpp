@@ -32,14 +32,14 @@ TEST(Sandbox, DynamicImportIsRefusedNamingTheLine) {
                                QStringLiteral("/app/import.js")));
     ASSERT_EQ(s.errors.size(), 1);
     EXPECT_TRUE(s.errors[0].message.contains("import() is not supported")) << s.firstError();
-    EXPECT_EQ(s.errors[0].line, 2);
+    EXPECT_EQ(s.errors[0].location.line, 2);
 }
 
 TEST(Sandbox, StaticImportIsRefused) {
     Session s;
     EXPECT_FALSE(s.session.run(QStringLiteral("import fs from 'fs';\n"), QStringLiteral("/app/import.js")));
     ASSERT_EQ(s.errors.size(), 1);
-    EXPECT_EQ(s.errors[0].line, 1) << s.firstError();
+    EXPECT_EQ(s.errors[0].location.line, 1) << s.firstError();
 }
 
 namespace {

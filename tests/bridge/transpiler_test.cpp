@@ -185,14 +185,14 @@ TEST_F(TranspilerTest, SyntaxErrorNamesUserLineAndColumn) {
         t.transpile(QStringLiteral("const a = 1;\nasync function f() {\n  await g(;\n}\n"),
                     QStringLiteral("app.js"));
     ASSERT_FALSE(r.ok());
-    EXPECT_EQ(r.error->fileName, QStringLiteral("app.js"));
-    EXPECT_EQ(r.error->line, 3);
-    EXPECT_EQ(r.error->column, 11);
+    EXPECT_EQ(r.error->location.file, QStringLiteral("app.js"));
+    EXPECT_EQ(r.error->location.line, 3);
+    EXPECT_EQ(r.error->location.column, 11);
     EXPECT_TRUE(r.error->message.startsWith(QLatin1String("Unexpected token")))
         << r.error->message.toStdString();
     EXPECT_EQ(r.error->toString(), QStringLiteral("app.js:3:11: ") + r.error->message);
     EXPECT_EQ(t.transpile(QStringLiteral("let x = 1;\nlet x = 2;\n"), QStringLiteral("dup.js"))
-                  .error->line,
+                  .error->location.line,
               2);
 }
 
@@ -222,7 +222,7 @@ TEST_F(TranspilerTest, TypeScriptTypeErrorsAreNotReportedButSyntaxErrorsAre) {
     const TranspileResult bad =
         t.transpile(QStringLiteral("let a: = 1;\n"), QStringLiteral("b.ts"));
     ASSERT_FALSE(bad.ok());
-    EXPECT_EQ(bad.error->line, 1);
+    EXPECT_EQ(bad.error->location.line, 1);
 }
 
 TEST_F(TranspilerTest, ModuleSyntaxGetsAClearError) {
@@ -232,16 +232,16 @@ TEST_F(TranspilerTest, ModuleSyntaxGetsAClearError) {
         const TranspileResult r = t.transpile(
             QStringLiteral("const a = 1;\n") + line + QLatin1Char('\n'), QStringLiteral("m.js"));
         ASSERT_FALSE(r.ok());
-        EXPECT_EQ(r.error->line, 2);
-        EXPECT_EQ(r.error->column, 1);
+        EXPECT_EQ(r.error->location.line, 2);
+        EXPECT_EQ(r.error->location.column, 1);
         EXPECT_TRUE(r.error->message.contains(QLatin1String("import/export")))
             << r.error->message.toStdString();
     }
     const TranspileResult dynamic =
         t.transpile(QStringLiteral("\n\nconst m = import('./m.js');\n"), QStringLiteral("d.js"));
     ASSERT_FALSE(dynamic.ok());
-    EXPECT_EQ(dynamic.error->line, 3);
-    EXPECT_EQ(dynamic.error->column, 11);
+    EXPECT_EQ(dynamic.error->location.line, 3);
+    EXPECT_EQ(dynamic.error->location.column, 11);
 }
 
 TEST_F(TranspilerTest, UnsupportedFormsNameTheirLine) {
@@ -249,13 +249,13 @@ TEST_F(TranspilerTest, UnsupportedFormsNameTheirLine) {
     const TranspileResult big =
         t.transpile(QStringLiteral("const a = 1;\nconst b = 10n;\n"), QStringLiteral("big.js"));
     ASSERT_FALSE(big.ok());
-    EXPECT_EQ(big.error->line, 2);
-    EXPECT_EQ(big.error->column, 11);
+    EXPECT_EQ(big.error->location.line, 2);
+    EXPECT_EQ(big.error->location.column, 11);
     EXPECT_TRUE(big.error->message.contains(QLatin1String("BigInt")));
     const TranspileResult behind =
         t.transpile(QStringLiteral("\nconst r = /(?<=\\$)\\d+/;\n"), QStringLiteral("lb.js"));
     ASSERT_FALSE(behind.ok());
-    EXPECT_EQ(behind.error->line, 2);
+    EXPECT_EQ(behind.error->location.line, 2);
     EXPECT_TRUE(behind.error->message.contains(QLatin1String("lookbehind")));
 }
 
@@ -299,8 +299,8 @@ TEST_F(TranspilerTest, RuntimeErrorIsReportedAtUserLine) {
                                    "null;\n  null.boom;\n}\nf();\n"),
                     QStringLiteral("rt.js"));
     ASSERT_TRUE(host.run(r));
-    EXPECT_EQ(reported.fileName, QStringLiteral("rt.js"));
-    EXPECT_EQ(reported.line, 5);
+    EXPECT_EQ(reported.location.file, QStringLiteral("rt.js"));
+    EXPECT_EQ(reported.location.line, 5);
     EXPECT_TRUE(reported.message.contains(QLatin1String("TypeError")))
         << reported.message.toStdString();
 }

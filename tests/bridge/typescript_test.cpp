@@ -73,6 +73,6 @@ TEST(TypeScript, AnAppScriptWithTypesLoadsAndBehaves) {
     qobject_cast<Button*>(row->objects().at(2))->click();
     ASSERT_TRUE(waitUntil([&] { return !s.errors.isEmpty(); }));
     EXPECT_EQ(s.errors[0].message, QStringLiteral("Error: no value: undefined"));
-    EXPECT_EQ(s.errors[0].fileName, path);
-    EXPECT_EQ(s.errors[0].line, 30);
+    EXPECT_EQ(s.errors[0].location.file, path);
+    EXPECT_EQ(s.errors[0].location.line, 30);
 }

@@ -38,7 +38,7 @@ TEST(Watchdog, ARunawayTopLevelIsInterruptedAndTheSessionStillRunsScripts) {
     ASSERT_EQ(s.errors.size(), 1);
     EXPECT_TRUE(s.errors[0].message.contains("script ran longer than 300 ms and was interrupted"))
         << s.firstError();
-    EXPECT_EQ(s.errors[0].fileName, QStringLiteral("/app/spin.js"));
+    EXPECT_EQ(s.errors[0].location.file, QStringLiteral("/app/spin.js"));
     EXPECT_TRUE(s.session.run(QStringLiteral("console.log('after');\n"), QStringLiteral("/app/next.js")))
         << s.firstError();
     EXPECT_EQ(s.log, (QStringList{"before", "after"}));
@@ -53,7 +53,7 @@ TEST(Watchdog, ARunawayClickCallbackIsInterruptedAndOtherCallbacksStillRun) {
     EXPECT_TRUE(s.errors[0].message.contains("script ran longer than 300 ms and was interrupted"))
         << s.firstError();
     EXPECT_TRUE(s.errors[0].message.contains("Spin")) << "names the callback: " << s.firstError();
-    EXPECT_EQ(s.errors[0].fileName, QStringLiteral("/app/buttons.js")) << s.firstError();
+    EXPECT_EQ(s.errors[0].location.file, QStringLiteral("/app/buttons.js")) << s.firstError();
     s.button(1)->click();
     ASSERT_TRUE(waitUntil([&] { return s.log.contains("clicked 1"); })) << s.firstError();
     EXPECT_EQ(s.errors.size(), 1);

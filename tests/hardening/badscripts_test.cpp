@@ -126,12 +126,12 @@ TEST_P(BadScripts, GiveAClearErrorAtTheUsersLineAndTheAppKeepsRunning) {
             << "expected an error containing '" << script.expect.toStdString() << "', got:\n"
             << app.errorsText().toStdString();
         const qpanel::ScriptError& error = app.errors[matching()];
-        EXPECT_EQ(error.fileName, script.path) << error.toString().toStdString();
+        EXPECT_EQ(error.location.file, script.path) << error.toString().toStdString();
         if (script.line != BadScript::FileOnly) {
-            EXPECT_EQ(error.line, script.line) << error.toString().toStdString();
+            EXPECT_EQ(error.location.line, script.line) << error.toString().toStdString();
         }
         if (script.column) {
-            EXPECT_EQ(error.column, script.column) << error.toString().toStdString();
+            EXPECT_EQ(error.location.column, script.column) << error.toString().toStdString();
         }
         // Stacks stay readable (deep recursion must not print thousands of frames).
         EXPECT_LT(app.stacks[matching()].count(QLatin1Char('\n')), 100);

@@ -1,5 +1,5 @@
 #pragma once
-// qpanel's asyncio event loop, running on the Qt event loop (SPEC §2.0).
+// qpanel's asyncio event loop, running on the Qt event loop.
 //
 // It is a complete asyncio loop (asyncio.selector_events' sockets, streams,
 // servers, TLS, executors) whose only driver is Qt: callbacks are a ready
