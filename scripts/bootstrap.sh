@@ -10,6 +10,7 @@ packages=(
   libqt6opengl6-dev libgl-dev libvulkan-dev
   qcoro-qt6-dev libgtest-dev libbenchmark-dev libqcustomplot-dev
   python3 python3-param xvfb xauth
+  python3-dev pybind11-dev python3-numpy python3-aiohttp python3-uvloop
 )
 # node is often installed outside Debian's packages; only add it if absent.
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
