@@ -110,7 +110,7 @@ void Scheduler::drainReady() {
     while (todo-- > 0 && !ready_.empty()) {
         const Ticket ticket = ready_.front();
         ready_.pop_front();
-        if (Suspension* waiter = release(ticket)) waiter->resume();
+        if (Suspension* waiter = release(ticket)) waiter->wake();
         if ((todo & 255) == 0 && Clock::now() - started > kPassBudget) break;
     }
     if (!ready_.empty()) postDrain();
@@ -122,7 +122,7 @@ void Scheduler::fireTimers() {
     while (!timers_.empty() && timers_.top().deadline <= now) {
         const Ticket ticket = timers_.top().ticket;
         timers_.pop();
-        if (Suspension* waiter = release(ticket)) waiter->resume();
+        if (Suspension* waiter = release(ticket)) waiter->wake();
     }
     armTimer();
 }

@@ -25,6 +25,11 @@ public:
         return detach();
     }
 
+    /// Called by a wait source when the wait is over. A coroutine awaiter
+    /// resumes its coroutine; a callback waiter (a Python loop's timer
+    /// handle, which is no coroutine) overrides this to run or queue itself.
+    virtual void wake() { resume(); }
+
     /// Resumes the parked coroutine with its task made current.
     void resume() {
         if (task) task->parkedAt = nullptr;

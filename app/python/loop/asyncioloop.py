@@ -1,0 +1,322 @@
+"""qpanel's asyncio event loop: asyncio on the Qt event loop.
+
+The hot parts (call_soon, the ready queue, timers on core's Scheduler, the
+Handles) are C++ in `_qpanel_loop.LoopCore`; this file is the glue that makes
+the standard library's BaseSelectorEventLoop (sockets, streams, TLS through
+sslproto, servers, executors, getaddrinfo) run on it: its selector is not
+polled but is a set of QSocketNotifiers, and Qt's event loop is the only loop.
+Embedded by asyncioloop.cpp as module `_qpanel_asyncio`.
+"""
+
+import asyncio
+import contextvars
+import selectors
+import sys
+import threading
+import traceback
+import weakref
+
+from asyncio import events, format_helpers, selector_events, tasks
+
+import _qpanel_loop
+
+__all__ = ["QtEventLoop", "owner_context", "close_owner"]
+
+_DRIVEN_BY_QT = (
+    "qpanel's asyncio loop is driven by the Qt event loop and is always running: "
+    "{what}() cannot be called; schedule work with asyncio.create_task() or "
+    "loop.call_soon() instead")
+
+
+class _OwnerToken:
+    """Marks what one app scheduled (a contextvar value); closed on teardown."""
+
+    __slots__ = ("owner", "closed")
+
+    def __init__(self, owner):
+        self.owner = owner
+        self.closed = False
+
+    def __repr__(self):
+        state = "closed" if self.closed else "open"
+        return f"<qpanel asyncio owner {self.owner!r} {state}>"
+
+
+owner_var = contextvars.ContextVar("qpanel_asyncio_owner", default=None)
+_qpanel_loop._set_owner_var(owner_var)
+
+
+class _NotifierSelector(selectors._BaseSelectorImpl):
+    """The selector BaseSelectorEventLoop keeps readers and writers in. It is
+    never polled: each registered fd has QSocketNotifiers in the loop core,
+    which call QtEventLoop._qpanel_fd_ready when Qt's loop sees it ready."""
+
+    def __init__(self, loop):
+        super().__init__()
+        self._loop = loop
+
+    def register(self, fileobj, events, data=None):
+        key = super().register(fileobj, events, data)
+        self._loop._watch_fd(key.fd, events)
+        return key
+
+    def unregister(self, fileobj):
+        key = super().unregister(fileobj)
+        self._loop._watch_fd(key.fd, 0)
+        return key
+
+    def modify(self, fileobj, events, data=None):
+        try:
+            key = self._fd_to_key[self._fileobj_lookup(fileobj)]
+        except KeyError:
+            raise KeyError(f"{fileobj!r} is not registered") from None
+        if events != key.events:
+            if (not events) or (events & ~(selectors.EVENT_READ | selectors.EVENT_WRITE)):
+                raise ValueError(f"Invalid events: {events!r}")
+            key = key._replace(events=events, data=data)
+            self._fd_to_key[key.fd] = key
+            self._loop._watch_fd(key.fd, events)
+        elif data != key.data:
+            key = key._replace(data=data)
+            self._fd_to_key[key.fd] = key
+        return key
+
+    def select(self, timeout=None):
+        raise RuntimeError("qpanel's selector is driven by QSocketNotifiers; it is never polled")
+
+    def close(self):
+        for fd in list(self._fd_to_key):
+            self._loop._watch_fd(fd, 0)
+        super().close()
+
+
+def _format_context(context):
+    """The text asyncio's default handler logs, traceback included."""
+    message = context.get("message") or "Unhandled exception in event loop"
+    lines = [message]
+    for key in sorted(context):
+        if key in {"message", "exception"}:
+            continue
+        value = context[key]
+        if key == "source_traceback":
+            value = "Object created at (most recent call last):\n" + "".join(
+                traceback.format_list(value)).rstrip()
+        elif key == "handle_traceback":
+            value = "Handle created at (most recent call last):\n" + "".join(
+                traceback.format_list(value)).rstrip()
+        else:
+            value = repr(value)
+        lines.append(f"{key}: {value}")
+    exception = context.get("exception")
+    text = "\n".join(lines)
+    if exception is not None:
+        text += "\n" + "".join(traceback.format_exception(
+            type(exception), exception, exception.__traceback__)).rstrip()
+    return text
+
+
+class QtEventLoop(_qpanel_loop.LoopCore, selector_events.BaseSelectorEventLoop):
+    """asyncio's event loop for qpanel: always running, driven by Qt."""
+
+    def __init__(self):
+        selector_events.BaseSelectorEventLoop.__init__(self, _NotifierSelector(self))
+        self._thread_id = threading.get_ident()  # is_running() is True
+        self._report_hook = None
+        self._owned_tasks = {}  # owner token -> its tasks (weakly) (3.11's Task hides its context)
+
+    # create_task is LoopCore's (C); these are its two Python helpers.
+    def _qpanel_create_task_slow(self, *args, **kwargs):
+        """A task factory, debug mode or odd arguments: asyncio's own path."""
+        task = selector_events.BaseSelectorEventLoop.create_task(self, *args, **kwargs)
+        context = kwargs.get("context")
+        token = owner_var.get() if context is None else context.get(owner_var)
+        if token is not None:
+            self._qpanel_own_task(token, task)
+        return task
+
+    def _qpanel_own_task(self, token, task):
+        owned = self._owned_tasks.get(token)
+        if owned is None:
+            owned = self._owned_tasks[token] = weakref.WeakKeyDictionary()
+        owned[task] = None  # a dict keeps creation order: tasks are cancelled in it
+
+    # -- the loop is Qt's ---------------------------------------------------
+    def run_forever(self):
+        raise RuntimeError(_DRIVEN_BY_QT.format(what="run_forever"))
+
+    def run_until_complete(self, future):
+        raise RuntimeError(_DRIVEN_BY_QT.format(what="run_until_complete"))
+
+    def stop(self):
+        raise RuntimeError(_DRIVEN_BY_QT.format(what="stop"))
+
+    def close(self):
+        raise RuntimeError("Cannot close a running event loop (qpanel's loop lives as long "
+                           "as the application)")
+
+    def _qpanel_shutdown(self):
+        """At application exit: drops every queued callback and notifier."""
+        self._thread_id = None
+        self._release_core()
+        self._closed = True
+        if self._default_executor is not None:
+            self._default_executor.shutdown(wait=False, cancel_futures=True)
+            self._default_executor = None
+
+    # No self-pipe: call_soon_threadsafe wakes Qt with a posted event.
+    def _make_self_pipe(self):
+        pass
+
+    def _close_self_pipe(self):
+        pass
+
+    def _write_to_self(self):
+        pass
+
+    def _add_callback(self, handle):
+        if not handle._cancelled:
+            self.call_soon(handle._run)
+
+    # -- called from the C++ core --------------------------------------------
+    def _qpanel_fd_ready(self, fd, mask):
+        key = self._selector._fd_to_key.get(fd)
+        if key is None:
+            return
+        reader, writer = key.data
+        if mask & selectors.EVENT_READ and reader is not None:
+            if reader._cancelled:
+                self._remove_reader(fd)
+            else:
+                reader._run()
+        if mask & selectors.EVENT_WRITE and writer is not None:
+            key = self._selector._fd_to_key.get(fd)  # the reader may have changed it
+            writer = key.data[1] if key is not None else None
+            if writer is not None:
+                if writer._cancelled:
+                    self._remove_writer(fd)
+                else:
+                    writer._run()
+
+    def _qpanel_callback_error(self, handle, exc):
+        callback = handle._callback
+        if callback is not None:
+            source = format_helpers._format_callback_source(callback, handle._args or ())
+        else:
+            source = repr(handle)
+        if isinstance(exc, (SystemExit, KeyboardInterrupt)):
+            message = f"{type(exc).__name__} raised in callback {source}"
+        else:
+            message = f"Exception in callback {source}"
+        self.call_exception_handler({"message": message, "exception": exc, "handle": handle})
+
+    # -- errors ---------------------------------------------------------------
+    def set_report_hook(self, hook):
+        """hook(text, context) receives what the default exception handler
+        reports (None: write it to sys.stderr)."""
+        if hook is not None and not callable(hook):
+            raise TypeError(f"set_report_hook(): a callable or None was expected, got {hook!r}")
+        self._report_hook = hook
+
+    def default_exception_handler(self, context):
+        text = _format_context(context)
+        hook = self._report_hook
+        if hook is not None:
+            hook(text, context)
+        else:
+            sys.stderr.write(text + "\n")
+            sys.stderr.flush()
+
+    # -- one app's teardown ---------------------------------------------------
+    def _qpanel_close_owner(self, token):
+        """Cancels and unwinds what `token`'s app scheduled; see asyncioloop.h."""
+        if token.closed:
+            return 0
+        if tasks.current_task(self) is not None:
+            raise RuntimeError(
+                "closeAsyncioLoopResources() must be called from the Qt event loop, not from "
+                "inside an asyncio task")
+
+        def mine(handle):
+            context = handle.get_context() if hasattr(handle, "get_context") else handle._context
+            return context is not None and context.get(owner_var) is token
+
+        owned = [t for t in self._owned_tasks.pop(token, ()) if not t.done()]
+        for task in owned:
+            task.cancel()
+        for fd, key in list(self._selector.get_map().items()):
+            if any(h is not None and mine(h) for h in key.data):
+                transport = self._transports.get(fd)
+                if transport is not None:
+                    transport.abort()
+                else:
+                    self._remove_reader(fd)
+                    self._remove_writer(fd)
+        # Let the cancelled tasks unwind now, while the app's objects exist:
+        # CancelledError at their awaits, their finally blocks, the transports'
+        # connection_lost. Each handle is cancelled once run, so the Qt pass
+        # does not run it again.
+        for _ in range(16):
+            ready = [h for h in self._pending_handles()
+                     if not h.cancelled() and not isinstance(h, _qpanel_loop.TimerHandle)
+                     and mine(h)]
+            if not ready:
+                break
+            for handle in ready:
+                if not handle.cancelled():
+                    handle._run()
+                    handle.cancel()
+        # A task that swallowed the cancellation and awaits again is closed:
+        # GeneratorExit now rather than at garbage collection, after the app.
+        for task in owned:
+            if not task.done():
+                coro = task.get_coro()
+                try:
+                    coro.close()
+                except BaseException as exc:  # reported, never resumed later
+                    self.call_exception_handler({
+                        "message": "Closing a task of a closed app raised", "exception": exc,
+                        "task": task})
+        token.closed = True
+        _qpanel_loop._owner_closed()
+        for handle in self._pending_handles():
+            if mine(handle):
+                handle.cancel()
+        return len(owned)
+
+
+_loop = None
+
+
+def install():
+    """Creates the loop (once) and makes it current and running on this thread."""
+    global _loop
+    if _loop is None:
+        _loop = QtEventLoop()
+    events._set_running_loop(_loop)
+    asyncio.set_event_loop(_loop)
+    sys.set_asyncgen_hooks(firstiter=_loop._asyncgen_firstiter_hook,
+                           finalizer=_loop._asyncgen_finalizer_hook)
+    return _loop
+
+
+def owner_context(owner):
+    """A contextvars.Context (a copy of the current one) that marks what runs
+    in it as `owner`'s app."""
+    context = contextvars.copy_context()
+    context.run(owner_var.set, _OwnerToken(owner))
+    return context
+
+
+def close_owner(context):
+    if not isinstance(context, contextvars.Context):
+        raise TypeError("closeAsyncioLoopResources(): expected the contextvars.Context from "
+                        f"asyncioOwnerContext(), got {context!r}")
+    token = context.get(owner_var)
+    if token is None:
+        raise ValueError("closeAsyncioLoopResources(): this Context has no qpanel owner; make it "
+                         "with asyncioOwnerContext()")
+    if _loop is None:
+        return 0
+    # Run inside the app's context: what the teardown schedules (connection_lost
+    # of aborted transports) is the app's too, so it runs now or is dropped.
+    return context.copy().run(_loop._qpanel_close_owner, token)
