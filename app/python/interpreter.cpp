@@ -2,9 +2,9 @@
 
 #include <QFile>
 
+#include "asyncioloop.h"
 #include "python/pywatchdog.h"
 #include "python/qpanelmodule.h"
-#include "python/temporaryasyncioloop.h"
 
 namespace qpanel::python {
 
@@ -40,7 +40,7 @@ Interpreter::Interpreter() {
     {
         py::module_ runtime = loadRuntime();
         runtime.attr("install")();
-        loop_ = share(installTemporaryAsyncioLoop());
+        loop_ = share(installAsyncioLoop());
         // The watchdog's wake-up (see PyWatchdog::setWakeSignal): a real-time
         // signal nothing else uses, with a handler that does nothing.
         py::module_ signal = py::module_::import("signal");

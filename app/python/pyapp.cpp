@@ -120,18 +120,21 @@ namespace {
 /// Returns what it yielded or returned; a raised exception propagates.
 Step step(PyApp* app, DriveState& state, const PyRef& handle, PyRef exception) {
     PyApp::Enter enter(app);
-    // Leaked: they must not be released after the interpreter ends.
-    static py::object& enterTask =
-        *new py::object(py::module_::import("asyncio.tasks").attr("_enter_task"));
-    static py::object& leaveTask =
-        *new py::object(py::module_::import("asyncio.tasks").attr("_leave_task"));
+    // asyncio.current_task() names this task while its code runs. Set in
+    // asyncio's table directly: a task's step may run inside another's
+    // (a watcher spawning a task), which _enter_task refuses.
+    static py::dict& current =
+        *new py::dict(py::module_::import("asyncio.tasks").attr("_current_tasks"));
     py::object loop = state.loop ? *state.loop : py::none();
-    // asyncio.current_task() names this task while its code runs.
-    bool entered = false;
-    if (!loop.is_none()) {
-        enterTask(loop, *handle);
-        entered = true;
-    }
+    py::object previous = loop.is_none() ? py::none() : current.attr("get")(loop);
+    if (!loop.is_none()) current[loop] = *handle;
+    auto restore = [&] {
+        if (loop.is_none()) return;
+        if (previous.is_none())
+            current.attr("pop")(loop, py::none());
+        else
+            current[loop] = previous;
+    };
     PyObject* out = nullptr;
     PySendResult result;
     PyObject* coroutine = state.coroutine->ptr();
@@ -160,7 +163,7 @@ Step step(PyApp* app, DriveState& state, const PyRef& handle, PyRef exception) {
     }
     if (result == PYGEN_ERROR) {
         py::error_already_set error;  // fetched before leaving the task
-        if (entered) leaveTask(loop, *handle);
+        restore();
         state.done = true;
         if (error.matches(py::module_::import("asyncio").attr("CancelledError"))) {
             state.cancelled = true;
@@ -168,7 +171,7 @@ Step step(PyApp* app, DriveState& state, const PyRef& handle, PyRef exception) {
         }
         throw app->describe(error);
     }
-    if (entered) leaveTask(loop, *handle);
+    restore();
     if (result == PYGEN_RETURN) state.done = true;
     return {result == PYGEN_RETURN ? StepKind::Returned : StepKind::Yielded,
             share(py::reinterpret_steal<py::object>(out))};

@@ -34,6 +34,10 @@ public:
     Document* document() const { return document_.data(); }
     const QString& folder() const { return folder_; }
     void setFolder(const QString& folder) { folder_ = folder; }
+    /// The contextvars.Context the app's code runs in (the loop's mark of
+    /// what is this app's: its handles, transports, asyncio tasks).
+    void setContext(PyRef context) { context_ = std::move(context); }
+    const PyRef& context() const { return context_; }
     /// The asyncio loop tasks report as theirs (get_loop()).
     void setLoop(PyRef loop) { loop_ = std::move(loop); }
     const PyRef& loop() const { return loop_; }
@@ -52,6 +56,7 @@ public:
         PyWatchdog::Entry entry_;
         PyApp* previous_;
         Document::Scope scope_;
+        PyObject* entered_ = nullptr;  ///< the app's context, if this entry entered it
     };
 
     /// fn(*args) now; a Python exception becomes a PythonError.
@@ -88,6 +93,7 @@ private:
     QPointer<Document> document_;
     QString folder_;
     PyRef loop_;
+    PyRef context_;
     QString pending_[2];  // partial print() lines: stdout, stderr
 };
 

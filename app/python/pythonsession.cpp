@@ -4,6 +4,7 @@
 #include <QFileInfo>
 #include <algorithm>
 
+#include "asyncioloop.h"
 #include "core/periodiccallback.h"
 #include "python/interpreter.h"
 #include "widgets/servable.h"
@@ -35,6 +36,10 @@ PythonSession::PythonSession(QObject* parent)
     python::Interpreter& interpreter = python::Interpreter::instance();
     app_ = std::make_unique<PyApp>(document_.get());
     app_->setLoop(interpreter.loop());
+    {
+        py::gil_scoped_acquire gil;
+        app_->setContext(python::share(python::asyncioOwnerContext(py::str("qpanel app"))));
+    }
     connect(app_.get(), &PyApp::messageLogged, this, &PythonSession::messageLogged);
     connect(app_.get(), &PyApp::exitRequested, this, &PythonSession::endApp, Qt::QueuedConnection);
     connect(&Runtime::instance(), &Runtime::errorReported, this, [this](const ErrorReport& report) {
@@ -48,6 +53,17 @@ PythonSession::~PythonSession() {
     // Close the app while its Python context exists: cancelled tasks unwind
     // through their except/finally blocks, then components and views go.
     if (Runtime* runtime = Runtime::ifExists()) runtime->tasks().cancelOwnedBy(document_.get());
+    {
+        // Then what the app left on the loop: its asyncio tasks, transports,
+        // timers and late executor results.
+        py::gil_scoped_acquire gil;
+        try {
+            python::closeAsyncioLoopResources(*app_->context());
+        } catch (py::error_already_set& e) {
+            PyErr_Clear();
+            qWarning("closing a Python app's loop resources failed: %s", e.what());
+        }
+    }
     document_.reset();
     {
         py::gil_scoped_acquire gil;

@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QProcessEnvironment>
 #include <QTimer>
 #include <cstdio>
 
@@ -531,28 +532,18 @@ void registerHost(py::module_& m) {
             }
         });
     });
-    // Runs fn on the GUI thread after `ms` (0: the next loop pass); any thread.
-    m.def("post", [](double ms, py::object fn) {
-        PyRef f = share(std::move(fn));
-        auto run = [f] {
-            PyApp::Enter enter(PyApp::current());
-            PyObject* result = PyObject_CallNoArgs(f->ptr());
-            if (!result) PyErr_Print();
-            Py_XDECREF(result);
-        };
-        QCoreApplication* app = QCoreApplication::instance();
-        if (ms <= 0) {
-            py::gil_scoped_release release;  // posting may wait on Qt's queue mutex
-            QMetaObject::invokeMethod(app, run, Qt::QueuedConnection);
-        } else {
-            QTimer::singleShot(int(std::ceil(ms)), app, run);
-        }
-    });
     m.def("resource", [](const std::string& path) -> py::object {
         QFile file(qs(path));
         if (!file.open(QIODevice::ReadOnly)) return py::none();
         const QByteArray bytes = file.readAll();
         return py::bytes(bytes.constData(), size_t(bytes.size()));
+    });
+    // The process environment now (os.environ is a copy from start-up).
+    m.def("environ", [] {
+        py::dict out;
+        const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const QString& key : env.keys()) out[py::str(ss(key))] = py::str(ss(env.value(key)));
+        return out;
     });
     m.def("env", [](const std::string& name) -> py::object {
         if (!qEnvironmentVariableIsSet(name.c_str())) return py::none();

@@ -3,9 +3,12 @@
 #include <QFile>
 
 #include "common/eventloop.h"
+#include "common/httptestserver.h"
+#include "common/imagebytes.h"
 #include "plots/chartpane.h"
 #include "pysession.h"
 #include "widgets/button.h"
+#include "widgets/panes/reactivepane.h"
 
 using namespace std::chrono_literals;
 using qpanel::test::PySession;
@@ -107,5 +110,74 @@ TEST(PythonExamples, PeriodicAppStreamsStopsOnTheToggleAndResumes) {
     toggle->set("value", true);
     ASSERT_TRUE(waitUntil([&] { return cds->rowCount() >= stopped + 2; }, 5s));
     EXPECT_EQ(cds->column("t").front(), 0);
+    EXPECT_TRUE(s.errors.isEmpty()) << s.firstError();
+}
+
+namespace {
+
+/// A distinct JPEG per index, served at /img/<index>.
+QByteArray jpeg(int index) {
+    return qpanel::test::solidImageBytes(QSize(64, 32),
+                                         QColor::fromHsv((index * 36) % 360, 200, 220));
+}
+
+void serveImages(qpanel::test::HttpTestServer& server, QMap<int, int> delays = {}) {
+    server.fallback([delays](const QString& path) {
+        const int index = path.section('/', -1).toInt();
+        return qpanel::test::HttpReply{
+            .body = jpeg(index), .contentType = "image/jpeg", .delayMs = delays.value(index, 0)};
+    });
+}
+
+/// Points the examples' QPANEL_IMAGE_URL at `server` for one test.
+struct ImageUrl {
+    explicit ImageUrl(const qpanel::test::HttpTestServer& server) {
+        qputenv("QPANEL_IMAGE_URL", (server.url("/img/").toString() + "{index}").toUtf8());
+    }
+    ~ImageUrl() { qunsetenv("QPANEL_IMAGE_URL"); }
+};
+
+}  // namespace
+
+// Real aiohttp on qpanel's loop, against a local server.
+TEST(PythonExamples, BindImageShowsTheLatestImageWhateverFinishesLast) {
+    qpanel::test::HttpTestServer server;
+    serveImages(server, {{2, 600}});
+    ImageUrl url(server);
+    PySession s;
+    ASSERT_TRUE(s.session.load(exampleFile("async_bind_image.py"))) << s.firstError();
+    qpanel::Component* slider = s.child(0);
+    auto* pane = s.child<qpanel::ReactivePane>(1);
+    ASSERT_NE(pane, nullptr);
+    pane->view();  // shown: the reactive runs
+    ASSERT_TRUE(waitUntil([&] { return pane->rendered() != nullptr; }, 10s))
+        << s.firstError() << " reactive error '" << pane->reactive()->error().toStdString()
+        << "' requests " << server.requests();
+    slider->set("value", 1);
+    slider->set("value", 2);
+    ASSERT_TRUE(waitUntil([&] { return server.requestedPaths().contains("/img/2"); }, 10s));
+    slider->set("value", 3);
+    ASSERT_TRUE(waitUntil([&] { return s.session.isIdle() && !pane->reactive()->loading(); }, 10s));
+    ASSERT_NE(pane->rendered(), nullptr);
+    EXPECT_EQ(pane->rendered()->typeName(), QStringLiteral("JPG"));
+    EXPECT_EQ(pane->rendered()->get("object").toByteArray(), jpeg(3));
+    EXPECT_TRUE(s.errors.isEmpty()) << s.firstError();
+}
+
+TEST(PythonExamples, WatchImageSetsTheImageWhenTheRequestCompletes) {
+    qpanel::test::HttpTestServer server;
+    serveImages(server);
+    ImageUrl url(server);
+    PySession s;
+    ASSERT_TRUE(s.session.load(exampleFile("async_watch_image.py"))) << s.firstError();
+    qpanel::Component* slider = s.child(0);
+    qpanel::Component* image = s.child(1);
+    ASSERT_NE(image, nullptr);
+    for (int index : {4, 7}) {
+        slider->set("value", index);
+        ASSERT_TRUE(
+            waitUntil([&] { return image->get("object").toByteArray() == jpeg(index); }, 10s))
+            << s.firstError() << "; requests " << server.requests();
+    }
     EXPECT_TRUE(s.errors.isEmpty()) << s.firstError();
 }

@@ -126,9 +126,21 @@ def describe(exc, folder):
     return message, filename, line, stack, isinstance(exc, SystemExit)
 
 
+def _refresh_environ():
+    """os.environ as the process has it now: the interpreter lives as long
+    as qpanel, and a script (re)loaded later sees today's environment."""
+    current = _qpanel.environ()
+    for key in [k for k in os.environ if k not in current]:
+        del os.environ[key]
+    for key, value in current.items():
+        if os.environ.get(key) != value:
+            os.environ[key] = value
+
+
 def run_script(source, filename, namespace):
     """Runs an app script as __main__ would. Returns the value of its last
     top-level expression (notebook style), or None."""
+    _refresh_environ()
     tree = ast.parse(source, filename, 'exec')
     last = None
     if tree.body and isinstance(tree.body[-1], ast.Expr):
