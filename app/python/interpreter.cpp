@@ -1,0 +1,55 @@
+#include "python/interpreter.h"
+
+#include <QFile>
+
+#include "asyncioloop.h"
+#include "python/pywatchdog.h"
+#include "python/qpanelmodule.h"
+
+namespace qpanel::python {
+
+namespace {
+
+py::module_ loadRuntime() {
+    QFile file(QStringLiteral(":/qpanel/python/qpanel_runtime.py"));
+    if (!file.open(QIODevice::ReadOnly)) qFatal("missing resource qpanel_runtime.py");
+    const QByteArray source = file.readAll();
+    py::module_ module = py::module_::import("types").attr("ModuleType")("qpanel_runtime");
+    py::module_::import("sys").attr("modules")["qpanel_runtime"] = module;
+    module.attr("__file__") = file.fileName().toStdString();
+    py::object code = py::module_::import("builtins")
+                          .attr("compile")(py::bytes(source.constData(), size_t(source.size())),
+                                           file.fileName().toStdString(), "exec");
+    py::module_::import("builtins").attr("exec")(code, module.attr("__dict__"));
+    return module;
+}
+
+}  // namespace
+
+Interpreter& Interpreter::instance() {
+    // Never destroyed: finalising CPython at exit (with numpy, threads) is
+    // not safe, and the OS frees the process anyway.
+    static Interpreter* interpreter = new Interpreter();
+    return *interpreter;
+}
+
+Interpreter::Interpreter() {
+    linkQpanelModule();
+    // Python's own signal handlers would take SIGINT from Qt.
+    py::initialize_interpreter(false);
+    {
+        py::module_ runtime = loadRuntime();
+        runtime.attr("install")();
+        loop_ = share(installAsyncioLoop());
+        // The watchdog's wake-up (see PyWatchdog::setWakeSignal): a real-time
+        // signal nothing else uses, with a handler that does nothing.
+        py::module_ signal = py::module_::import("signal");
+        const int wake = signal.attr("SIGRTMIN").cast<int>() + 5;
+        signal.attr("signal")(wake, py::cpp_function([](py::handle, py::handle) {}));
+        PyWatchdog::instance().setWakeSignal(wake);
+    }
+    // From here on every entry takes the GIL (PyApp::Enter).
+    PyEval_SaveThread();
+}
+
+}  // namespace qpanel::python

@@ -1,0 +1,187 @@
+"""qpanel's `bokeh`: bokeh.plotting.figure and bokeh.models.ColumnDataSource
+with Bokeh's signatures, drawn by qpanel's charts. Edits of a source are
+direct model edits: outside the document lock (pn.io.with_lock) they are
+refused and change nothing."""
+
+import sys
+import types
+
+import _qpanel
+
+__version__ = '3.4.0+qpanel'
+
+
+def _kind(values):
+    """How a column reads back: 'int' / 'float' lists, or 'array'."""
+    if hasattr(values, '__array_interface__') or type(values).__module__ == 'numpy':
+        return 'array'
+    items = values if isinstance(values, (list, tuple, range)) else list(values)
+    if all(isinstance(v, int) and not isinstance(v, bool) for v in items):
+        return 'int'
+    return 'float'
+
+
+def _merge(kind, new):
+    if kind == new:
+        return kind
+    if kind == 'array':
+        return 'array'
+    return 'float' if new in ('float', 'array') else kind
+
+
+class _Data:
+    """cds.data: a dict-like view of the columns."""
+
+    def __init__(self, source):
+        self._source = source
+
+    def __getitem__(self, name):
+        column = self._source._s.column(name)
+        kind = self._source._kinds.get(name, 'float')
+        if kind == 'array':
+            return column
+        if kind == 'int':
+            return [int(v) for v in column.tolist()]
+        return column.tolist()
+
+    def __setitem__(self, name, values):
+        data = {k: self[k] for k in self.keys() if k != name}
+        data[name] = values
+        self._source.data = data
+
+    def update(self, other=(), **kwargs):
+        data = {k: self[k] for k in self.keys()}
+        data.update(other, **kwargs)
+        self._source.data = data
+
+    def keys(self):
+        return list(self._source._s.column_names())
+
+    def values(self):
+        return [self[k] for k in self.keys()]
+
+    def items(self):
+        return [(k, self[k]) for k in self.keys()]
+
+    def get(self, name, default=None):
+        return self[name] if name in self else default
+
+    def __contains__(self, name):
+        return name in self.keys()
+
+    def __iter__(self):
+        return iter(self.keys())
+
+    def __len__(self):
+        return len(self.keys())
+
+    def __repr__(self):
+        return repr(dict(self.items()))
+
+
+class ColumnDataSource:
+    """Bokeh's ColumnDataSource: named numeric columns of equal length."""
+
+    def __init__(self, data=None, **kwargs):
+        data = dict(data if data is not None else kwargs.pop('data', {}))
+        self._kinds = {k: _kind(v) for k, v in data.items()}
+        self._s = _qpanel.Source(data)
+
+    @property
+    def data(self):
+        return _Data(self)
+
+    @data.setter
+    def data(self, data):
+        data = dict(data)
+        kinds = {k: _kind(v) for k, v in data.items()}
+        self._s.set_data(data)
+        self._kinds = kinds
+
+    def stream(self, new_data, rollover=None):
+        self._s.stream(new_data, rollover)
+        for k, v in new_data.items():
+            self._kinds[k] = _merge(self._kinds.get(k, 'float'), _kind(v))
+
+    def patch(self, patches, setter=None):
+        self._s.patch({k: list(v) for k, v in patches.items()})
+        for k in patches:
+            if self._kinds.get(k) == 'int':
+                self._kinds[k] = 'float'
+
+    @property
+    def column_names(self):
+        return list(self._s.column_names())
+
+    def __repr__(self):
+        return 'ColumnDataSource(%s)' % ', '.join(self.column_names)
+
+
+_FIGURE_OPTIONS = ('title', 'width', 'height', 'x_axis_label', 'y_axis_label')
+_LINE_OPTIONS = ('x', 'y', 'source', 'color', 'line_color', 'line_width', 'legend_label')
+
+
+class Figure:
+    """What bokeh.plotting.figure() returns; show it with pn.pane.Bokeh."""
+
+    def __init__(self, title=None, width=600, height=300, x_axis_label=None, y_axis_label=None,
+                 **options):
+        width = options.pop('plot_width', width)
+        height = options.pop('plot_height', height)
+        for key in ('sizing_mode', 'toolbar_location', 'tools'):
+            options.pop(key, None)  # accepted: qpanel's charts have their own toolbar
+        if options:
+            raise TypeError('figure(): unknown option %r (qpanel knows: %s)' % (
+                sorted(options)[0], ', '.join(_FIGURE_OPTIONS)))
+        self._f = _qpanel.Figure(str(title or ''), int(width), int(height),
+                                 str(x_axis_label or ''), str(y_axis_label or ''))
+        self._title = title
+
+    @property
+    def title(self):
+        return self._title
+
+    @title.setter
+    def title(self, value):
+        self._title = value
+        self._f.set_title(str(value or ''))
+
+    def line(self, x='x', y='y', source=None, color=None, line_width=1, legend_label='', **options):
+        color = options.pop('line_color', color)
+        options.pop('alpha', None)
+        options.pop('line_alpha', None)
+        if options:
+            raise TypeError('figure.line(): unknown option %r (qpanel knows: %s)' % (
+                sorted(options)[0], ', '.join(_LINE_OPTIONS)))
+        if source is None:
+            # Bokeh's p.line([1, 2], [3, 4]): the data makes a source of its own.
+            source = ColumnDataSource({'x': x, 'y': y})
+            x, y = 'x', 'y'
+        if not isinstance(source, ColumnDataSource):
+            raise TypeError('figure.line(): source must be a ColumnDataSource, got %r' % (source,))
+        self._f.line(str(x), str(y), source._s, color, float(line_width), str(legend_label or ''))
+        return self
+
+    def __repr__(self):
+        return 'figure(title=%r)' % (self._title,)
+
+
+def figure(*args, **kwargs):
+    return Figure(*args, **kwargs)
+
+
+class _Namespace(types.ModuleType):
+    def __getattr__(self, name):
+        if name.startswith('__'):
+            raise AttributeError(name)
+        names = sorted(k for k in self.__dict__ if not k.startswith('_'))
+        raise AttributeError('%s.%s does not exist in qpanel (available: %s)' % (
+            self.__name__, name, ', '.join(names)))
+
+
+plotting = _Namespace('bokeh.plotting')
+plotting.figure = figure
+plotting.Figure = Figure
+models = _Namespace('bokeh.models')
+models.ColumnDataSource = ColumnDataSource
+_submodules = {'bokeh.plotting': plotting, 'bokeh.models': models}

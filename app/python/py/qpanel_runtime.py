@@ -1,0 +1,158 @@
+"""qpanel's Python runtime: runs app scripts, formats their errors, and makes
+`import panel` / `import bokeh` resolve to qpanel's own modules (also when a
+real Panel or Bokeh is installed). Loaded once per process by the C++ side."""
+
+import ast
+import importlib.abc
+import importlib.util
+import io
+import os
+import sys
+import traceback
+import types
+
+import _qpanel
+
+RESOURCE_ROOT = ':/qpanel/python/'
+
+# Module name -> resource file. Submodules that are attributes of their
+# package (panel.widgets, bokeh.models, ...) are aliases of the package's
+# objects, set up by the package itself.
+_MODULES = {
+    'panel': 'panel.py',
+    'bokeh': 'bokeh.py',
+}
+
+
+def identity(value):
+    return value
+
+
+class _Finder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """Serves qpanel's panel and bokeh from the Qt resources."""
+
+    def find_spec(self, fullname, path=None, target=None):
+        top = fullname.split('.')[0]
+        if top not in _MODULES:
+            return None
+        if fullname != top:
+            # panel.widgets, bokeh.plotting, ...: made by the package.
+            package = importlib.import_module(top)
+            module = getattr(package, '_submodules', {}).get(fullname)
+            if module is None:
+                return None
+            return importlib.util.spec_from_loader(fullname, _Alias(module))
+        return importlib.util.spec_from_loader(fullname, self, origin=RESOURCE_ROOT + _MODULES[top],
+                                                is_package=True)
+
+    def create_module(self, spec):
+        return None
+
+    def exec_module(self, module):
+        path = module.__spec__.origin
+        source = _qpanel.resource(path)
+        if source is None:
+            raise ImportError('qpanel: missing resource ' + path)
+        module.__file__ = path
+        exec(compile(source, path, 'exec'), module.__dict__)
+
+
+class _Alias(importlib.abc.Loader):
+    def __init__(self, module):
+        self._module = module
+
+    def create_module(self, spec):
+        return self._module
+
+    def exec_module(self, module):
+        pass
+
+
+class _ConsoleStream(io.TextIOBase):
+    """print() output goes to the running app's Console (and so to stderr
+    or stdout in headless runs), by lines."""
+
+    def __init__(self, error):
+        self._error = error
+
+    def writable(self):
+        return True
+
+    def write(self, text):
+        _qpanel.write(self._error, text)
+        return len(text)
+
+    def flush(self):
+        pass
+
+    @property
+    def encoding(self):
+        return 'utf-8'
+
+
+def install():
+    for name in list(sys.modules):
+        if name.split('.')[0] in _MODULES:
+            del sys.modules[name]
+    sys.meta_path.insert(0, _Finder())
+    sys.stdout = _ConsoleStream(False)
+    sys.stderr = _ConsoleStream(True)
+
+
+def _is_user(filename, folder):
+    if not filename or not folder:
+        return False
+    return os.path.abspath(filename).startswith(os.path.join(folder, ''))
+
+
+def describe(exc, folder):
+    """(message, file, line, stack, is_system_exit) for an exception, placed
+    at the deepest frame in the user's own files."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    user = [f for f in frames if _is_user(f.filename, folder)]
+    filename, line = '', 0
+    if isinstance(exc, SyntaxError) and _is_user(exc.filename, folder):
+        filename, line = exc.filename, exc.lineno or 0
+    elif user:
+        filename, line = user[-1].filename, user[-1].lineno
+    if isinstance(exc, SystemExit):
+        code = exc.code
+        message = 'sys.exit(%s) ended this app' % ('' if code is None else repr(code))
+    else:
+        message = traceback.format_exception_only(type(exc), exc)[-1].strip()
+    stack = ''
+    if user:
+        stack = 'Traceback (most recent call last):\n' + ''.join(traceback.format_list(user)) + message
+    return message, filename, line, stack, isinstance(exc, SystemExit)
+
+
+def _refresh_environ():
+    """os.environ as the process has it now: the interpreter lives as long
+    as qpanel, and a script (re)loaded later sees today's environment."""
+    current = _qpanel.environ()
+    for key in [k for k in os.environ if k not in current]:
+        del os.environ[key]
+    for key, value in current.items():
+        if os.environ.get(key) != value:
+            os.environ[key] = value
+
+
+def run_script(source, filename, namespace):
+    """Runs an app script as __main__ would. Returns the value of its last
+    top-level expression (notebook style), or None."""
+    _refresh_environ()
+    tree = ast.parse(source, filename, 'exec')
+    last = None
+    if tree.body and isinstance(tree.body[-1], ast.Expr):
+        last = ast.Expression(tree.body.pop().value)
+    exec(compile(tree, filename, 'exec'), namespace)
+    if last is not None:
+        return eval(compile(last, filename, 'eval'), namespace)
+    return None
+
+
+def new_namespace(filename):
+    module = types.ModuleType('__main__')
+    module.__file__ = filename
+    module.__builtins__ = __builtins__
+    return module.__dict__

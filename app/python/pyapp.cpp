@@ -1,0 +1,276 @@
+#include "python/pyapp.h"
+
+#include "core/scheduler.h"
+#include "core/suspension.h"
+#include "python/pytaskhandle.h"
+
+namespace qpanel::python {
+
+namespace {
+
+thread_local PyApp* currentApp = nullptr;
+
+/// Parks a task until an asyncio future is done; cancelling the task leaves
+/// the future's callback list at once (the callback then does nothing).
+class FutureAwaiter : public Suspension {
+public:
+    explicit FutureAwaiter(PyRef future) : future_(std::move(future)) {}
+    bool await_ready() { return cancelledBeforeSuspending(); }
+    void await_suspend(std::coroutine_handle<> h) {
+        park(h);
+        link_ = std::make_shared<FutureAwaiter*>(this);
+        py::gil_scoped_acquire gil;
+        future_->attr("add_done_callback")(py::cpp_function([link = link_](py::handle) {
+            if (FutureAwaiter* self = *link) {
+                *link = nullptr;
+                self->resume();
+            }
+        }));
+    }
+    void await_resume() const { throwIfTaskCancelled(); }
+    bool detach() noexcept override {
+        *link_ = nullptr;
+        return true;
+    }
+
+private:
+    PyRef future_;
+    std::shared_ptr<FutureAwaiter*> link_;
+};
+
+enum class StepKind { Yielded, Returned };
+struct Step {
+    StepKind kind;
+    PyRef value;
+};
+
+}  // namespace
+
+PyApp::PyApp(Document* document, QObject* parent) : QObject(parent), document_(document) {}
+
+PyApp::~PyApp() {
+    if (currentApp == this) currentApp = nullptr;
+}
+
+PyApp* PyApp::current() {
+    return currentApp;
+}
+
+PyApp& PyApp::require(const char* what) {
+    if (!currentApp)
+        throw std::runtime_error(std::string(what) +
+                                 ": no qpanel app is running (call it from an app script)");
+    return *currentApp;
+}
+
+PyApp::Enter::Enter(PyApp* app)
+    : entry_(PyWatchdog::instance()),
+      previous_(currentApp),
+      scope_(app ? app->document() : Document::current()) {
+    currentApp = app;
+}
+
+PyApp::Enter::~Enter() {
+    currentApp = previous_;
+}
+
+PythonError PyApp::describe(py::error_already_set& error) const {
+    return python::describe(error, folder_);
+}
+
+PyRef PyApp::call(const PyRef& fn, const PyRef& args) {
+    Enter enter(this);
+    PyObject* result = PyObject_Call(fn->ptr(), args ? args->ptr() : py::tuple().ptr(), nullptr);
+    if (!result) {
+        py::error_already_set error;
+        throw describe(error);
+    }
+    return share(py::reinterpret_steal<py::object>(result));
+}
+
+bool PyApp::isAwaitable(const PyRef& value) {
+    py::gil_scoped_acquire gil;
+    return PyCoro_CheckExact(value->ptr()) || py::hasattr(*value, "__await__");
+}
+
+quint64 PyApp::spawn(PyRef fn, PyRef args, const QString& origin, bool withLock,
+                     std::shared_ptr<PolicyState> policy) {
+    QPointer<PyApp> self(this);
+    return Runtime::instance().spawn([self, fn = std::move(fn), args = std::move(args),
+                                      withLock]() { return runCall(self, fn, args, withLock); },
+                                     SpawnOptions{origin, document_.data(), std::move(policy), {}});
+}
+
+QCoro::Task<> PyApp::runCall(QPointer<PyApp> app, PyRef fn, PyRef args, bool withLock) {
+    Document::LockGuard guard;
+    if (withLock && app && app->document()) guard = co_await app->document()->lock();
+    if (!app) co_return;
+    try {
+        PyRef result = app->call(fn, args);
+        if (app->isAwaitable(result)) co_await app->drive(std::move(result));
+    } catch (const PythonError& error) {
+        if (!error.isSystemExit() || !app) throw;
+        app->report(error, {});
+    }
+}
+
+namespace {
+
+/// One resumption of the coroutine: send None, or throw `exception` in.
+/// Returns what it yielded or returned; a raised exception propagates.
+Step step(PyApp* app, DriveState& state, const PyRef& handle, PyRef exception) {
+    PyApp::Enter enter(app);
+    // asyncio.current_task() names this task while its code runs. Set in
+    // asyncio's table directly: a task's step may run inside another's
+    // (a watcher spawning a task), which _enter_task refuses.
+    static py::dict& current =
+        *new py::dict(py::module_::import("asyncio.tasks").attr("_current_tasks"));
+    py::object loop = state.loop ? *state.loop : py::none();
+    py::object previous = loop.is_none() ? py::none() : current.attr("get")(loop);
+    if (!loop.is_none()) current[loop] = *handle;
+    auto restore = [&] {
+        if (loop.is_none()) return;
+        if (previous.is_none())
+            current.attr("pop")(loop, py::none());
+        else
+            current[loop] = previous;
+    };
+    PyObject* out = nullptr;
+    PySendResult result;
+    PyObject* coroutine = state.coroutine->ptr();
+    if (!exception && state.cancelPending) {
+        state.cancelPending = false;
+        exception = share(py::module_::import("asyncio").attr("CancelledError")());
+    }
+    if (exception) {
+        out = PyObject_CallMethod(coroutine, "throw", "O", exception->ptr());
+        if (out) {
+            result = PYGEN_NEXT;
+        } else if (PyErr_ExceptionMatches(PyExc_StopIteration)) {
+            PyObject *type, *value, *trace;
+            PyErr_Fetch(&type, &value, &trace);
+            PyErr_NormalizeException(&type, &value, &trace);
+            out = value ? PyObject_GetAttrString(value, "value") : Py_NewRef(Py_None);
+            Py_XDECREF(type);
+            Py_XDECREF(value);
+            Py_XDECREF(trace);
+            result = PYGEN_RETURN;
+        } else {
+            result = PYGEN_ERROR;
+        }
+    } else {
+        result = PyIter_Send(coroutine, Py_None, &out);
+    }
+    if (result == PYGEN_ERROR) {
+        py::error_already_set error;  // fetched before leaving the task
+        restore();
+        state.done = true;
+        if (error.matches(py::module_::import("asyncio").attr("CancelledError"))) {
+            state.cancelled = true;
+            throw TaskCancelled();
+        }
+        throw app->describe(error);
+    }
+    restore();
+    if (result == PYGEN_RETURN) state.done = true;
+    return {result == PYGEN_RETURN ? StepKind::Returned : StepKind::Yielded,
+            share(py::reinterpret_steal<py::object>(out))};
+}
+
+}  // namespace
+
+QCoro::Task<PyRef> PyApp::drive(PyRef awaitable) {
+    auto state = std::make_shared<DriveState>();
+    PyRef handle;
+    {
+        Enter enter(this);
+        py::object coroutine = *awaitable;
+        if (!PyCoro_CheckExact(coroutine.ptr()) && !PyGen_Check(coroutine.ptr()))
+            coroutine = coroutine.attr("__await__")();
+        state->coroutine = share(coroutine);
+        state->loop = loop_;
+        TaskRecord* task = currentTask();
+        state->name = task ? task->origin : QStringLiteral("qpanel task");
+        handle = share(py::cast(TaskHandle{state}));
+    }
+    QPointer<PyApp> self(this);
+    PyRef exception;
+    bool cancelDelivered = false;
+    for (;;) {
+        if (!self) throw TaskCancelled();
+        const Step next = step(this, *state, handle, std::exchange(exception, {}));
+        if (next.kind == StepKind::Returned) co_return next.value;
+        bool cancelled = false;
+        bool bare = false;
+        {
+            py::gil_scoped_acquire gil;
+            py::object yielded = *next.value;
+            if (yielded.is_none()) {
+                bare = true;  // `await asyncio.sleep(0)`: a plain yield to the loop
+            } else if (py::hasattr(yielded, "_asyncio_future_blocking") &&
+                       yielded.attr("_asyncio_future_blocking").cast<bool>()) {
+                yielded.attr("_asyncio_future_blocking") = false;
+                state->waiting = next.value;
+            } else {
+                exception =
+                    share(py::module_::import("builtins")
+                              .attr("RuntimeError")(py::str("a qpanel task got a bad yield: {!r} "
+                                                            "(await asyncio futures or coroutines)")
+                                                        .format(yielded)));
+                continue;
+            }
+        }
+        try {
+            if (bare)
+                co_await qpanel::yield();
+            else
+                co_await FutureAwaiter(next.value);
+        } catch (const TaskCancelled&) {
+            cancelled = true;
+        }
+        if (!cancelled) {
+            state->waiting.reset();
+            continue;
+        }
+        // Cancelled (Tasks dock, reload, exclusive): CancelledError at the
+        // current await, once; a coroutine that awaits again is closed.
+        if (!self) throw TaskCancelled();
+        Enter enter(this);
+        if (cancelDelivered) {
+            state->coroutine->attr("close")();
+            state->done = state->cancelled = true;
+            throw TaskCancelled();
+        }
+        cancelDelivered = true;
+        if (state->waiting) state->waiting->attr("cancel")();
+        state->waiting.reset();
+        exception = share(py::module_::import("asyncio").attr("CancelledError")());
+    }
+}
+
+void PyApp::report(const PythonError& error, const QString& origin) {
+    if (error.isSystemExit()) {
+        emit exitRequested(QString::fromUtf8(error.what()), error.location());
+        return;
+    }
+    ErrorReport report;
+    report.message = QString::fromUtf8(error.what());
+    report.origin = origin;
+    report.location = error.location();
+    report.stack = error.stack();
+    report.owner = document_.data();
+    Runtime::instance().report(std::move(report));
+}
+
+void PyApp::write(bool error, const QString& text) {
+    QString& pending = pending_[error ? 1 : 0];
+    pending += text;
+    qsizetype newline;
+    while ((newline = pending.indexOf(QLatin1Char('\n'))) >= 0) {
+        emit messageLogged(error ? QStringLiteral("error") : QStringLiteral("info"),
+                           pending.left(newline));
+        pending.remove(0, newline + 1);
+    }
+}
+
+}  // namespace qpanel::python

@@ -1,0 +1,26 @@
+#pragma once
+// A copy of bridge/componentfactory (the Python runtime must not depend on
+// the JS bridge); it goes once the seam moves the factory where both see it.
+// Makes the components scripts ask for by Panel name (pn.widgets.Button,
+// pn.pane.Markdown, pn.Row, ...). Unknown names and bad params are errors
+// that say which name or which param of which component.
+
+#include <QString>
+#include <QStringList>
+#include <QVariantMap>
+
+namespace qpanel {
+class Component;
+}
+
+namespace qpanel::python {
+
+enum class ComponentGroup { Widget, Indicator, Pane, Layout };
+
+/// The names a group offers, in a stable order.
+QStringList componentNames(ComponentGroup group);
+
+/// A new parentless component; throws ParamError for an unknown kind or param.
+Component* createComponent(ComponentGroup group, const QString& kind, const QVariantMap& params);
+
+}  // namespace qpanel::python

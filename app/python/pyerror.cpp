@@ -1,0 +1,22 @@
+#include "python/pyerror.h"
+
+namespace qpanel::python {
+
+PythonError describe(py::error_already_set& error, const QString& userFolder) {
+    // qpanel_runtime.describe formats it (traceback is easiest in Python).
+    py::object runtime = py::module_::import("qpanel_runtime");
+    py::object value = error.value();
+    // pybind11 keeps the traceback beside the value; describe() reads it there.
+    if (error.trace() && PyExceptionInstance_Check(value.ptr()))
+        PyException_SetTraceback(value.ptr(), error.trace().ptr());
+    const py::tuple d = runtime.attr("describe")(value, userFolder.toStdString());
+    const QString message = QString::fromStdString(d[0].cast<std::string>());
+    const QString file = QString::fromStdString(d[1].cast<std::string>());
+    const int line = d[2].cast<int>();
+    const QString stack = QString::fromStdString(d[3].cast<std::string>());
+    const bool exit = d[4].cast<bool>();
+    const QString location = line > 0 ? QStringLiteral("%1:%2").arg(file).arg(line) : file;
+    return PythonError(message, location, stack, share(value), exit);
+}
+
+}  // namespace qpanel::python

@@ -1,0 +1,99 @@
+#include "python/pywatchdog.h"
+
+#include <Python.h>
+#include <pthread.h>
+
+#include <QtGlobal>
+#include <algorithm>
+#include <csignal>
+
+namespace qpanel::python {
+
+std::chrono::milliseconds PyWatchdog::defaultLimit() {
+    bool ok = false;
+    const int ms = qEnvironmentVariableIntValue("QPANEL_SCRIPT_TIME_LIMIT_MS", &ok);
+    return std::chrono::milliseconds(ok && ms > 0 ? ms : 5000);
+}
+
+PyWatchdog& PyWatchdog::instance() {
+    static PyWatchdog watchdog;
+    return watchdog;
+}
+
+PyWatchdog::PyWatchdog()
+    : limit_(defaultLimit()), entryLimit_(limit_), thread_([this] { watch(); }) {}
+
+PyWatchdog::~PyWatchdog() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+}
+
+void PyWatchdog::setLimit(std::chrono::milliseconds limit) {
+    {
+        std::lock_guard lock(mutex_);
+        limit_ = std::max(limit, std::chrono::milliseconds(1));
+    }
+    wake_.notify_all();
+}
+
+std::chrono::milliseconds PyWatchdog::limit() const {
+    std::lock_guard lock(mutex_);
+    return limit_;
+}
+
+void PyWatchdog::watch() {
+    std::unique_lock lock(mutex_);
+    while (!stopping_) {
+        const auto period = std::clamp(entryLimit_ / 8, std::chrono::milliseconds(5),
+                                       std::chrono::milliseconds(250));
+        wake_.wait_for(lock, period);
+        if (running_ && !requested_ && std::chrono::steady_clock::now() - started_ >= entryLimit_) {
+            requested_ = true;
+            // Thread-safe and needs no GIL; runs at the spinning code's next
+            // bytecode boundary. A full queue (-1) is retried next period.
+            const int added = Py_AddPendingCall(&PyWatchdog::raiseOverdue, this);
+            if (added != 0)
+                requested_ = false;
+            else if (wakeSignal_ > 0)
+                pthread_kill(guiThread_, wakeSignal_);
+        }
+    }
+}
+
+int PyWatchdog::raiseOverdue(void* self) {
+    auto* watchdog = static_cast<PyWatchdog*>(self);
+    std::chrono::milliseconds limit;
+    {
+        std::lock_guard lock(watchdog->mutex_);
+        // The overdue call may have returned meanwhile: then nothing to stop.
+        if (!watchdog->running_ || !watchdog->requested_) return 0;
+        limit = watchdog->entryLimit_;
+    }
+    PyErr_Format(PyExc_TimeoutError,
+                 "interrupted: this code ran for more than %lld ms without returning to the event "
+                 "loop (a runaway loop? the limit is QPANEL_SCRIPT_TIME_LIMIT_MS)",
+                 static_cast<long long>(limit.count()));
+    return -1;
+}
+
+PyWatchdog::Entry::Entry(PyWatchdog& watchdog) : watchdog_(watchdog) {
+    if (watchdog_.depth_++ > 0) return;
+    std::lock_guard lock(watchdog_.mutex_);
+    watchdog_.running_ = true;
+    watchdog_.requested_ = false;
+    watchdog_.entryLimit_ = watchdog_.limit_;
+    watchdog_.started_ = std::chrono::steady_clock::now();
+}
+
+PyWatchdog::Entry::~Entry() {
+    if (--watchdog_.depth_ > 0) return;
+    std::lock_guard lock(watchdog_.mutex_);
+    watchdog_.running_ = false;
+    watchdog_.requested_ = false;
+}
+
+}  // namespace qpanel::python

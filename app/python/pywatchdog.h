@@ -1,0 +1,78 @@
+#pragma once
+// Interrupts Python code that runs too long without returning to the event
+// loop (`while True: pass`). C++ marks each call into Python with an Entry; a
+// watchdog thread (a GUI-thread timer cannot fire while Python spins) asks
+// the interpreter, through Py_AddPendingCall, to raise TimeoutError in the
+// code running on the GUI (Python's main) thread once the outermost entry
+// has run past the limit. Awaiting does not count: only calls in progress.
+//
+//   PyWatchdog::Entry entry(PyWatchdog::instance());
+//   fn();   // raises TimeoutError after the limit
+
+#include <pthread.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+namespace qpanel::python {
+
+class PyWatchdog {
+public:
+    /// QPANEL_SCRIPT_TIME_LIMIT_MS, else 5000 ms.
+    static std::chrono::milliseconds defaultLimit();
+    /// The process's one watchdog (one interpreter per process).
+    static PyWatchdog& instance();
+
+    PyWatchdog();
+    ~PyWatchdog();
+    PyWatchdog(const PyWatchdog&) = delete;
+    PyWatchdog& operator=(const PyWatchdog&) = delete;
+
+    /// A signal with a (no-op) Python handler, sent to the GUI thread after
+    /// each pending call so that thread looks at it at once: CPython 3.11
+    /// decides whether to wake the evaluation loop in the thread that adds
+    /// the call, so a call added from the watchdog thread alone waits
+    /// forever. Call on the GUI thread.
+    void setWakeSignal(int signal) {
+        wakeSignal_ = signal;
+        guiThread_ = pthread_self();
+    }
+
+    /// The limit for entries that start from now on.
+    void setLimit(std::chrono::milliseconds limit);
+    std::chrono::milliseconds limit() const;
+
+    /// One call from C++ into Python on the GUI thread. Nested entries
+    /// (Python → C++ → Python) share the outermost one's clock.
+    class Entry {
+    public:
+        explicit Entry(PyWatchdog& watchdog);
+        ~Entry();
+        Entry(const Entry&) = delete;
+        Entry& operator=(const Entry&) = delete;
+
+    private:
+        PyWatchdog& watchdog_;
+    };
+
+private:
+    void watch();
+    static int raiseOverdue(void* self);
+
+    int depth_ = 0;  // GUI thread only
+    mutable std::mutex mutex_;
+    std::condition_variable wake_;
+    std::chrono::milliseconds limit_;
+    std::chrono::milliseconds entryLimit_;
+    std::chrono::steady_clock::time_point started_;
+    bool running_ = false;
+    bool requested_ = false;  ///< a pending call is queued for this entry
+    bool stopping_ = false;
+    int wakeSignal_ = 0;
+    pthread_t guiThread_{};
+    std::thread thread_;
+};
+
+}  // namespace qpanel::python

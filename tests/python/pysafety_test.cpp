@@ -1,0 +1,74 @@
+// A runaway loop, sys.exit and other script misbehaviour end that code or
+// that app, never qpanel.
+#include "common/eventloop.h"
+#include "pysession.h"
+#include "widgets/button.h"
+
+using namespace std::chrono_literals;
+using qpanel::test::PySession;
+using qpanel::test::waitUntil;
+
+TEST(PythonSafety, ARunawayTopLevelLoopIsInterruptedWithItsLine) {
+    PySession s;
+    s.session.setScriptTimeLimit(300ms);
+    EXPECT_FALSE(
+        s.run("import panel as pn\n"
+              "x = 0\n"
+              "while True:\n"
+              "    x += 1\n"));
+    ASSERT_EQ(s.errors.size(), 1);
+    EXPECT_TRUE(s.errors[0].message.startsWith("TimeoutError: interrupted")) << s.firstError();
+    EXPECT_GE(s.errors[0].line, 3);
+    EXPECT_LE(s.errors[0].line, 4);
+}
+
+TEST(PythonSafety, ARunawayCallbackIsInterruptedAndTheAppKeepsWorking) {
+    PySession s;
+    s.session.setScriptTimeLimit(300ms);
+    ASSERT_TRUE(
+        s.run("import panel as pn\n"
+              "b = pn.widgets.Button()\n"
+              "def spin(event):\n"
+              "    if event.new == 1:\n"
+              "        while True: pass\n"
+              "    print('click', event.new)\n"
+              "b.on_click(spin)\n"
+              "b.servable()\n"))
+        << s.firstError();
+    auto* button = qobject_cast<qpanel::Button*>(s.roots().at(0));
+    button->click();
+    ASSERT_EQ(s.errors.size(), 1);
+    EXPECT_EQ(s.errors[0].line, 5) << s.firstError();
+    button->click();
+    EXPECT_EQ(s.log, QStringList{"click 2"});
+}
+
+TEST(PythonSafety, SysExitAtTopLevelEndsTheScriptNotQpanel) {
+    PySession s;
+    EXPECT_TRUE(
+        s.run("import sys\nimport panel as pn\npn.Row('kept').servable()\nsys.exit(0)\nprint('not "
+              "reached')\n"));
+    EXPECT_TRUE(s.session.exited());
+    EXPECT_EQ(s.roots().size(), 1);
+    ASSERT_EQ(s.log.size(), 1);
+    EXPECT_TRUE(s.log[0].contains("sys.exit(0) ended this app")) << s.log[0].toStdString();
+    EXPECT_TRUE(s.log[0].contains("/app/test.py:4")) << s.log[0].toStdString();
+}
+
+TEST(PythonSafety, SysExitInACallbackStopsThatAppsTasks) {
+    PySession s;
+    ASSERT_TRUE(
+        s.run("import asyncio, sys\n"
+              "import panel as pn\n"
+              "async def forever():\n"
+              "    await asyncio.sleep(60)\n"
+              "pn.state.execute(forever)\n"
+              "async def leave():\n"
+              "    await asyncio.sleep(0.01)\n"
+              "    sys.exit(3)\n"
+              "pn.state.execute(leave)\n"))
+        << s.firstError();
+    ASSERT_TRUE(waitUntil([&] { return s.session.exited(); }, 5s));
+    ASSERT_TRUE(waitUntil([&] { return s.session.isIdle(); }, 5s));
+    EXPECT_TRUE(s.errors.isEmpty()) << s.firstError();
+}
