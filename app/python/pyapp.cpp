@@ -250,7 +250,7 @@ QCoro::Task<PyRef> PyApp::drive(PyRef awaitable) {
 
 void PyApp::report(const PythonError& error, const QString& origin) {
     if (error.isSystemExit()) {
-        emit exitRequested(QString::fromUtf8(error.what()), error.location());
+        emit exitRequested(QString::fromUtf8(error.what()), error.location().toString());
         return;
     }
     ErrorReport report;

@@ -1,5 +1,7 @@
 #include "python/pyerror.h"
 
+#include <algorithm>
+
 namespace qpanel::python {
 
 PythonError describe(py::error_already_set& error, const QString& userFolder) {
@@ -15,7 +17,7 @@ PythonError describe(py::error_already_set& error, const QString& userFolder) {
     const int line = d[2].cast<int>();
     const QString stack = QString::fromStdString(d[3].cast<std::string>());
     const bool exit = d[4].cast<bool>();
-    const QString location = line > 0 ? QStringLiteral("%1:%2").arg(file).arg(line) : file;
+    const SourceLocation location{.file = file, .line = std::max(line, 0)};
     return PythonError(message, location, stack, share(value), exit);
 }
 

@@ -11,7 +11,7 @@ namespace qpanel::python {
 /// A Python exception that escaped script code, located in the user's file.
 class PythonError : public LocatedError {
 public:
-    PythonError(const QString& message, QString location, QString stack, PyRef exception,
+    PythonError(const QString& message, SourceLocation location, QString stack, PyRef exception,
                 bool systemExit)
         : LocatedError(message, std::move(location), std::move(stack)),
           exception_(std::move(exception)),

@@ -16,11 +16,8 @@ using python::PyApp;
 
 namespace {
 
-PythonScriptError errorFrom(const QString& message, const QString& location) {
-    PythonScriptError error{message, location.section(QLatin1Char(':'), 0, -2),
-                            location.section(QLatin1Char(':'), -1).toInt(), 0};
-    if (error.line == 0) error.fileName = location;
-    return error;
+PythonScriptError errorFrom(const QString& message, const SourceLocation& location) {
+    return PythonScriptError{message, location.file, location.line, location.column};
 }
 
 }  // namespace
@@ -148,7 +145,7 @@ bool PythonSession::run(const QString& source, const QString& fileName) {
                     exited_ = true;
                     emit messageLogged(QStringLiteral("info"),
                                        QStringLiteral("%1 (%2)").arg(
-                                           QString::fromUtf8(error.what()), error.location()));
+                                           QString::fromUtf8(error.what()), error.location().toString()));
                     ok = true;  // what it built so far stays
                     return;
                 }

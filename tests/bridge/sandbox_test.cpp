@@ -280,6 +280,6 @@ TEST(Sandbox, AnUncaughtRefusalIsStillReported) {
     ASSERT_TRUE(waitUntil([&] { return !s.errors.isEmpty(); }));
     EXPECT_TRUE(s.errors[0].message.startsWith("Unhandled promise rejection: Error: fetch file:///etc/hostname: "))
         << s.firstError();
-    EXPECT_EQ(s.errors[0].line, 2) << s.firstError();
+    EXPECT_EQ(s.errors[0].location.line, 2) << s.firstError();
     EXPECT_EQ(s.errors.size(), 1);
 }
