@@ -34,31 +34,31 @@ BabelEngine::~BabelEngine() = default;
 
 bool BabelEngine::load() {
     if (isLoaded()) return true;
-    if (!m_loadError.isEmpty()) return false;
+    if (!loadError_.isEmpty()) return false;
     silenceCompilerLints();
 
     QElapsedTimer timer;
     timer.start();
-    m_engine = std::make_unique<QJSEngine>();
+    engine_ = std::make_unique<QJSEngine>();
     // Babel reports through console (e.g. deprecation notes); nobody reads them here.
-    m_engine->evaluate(QStringLiteral(
+    engine_->evaluate(QStringLiteral(
         "var console = (function () { var quiet = function () {};"
         " return {log: quiet, info: quiet, warn: quiet, error: quiet, debug: quiet, trace: quiet};"
         " })();"));
-    const QString babel = readResource(QStringLiteral(":/qpanel/babel/babel.min.js"), &m_loadError);
-    const QString glue = readResource(QStringLiteral(":/qpanel/bridge/babelglue.js"), &m_loadError);
-    if (!m_loadError.isEmpty()) return false;
+    const QString babel = readResource(QStringLiteral(":/qpanel/babel/babel.min.js"), &loadError_);
+    const QString glue = readResource(QStringLiteral(":/qpanel/bridge/babelglue.js"), &loadError_);
+    if (!loadError_.isEmpty()) return false;
     for (const auto& [code, name] : {std::pair{&babel, "babel.min.js"}, {&glue, "babelglue.js"}}) {
-        const QJSValue result = m_engine->evaluate(*code, QString::fromLatin1(name));
+        const QJSValue result = engine_->evaluate(*code, QString::fromLatin1(name));
         if (result.isError()) {
-            m_loadError = QStringLiteral("%1: %2").arg(QLatin1String(name), errorText(result));
+            loadError_ = QStringLiteral("%1: %2").arg(QLatin1String(name), errorText(result));
             return false;
         }
     }
-    m_transpile = m_engine->globalObject().property(QStringLiteral("__qpanelTranspile"));
-    m_loadMs = timer.elapsed();
-    if (!m_transpile.isCallable())
-        m_loadError = QStringLiteral("babelglue.js defines no transpile");
+    transpile_ = engine_->globalObject().property(QStringLiteral("__qpanelTranspile"));
+    loadMs_ = timer.elapsed();
+    if (!transpile_.isCallable())
+        loadError_ = QStringLiteral("babelglue.js defines no transpile");
     return isLoaded();
 }
 
@@ -67,12 +67,12 @@ BabelOutput BabelEngine::transform(const QString& source, const QString& fileNam
     BabelOutput out;
     if (!load()) {
         out.error = ScriptError{
-            QStringLiteral("the script transpiler (Babel) failed to load: ") + m_loadError,
+            QStringLiteral("the script transpiler (Babel) failed to load: ") + loadError_,
             {.file = fileName}};
         return out;
     }
     const QJSValue json =
-        m_transpile.call({QJSValue(source), QJSValue(fileName), QJSValue(typeScript)});
+        transpile_.call({QJSValue(source), QJSValue(fileName), QJSValue(typeScript)});
     if (json.isError()) {
         out.error = ScriptError{QStringLiteral("internal transpiler error: ") + errorText(json),
                                 {.file = fileName}};
@@ -93,7 +93,7 @@ BabelOutput BabelEngine::transform(const QString& source, const QString& fileNam
     out.topLevelAwait = root.value(QLatin1String("topLevelAwait")).toBool();
 
     // Babel accepted it, but V4 might still not parse what came out.
-    if (auto error = nativeSyntaxError(*m_engine, out.code, fileName)) {
+    if (auto error = nativeSyntaxError(*engine_, out.code, fileName)) {
         const SourcePosition at =
             SourceMap::fromJson(out.sourceMapJson).originalPosition(error->location.line, 1);
         error->message =

@@ -30,16 +30,16 @@ public:
 
     /// Evaluates babel.min.js and the glue (about a second); idempotent.
     bool load();
-    bool isLoaded() const { return m_transpile.isCallable(); }
-    qint64 loadMilliseconds() const { return m_loadMs; }
+    bool isLoaded() const { return transpile_.isCallable(); }
+    qint64 loadMilliseconds() const { return loadMs_; }
 
     BabelOutput transform(const QString& source, const QString& fileName, bool typeScript);
 
 private:
-    std::unique_ptr<QJSEngine> m_engine;
-    QJSValue m_transpile;
-    QString m_loadError;
-    qint64 m_loadMs = -1;
+    std::unique_ptr<QJSEngine> engine_;
+    QJSValue transpile_;
+    QString loadError_;
+    qint64 loadMs_ = -1;
 };
 
 }  // namespace qpanel::detail

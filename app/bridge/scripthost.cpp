@@ -34,19 +34,19 @@ bool userFrameOf(const QStringList& trace, const QString& fileName, int& line) {
 
 }  // namespace
 
-ScriptHost::ScriptHost(QJSEngine* engine, QObject* parent) : QObject(parent), m_engine(engine) {
+ScriptHost::ScriptHost(QJSEngine* engine, QObject* parent) : QObject(parent), engine_(engine) {
     silenceCompilerLints();
     evaluateResource(QStringLiteral(":/qpanel/bridge/polyfills.js"));
     const QJSValue install = evaluateResource(QStringLiteral(":/qpanel/bridge/host.js"));
     // Both objects are members/this: C++ owns them, never the JS collector.
-    QJSEngine::setObjectOwnership(&m_timers, QJSEngine::CppOwnership);
+    QJSEngine::setObjectOwnership(&timers_, QJSEngine::CppOwnership);
     QJSEngine::setObjectOwnership(this, QJSEngine::CppOwnership);
     const QJSValue result =
-        install.call({m_engine->newQObject(&m_timers), m_engine->newQObject(this)});
+        install.call({engine_->newQObject(&timers_), engine_->newQObject(this)});
     if (result.isError()) qFatal("host.js: %s", qPrintable(result.toString()));
-    m_hostObject = m_engine->globalObject().property(QStringLiteral("__qpanel"));
-    m_watchdog.setOnRecovered([this] {
-        const QJSValue cut = m_hostObject.property(QStringLiteral("resetAfterInterrupt")).call();
+    hostObject_ = engine_->globalObject().property(QStringLiteral("__qpanel"));
+    watchdog_.setOnRecovered([this] {
+        const QJSValue cut = hostObject_.property(QStringLiteral("resetAfterInterrupt")).call();
         std::vector<quint64> tasks;
         for (int i = 0, n = cut.property(QStringLiteral("length")).toInt(); i < n; ++i)
             tasks.push_back(quint64(cut.property(quint32(i)).toNumber()));
@@ -57,22 +57,22 @@ ScriptHost::ScriptHost(QJSEngine* engine, QObject* parent) : QObject(parent), m_
         QMetaObject::invokeMethod(this, [this, tasks] {
             Runtime* runtime = Runtime::ifExists();
             if (!runtime) return;
-            for (const quint64 task : tasks) runtime->tasks().fail(task, m_lastRunaway);
+            for (const quint64 task : tasks) runtime->tasks().fail(task, lastRunaway_);
         }, Qt::QueuedConnection);
     });
-    m_timers.setCaller([this](const QJSValue& fn, const QString& origin) { return call(fn, {}, origin); });
-    connect(&m_timers, &ScriptTimers::callbackFailed, this,
+    timers_.setCaller([this](const QJSValue& fn, const QString& origin) { return call(fn, {}, origin); });
+    connect(&timers_, &ScriptTimers::callbackFailed, this,
             [this](const QJSValue& error) { reportThrown(error, true); });
 }
 
 ScriptHost::~ScriptHost() {
-    m_timers.clearAll();
+    timers_.clearAll();
 }
 
 QJSValue ScriptHost::evaluateResource(const QString& path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) qFatal("missing resource %s", qPrintable(path));
-    const QJSValue result = m_engine->evaluate(QString::fromUtf8(file.readAll()), path);
+    const QJSValue result = engine_->evaluate(QString::fromUtf8(file.readAll()), path);
     // Our own files: a failure here is a bug in qpanel, not in a script.
     if (result.isError())
         qFatal("%s:%d: %s", qPrintable(path), result.property(QStringLiteral("lineNumber")).toInt(),
@@ -85,13 +85,13 @@ bool ScriptHost::run(const TranspileResult& script) {
         emit errorReported(*script.error, QString());
         return false;
     }
-    m_sourceMaps.insert(script.fileName, script.sourceMap);
-    m_lastScript = script.fileName;
+    sourceMaps_.insert(script.fileName, script.sourceMap);
+    lastScript_ = script.fileName;
     QJSValue result;
     QStringList trace;  // filled only when the script throws
     {
-        ScriptWatchdog::Entry entry(m_watchdog);
-        result = m_engine->evaluate(script.code, script.fileName, 1, &trace);
+        ScriptWatchdog::Entry entry(watchdog_);
+        result = engine_->evaluate(script.code, script.fileName, 1, &trace);
         if (entry.leave()) result = runawayError(QStringLiteral("the top level of the script"));
     }
     if (!trace.isEmpty() && !result.isError()) result = nonErrorThrown(result, trace);
@@ -102,7 +102,7 @@ bool ScriptHost::run(const TranspileResult& script) {
     if (script.topLevelAwait) {
         // The script's async body: a rejection is an uncaught top-level error.
         const QJSValue onRejected =
-            m_engine->evaluate(QStringLiteral("(function (e) { __qpanel.reportError(e, false); })"));
+            engine_->evaluate(QStringLiteral("(function (e) { __qpanel.reportError(e, false); })"));
         result.property(QStringLiteral("then")).callWithInstance(result, {QJSValue(), onRejected});
     }
     drainMicrotasks();
@@ -110,11 +110,11 @@ bool ScriptHost::run(const TranspileResult& script) {
 }
 
 void ScriptHost::drainMicrotasks() {
-    invoke(m_hostObject.property(QStringLiteral("drainMicrotasks")), {}, QStringLiteral("a promise callback"));
+    invoke(hostObject_.property(QStringLiteral("drainMicrotasks")), {}, QStringLiteral("a promise callback"));
 }
 
 QJSValue ScriptHost::call(const QJSValue& fn, const QJSValueList& args, const QString& origin) {
-    ScriptWatchdog::Entry entry(m_watchdog);
+    ScriptWatchdog::Entry entry(watchdog_);
     QJSValue result = fn.call(args);
     if (entry.leave()) result = runawayError(origin);
     return result;
@@ -126,41 +126,41 @@ void ScriptHost::invoke(const QJSValue& fn, const QJSValueList& args, const QStr
 }
 
 QJSValue ScriptHost::nonErrorThrown(const QJSValue& value, const QStringList& trace) const {
-    const QString shown = m_hostObject.property(QStringLiteral("inspect")).call({value}).toString();
+    const QString shown = hostObject_.property(QStringLiteral("inspect")).call({value}).toString();
     int line = 0;
-    const bool placed = userFrameOf(trace, m_lastScript, line);
-    QJSValue error = m_engine->newErrorObject(
+    const bool placed = userFrameOf(trace, lastScript_, line);
+    QJSValue error = engine_->newErrorObject(
         QJSValue::GenericError,
         QStringLiteral("uncaught value %1 thrown (not an Error, so it has no stack%2)")
             .arg(shown, placed ? QString() : QStringLiteral(" and no line")));
-    error.setProperty(QStringLiteral("fileName"), m_lastScript);
+    error.setProperty(QStringLiteral("fileName"), lastScript_);
     error.setProperty(QStringLiteral("lineNumber"), line);
     return error;
 }
 
 QJSValue ScriptHost::runawayError(const QString& origin) const {
-    m_lastRunaway = QStringLiteral("script ran longer than %1 ms and was interrupted in %2")
-                        .arg(m_watchdog.limit().count())
+    lastRunaway_ = QStringLiteral("script ran longer than %1 ms and was interrupted in %2")
+                        .arg(watchdog_.limit().count())
                         .arg(origin);
-    QJSValue error = m_engine->newErrorObject(QJSValue::GenericError, m_lastRunaway);
-    error.setProperty(QStringLiteral("fileName"), m_lastScript);
+    QJSValue error = engine_->newErrorObject(QJSValue::GenericError, lastRunaway_);
+    error.setProperty(QStringLiteral("fileName"), lastScript_);
     return error;
 }
 
 bool ScriptHost::hasExceptionHandler() const {
-    return m_hostObject.property(QStringLiteral("exceptionHandler")).isCallable();
+    return hostObject_.property(QStringLiteral("exceptionHandler")).isCallable();
 }
 
 void ScriptHost::reportCallbackError(const ScriptError& error, const QString& stack, const QJSValue& thrown) {
-    const QJSValue handler = m_hostObject.property(QStringLiteral("exceptionHandler"));
-    if (!handler.isCallable() || m_handlingError) {
+    const QJSValue handler = hostObject_.property(QStringLiteral("exceptionHandler"));
+    if (!handler.isCallable() || handlingError_) {
         emit errorReported(error, stack);
         return;
     }
-    m_handlingError = true;
-    const QJSValue outcome = call(m_hostObject.property(QStringLiteral("callExceptionHandler")),
+    handlingError_ = true;
+    const QJSValue outcome = call(hostObject_.property(QStringLiteral("callExceptionHandler")),
                                   {handler, thrown}, QStringLiteral("pn.config.exception_handler"));
-    m_handlingError = false;
+    handlingError_ = false;
     if (!outcome.isError()) return;
     QString failureStack;
     ScriptError failure = describe(outcome, &failureStack);
@@ -172,7 +172,7 @@ void ScriptHost::reportCallbackError(const ScriptError& error, const QString& st
 ScriptError ScriptHost::describe(const QJSValue& error, QString* stack) const {
     if (stack) *stack = stackForUsers(error.property(QStringLiteral("stack")).toString());
     if (!error.isError() && !error.property(QStringLiteral("message")).isString()) {
-        const QString shown = m_hostObject.property(QStringLiteral("inspect")).call({error}).toString();
+        const QString shown = hostObject_.property(QStringLiteral("inspect")).call({error}).toString();
         return locate(QStringLiteral("uncaught value %1 thrown (not an Error, so it has no stack or line)").arg(shown),
                       QString(), 0);
     }
@@ -185,8 +185,8 @@ ScriptError ScriptHost::describe(const QJSValue& error, QString* stack) const {
 }
 
 bool ScriptHost::isIdle() const {
-    return m_timers.activeCount() == 0 &&
-           !m_hostObject.property(QStringLiteral("hasPendingMicrotasks")).call().toBool();
+    return timers_.activeCount() == 0 &&
+           !hostObject_.property(QStringLiteral("hasPendingMicrotasks")).call().toBool();
 }
 
 void ScriptHost::log(const QString& level, const QString& text) {
@@ -204,7 +204,7 @@ void ScriptHost::error(const QString& message, const QString& fileName, int line
 }
 
 void ScriptHost::reportThrown(const QJSValue& error, bool toHandler) {
-    m_hostObject.property(QStringLiteral("reportError")).call({error, toHandler});
+    hostObject_.property(QStringLiteral("reportError")).call({error, toHandler});
 }
 
 ScriptError ScriptHost::locate(QString message, QString fileName, int line, const QString& stack) const {
@@ -222,7 +222,7 @@ ScriptError ScriptHost::locate(QString message, QString fileName, int line, cons
     }
     // A non-Error value (a rejection with a string, say) has no position:
     // it is still the app script's, the one run last.
-    if (fileName.isEmpty()) fileName = m_lastScript;
+    if (fileName.isEmpty()) fileName = lastScript_;
     StackFrame recursing;
     if (message.startsWith(QLatin1String("RangeError")) && recursingFrame(stack, recursing)) {
         fileName = recursing.fileName;
@@ -230,8 +230,8 @@ ScriptError ScriptHost::locate(QString message, QString fileName, int line, cons
     }
     const QString file = stripFileScheme(fileName);
     ScriptError e{std::move(message), {.file = file, .line = line}};
-    const auto map = m_sourceMaps.constFind(file);
-    if (line > 0 && map != m_sourceMaps.constEnd() && !map->isEmpty())
+    const auto map = sourceMaps_.constFind(file);
+    if (line > 0 && map != sourceMaps_.constEnd() && !map->isEmpty())
         e.location.line = map->originalPosition(line, 1).line;
     return e;
 }

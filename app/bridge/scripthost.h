@@ -27,19 +27,19 @@ public:
     bool run(const TranspileResult& script);
     /// No timer pending and no microtask queued.
     bool isIdle() const;
-    ScriptTimers& timers() { return m_timers; }
-    const ScriptTimers& timers() const { return m_timers; }
-    QJSEngine* engine() const { return m_engine; }
+    ScriptTimers& timers() { return timers_; }
+    const ScriptTimers& timers() const { return timers_; }
+    QJSEngine* engine() const { return engine_; }
     /// globalThis.__qpanel: the host's JS side (contexts, sleep, microtasks).
-    QJSValue hostObject() const { return m_hostObject; }
+    QJSValue hostObject() const { return hostObject_; }
     /// Runs every queued promise job now (as after any macrotask).
     void drainMicrotasks();
     /// A thrown JS value as the user's error: message and mapped file:line.
     ScriptError describe(const QJSValue& error, QString* stack = nullptr) const;
 
     /// Times every call from C++ into the engine (runaway scripts).
-    ScriptWatchdog& watchdog() { return m_watchdog; }
-    const ScriptWatchdog& watchdog() const { return m_watchdog; }
+    ScriptWatchdog& watchdog() { return watchdog_; }
+    const ScriptWatchdog& watchdog() const { return watchdog_; }
     /// Calls `fn(args...)` as C++ entering JS, under the watchdog. A call the
     /// watchdog cut off returns runawayError(origin) instead of V4's bare
     /// "Interrupted" (which has no position).
@@ -62,7 +62,7 @@ public:
 
     /// Whether this runs inside a call into JS made by native code that
     /// script code called (JS → C++ → JS), so script code is on the stack.
-    Q_INVOKABLE bool insideScriptCall() const { return m_watchdog.depth() > 1; }
+    Q_INVOKABLE bool insideScriptCall() const { return watchdog_.depth() > 1; }
 
     /// Called by host.js (the console and error sink); not for C++ callers.
     Q_INVOKABLE void log(const QString& level, const QString& text);
@@ -82,14 +82,14 @@ private:
     void reportThrown(const QJSValue& error, bool toHandler);
     ScriptError locate(QString message, QString fileName, int line, const QString& stack = {}) const;
 
-    QJSEngine* m_engine;
-    ScriptWatchdog m_watchdog{m_engine};
-    ScriptTimers m_timers;
-    QJSValue m_hostObject;                   // globalThis.__qpanel
-    QHash<QString, SourceMap> m_sourceMaps;  // by file name, for error positions
-    QString m_lastScript;                    // where runaway errors point
-    mutable QString m_lastRunaway;           // the last interrupt's message, for the tasks it cut
-    bool m_handlingError = false;            // inside the exception handler: no recursion
+    QJSEngine* engine_;
+    ScriptWatchdog watchdog_{engine_};
+    ScriptTimers timers_;
+    QJSValue hostObject_;                   // globalThis.__qpanel
+    QHash<QString, SourceMap> sourceMaps_;  // by file name, for error positions
+    QString lastScript_;                    // where runaway errors point
+    mutable QString lastRunaway_;           // the last interrupt's message, for the tasks it cut
+    bool handlingError_ = false;            // inside the exception handler: no recursion
 };
 
 }  // namespace qpanel

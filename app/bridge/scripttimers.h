@@ -20,7 +20,7 @@ public:
 
     /// How callbacks are called (the host times them); plain call() if unset.
     using Caller = std::function<QJSValue(const QJSValue& callback, const QString& origin)>;
-    void setCaller(Caller caller) { m_caller = std::move(caller); }
+    void setCaller(Caller caller) { caller_ = std::move(caller); }
 
     /// Calls callback after delayMs (and every delayMs when repeat); returns
     /// an id > 0. `origin` names it in errors ("setTimeout callback tick").
@@ -29,7 +29,7 @@ public:
     Q_INVOKABLE void clear(int id);
     void clearAll();
     /// Timers started and not yet finished or cleared.
-    int activeCount() const { return int(m_timers.size()); }
+    int activeCount() const { return int(timers_.size()); }
 
 signals:
     /// A callback threw; error is the thrown value.
@@ -48,14 +48,14 @@ private:
     void fireDue();
     void rearm();
 
-    Caller m_caller;
-    QElapsedTimer m_clock;
-    QTimer m_timer;
-    QHash<int, Entry> m_timers;
-    std::map<Deadline, int> m_queue;
-    qint64 m_armedFor = 0;  ///< the deadline m_timer is running for
-    int m_nextId = 1;
-    quint64 m_sequence = 0;
+    Caller caller_;
+    QElapsedTimer clock_;
+    QTimer timer_;
+    QHash<int, Entry> timers_;
+    std::map<Deadline, int> queue_;
+    qint64 armedFor_ = 0;  ///< the deadline timer_ is running for
+    int nextId_ = 1;
+    quint64 sequence_ = 0;
 };
 
 }  // namespace qpanel

@@ -63,15 +63,15 @@ SourceMap SourceMap::fromJson(const QByteArray& json) {
         std::stable_sort(segments.begin(), segments.end(), [](const Segment& a, const Segment& b) {
             return a.generatedColumn < b.generatedColumn;
         });
-        map.m_lines.append(segments);
+        map.lines_.append(segments);
     }
     return map;
 }
 
 SourcePosition SourceMap::originalPosition(int line, int column) const {
     const int index = line - 1;
-    if (index < 0 || index >= m_lines.size() || m_lines[index].isEmpty()) return {line, column};
-    const QList<Segment>& segments = m_lines[index];
+    if (index < 0 || index >= lines_.size() || lines_[index].isEmpty()) return {line, column};
+    const QList<Segment>& segments = lines_[index];
     const int generatedColumn = std::max(column - 1, 0);
     auto it = std::upper_bound(segments.begin(), segments.end(), generatedColumn,
                                [](int c, const Segment& s) { return c < s.generatedColumn; });

@@ -20,7 +20,7 @@ public:
     /// Parses a source map JSON object; an unreadable map gives an empty SourceMap.
     static SourceMap fromJson(const QByteArray& json);
 
-    bool isEmpty() const { return m_lines.isEmpty(); }
+    bool isEmpty() const { return lines_.isEmpty(); }
     /// The original position of generated (line, column): the nearest mapped
     /// segment at or left of column on that line. Unmapped positions come back
     /// unchanged, which is right for Babel's retainLines output.
@@ -32,7 +32,7 @@ private:
         int originalLine;     // 0-based
         int originalColumn;   // 0-based
     };
-    QList<QList<Segment>> m_lines;  // by 0-based generated line, sorted by column
+    QList<QList<Segment>> lines_;  // by 0-based generated line, sorted by column
 };
 
 }  // namespace qpanel

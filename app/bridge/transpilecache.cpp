@@ -12,7 +12,7 @@ namespace {
 constexpr int kFormat = 1;
 }
 
-TranspileCache::TranspileCache(QString directory) : m_directory(std::move(directory)) {}
+TranspileCache::TranspileCache(QString directory) : directory_(std::move(directory)) {}
 
 QByteArray TranspileCache::keyFor(QByteArrayView salt, bool typeScript, const QString& source) {
     QCryptographicHash hash(QCryptographicHash::Sha256);
@@ -23,7 +23,7 @@ QByteArray TranspileCache::keyFor(QByteArrayView salt, bool typeScript, const QS
 }
 
 QString TranspileCache::pathFor(const QByteArray& key) const {
-    return m_directory + QLatin1Char('/') + QString::fromLatin1(key) + QLatin1String(".json");
+    return directory_ + QLatin1Char('/') + QString::fromLatin1(key) + QLatin1String(".json");
 }
 
 std::optional<CachedTranspile> TranspileCache::load(const QByteArray& key) const {
@@ -41,7 +41,7 @@ std::optional<CachedTranspile> TranspileCache::load(const QByteArray& key) const
 }
 
 bool TranspileCache::store(const QByteArray& key, const CachedTranspile& entry) const {
-    if (m_directory.isEmpty() || !QDir().mkpath(m_directory)) return false;
+    if (directory_.isEmpty() || !QDir().mkpath(directory_)) return false;
     QJsonObject root;
     root.insert(QLatin1String("format"), kFormat);
     root.insert(QLatin1String("code"), entry.code);

@@ -19,7 +19,7 @@ class TranspileCache {
 public:
     explicit TranspileCache(QString directory);
 
-    const QString& directory() const { return m_directory; }
+    const QString& directory() const { return directory_; }
     /// The hex SHA-256 of everything the output depends on.
     static QByteArray keyFor(QByteArrayView salt, bool typeScript, const QString& source);
 
@@ -29,7 +29,7 @@ public:
     QString pathFor(const QByteArray& key) const;
 
 private:
-    QString m_directory;
+    QString directory_;
 };
 
 }  // namespace qpanel

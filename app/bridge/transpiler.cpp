@@ -71,20 +71,20 @@ Transpiler::Transpiler(QObject* parent) : Transpiler(Options{}, parent) {}
 
 Transpiler::Transpiler(Options options, QObject* parent)
     : QObject(parent),
-      m_options(std::move(options)),
-      m_worker(std::make_unique<detail::TranspilerWorker>()) {
+      options_(std::move(options)),
+      worker_(std::make_unique<detail::TranspilerWorker>()) {
     // Only the context's own thread may move it; the thread starts on first use.
-    m_worker->context.moveToThread(&m_worker->thread);
+    worker_->context.moveToThread(&worker_->thread);
 }
 
 Transpiler::~Transpiler() {
-    if (!m_worker->started) return;
+    if (!worker_->started) return;
     // The engine must die on the thread that made it.
     QMetaObject::invokeMethod(
-        &m_worker->context, [w = m_worker.get()] { w->babel.reset(); },
+        &worker_->context, [w = worker_.get()] { w->babel.reset(); },
         Qt::BlockingQueuedConnection);
-    m_worker->thread.quit();
-    m_worker->thread.wait();
+    worker_->thread.quit();
+    worker_->thread.wait();
 }
 
 QString Transpiler::defaultCacheDirectory() {
@@ -101,29 +101,29 @@ bool Transpiler::isTypeScriptFile(const QString& fileName) {
 }
 
 QFuture<void> Transpiler::warmUp() {
-    QMutexLocker lock(&m_worker->startMutex);
-    if (m_worker->warmUp.isValid()) return m_worker->warmUp;
+    QMutexLocker lock(&worker_->startMutex);
+    if (worker_->warmUp.isValid()) return worker_->warmUp;
     auto promise = std::make_shared<QPromise<void>>();
-    m_worker->warmUp = promise->future();
+    worker_->warmUp = promise->future();
     promise->start();
     lock.unlock();
-    m_worker->post([this, promise] {
-        if (!m_worker->babel) m_worker->babel = std::make_unique<detail::BabelEngine>();
-        if (m_worker->babel->load()) {
-            m_loadMs = m_worker->babel->loadMilliseconds();
-            m_warm = true;
+    worker_->post([this, promise] {
+        if (!worker_->babel) worker_->babel = std::make_unique<detail::BabelEngine>();
+        if (worker_->babel->load()) {
+            loadMs_ = worker_->babel->loadMilliseconds();
+            warm_ = true;
             emit warmedUp();
         }
         promise->finish();
     });
-    return m_worker->warmUp;
+    return worker_->warmUp;
 }
 
 std::optional<TranspileResult> Transpiler::fromCache(const QByteArray& key,
                                                      const QString& fileName) const {
     std::optional<CachedTranspile> cached;
-    if (!m_options.cacheDirectory.isEmpty()) cached = TranspileCache(m_options.cacheDirectory).load(key);
-    for (const QString& directory : m_options.prebuiltCacheDirectories) {
+    if (!options_.cacheDirectory.isEmpty()) cached = TranspileCache(options_.cacheDirectory).load(key);
+    for (const QString& directory : options_.prebuiltCacheDirectories) {
         if (cached) break;
         cached = TranspileCache(directory).load(key);
     }
@@ -139,7 +139,7 @@ TranspileResult Transpiler::transpile(const QString& source, const QString& file
 QFuture<TranspileResult> Transpiler::transpileAsync(const QString& source,
                                                     const QString& fileName) {
     const bool typeScript = isTypeScriptFile(fileName);
-    if (m_options.skipNativeSyntax && !typeScript && isNativeSyntax(source)) {
+    if (options_.skipNativeSyntax && !typeScript && isNativeSyntax(source)) {
         TranspileResult r;
         r.fileName = fileName;
         r.code = source;
@@ -152,12 +152,12 @@ QFuture<TranspileResult> Transpiler::transpileAsync(const QString& source,
     auto promise = std::make_shared<QPromise<TranspileResult>>();
     QFuture<TranspileResult> future = promise->future();
     promise->start();
-    m_worker->post([this, promise, source, fileName, typeScript, key] {
-        if (!m_worker->babel) m_worker->babel = std::make_unique<detail::BabelEngine>();
-        ++m_babelRuns;
-        detail::BabelOutput out = m_worker->babel->transform(source, fileName, typeScript);
-        if (!out.error && !m_options.cacheDirectory.isEmpty()) {
-            TranspileCache(m_options.cacheDirectory)
+    worker_->post([this, promise, source, fileName, typeScript, key] {
+        if (!worker_->babel) worker_->babel = std::make_unique<detail::BabelEngine>();
+        ++babelRuns_;
+        detail::BabelOutput out = worker_->babel->transform(source, fileName, typeScript);
+        if (!out.error && !options_.cacheDirectory.isEmpty()) {
+            TranspileCache(options_.cacheDirectory)
                 .store(key, {out.code, out.sourceMapJson, out.topLevelAwait});
         }
         promise->addResult(resultOf(fileName, TranspileResult::Origin::Babel, std::move(out)));

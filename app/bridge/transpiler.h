@@ -52,7 +52,7 @@ public:
     /// Starts loading Babel on the worker thread and returns at once; the
     /// future finishes when Babel is ready. Idempotent.
     QFuture<void> warmUp();
-    bool isWarm() const { return m_warm.load(); }
+    bool isWarm() const { return warm_.load(); }
 
     /// Blocks until done (while Babel loads, if it must). Any thread.
     TranspileResult transpile(const QString& source, const QString& fileName);
@@ -61,10 +61,10 @@ public:
     QFuture<TranspileResult> transpileAsync(const QString& source, const QString& fileName);
 
     /// How many times Babel's transform ran (cache hits and native scripts don't count).
-    int babelTransformCount() const { return m_babelRuns.load(); }
+    int babelTransformCount() const { return babelRuns_.load(); }
     /// Time Babel took to load, -1 until it has.
-    qint64 babelLoadMilliseconds() const { return m_loadMs.load(); }
-    const Options& options() const { return m_options; }
+    qint64 babelLoadMilliseconds() const { return loadMs_.load(); }
+    const Options& options() const { return options_; }
 
 signals:
     /// Babel finished loading (emitted from the worker thread).
@@ -73,11 +73,11 @@ signals:
 private:
     std::optional<TranspileResult> fromCache(const QByteArray& key, const QString& fileName) const;
 
-    Options m_options;
-    std::unique_ptr<detail::TranspilerWorker> m_worker;
-    std::atomic<bool> m_warm{false};
-    std::atomic<int> m_babelRuns{0};
-    std::atomic<qint64> m_loadMs{-1};
+    Options options_;
+    std::unique_ptr<detail::TranspilerWorker> worker_;
+    std::atomic<bool> warm_{false};
+    std::atomic<int> babelRuns_{0};
+    std::atomic<qint64> loadMs_{-1};
 };
 
 }  // namespace qpanel

@@ -32,13 +32,13 @@ class TranspilerTest : public ::testing::Test {
 protected:
     Transpiler::Options options() const {
         Transpiler::Options o;
-        o.cacheDirectory = m_dir.path() + QStringLiteral("/cache");
+        o.cacheDirectory = dir_.path() + QStringLiteral("/cache");
         return o;
     }
     QStringList cacheFiles() const {
         return QDir(options().cacheDirectory).entryList({QStringLiteral("*.json")}, QDir::Files);
     }
-    QTemporaryDir m_dir;
+    QTemporaryDir dir_;
 };
 
 // Runs code in a fresh engine and returns the value of the expression `probe`.
@@ -165,7 +165,7 @@ TEST_F(TranspilerTest, CorruptCacheFileIsIgnoredAndReplaced) {
 }
 
 TEST_F(TranspilerTest, UnwritableCacheDirectoryStillTranspiles) {
-    QFile blocker(m_dir.path() + QStringLiteral("/file"));
+    QFile blocker(dir_.path() + QStringLiteral("/file"));
     ASSERT_TRUE(blocker.open(QIODevice::WriteOnly));
     blocker.close();
     Transpiler::Options o;
