@@ -3,6 +3,12 @@
 // idle, a syntax check, or a listing. Exit codes: app/cli/exitcode.h.
 // Everything below sees scripts through the language registry (AppLanguages)
 // and AppSession; registerLanguages() is the one place that names a language.
+#include <QApplication>
+#include <QPointer>
+#include <QTimer>
+#include <cstdio>
+#include <memory>
+
 #include "bridge/javascriptlanguage.h"
 #include "bridge/transpiler.h"
 #include "cli/checkscripts.h"
@@ -13,18 +19,11 @@
 #include "cli/headlessplatform.h"
 #include "cli/rununtilidle.h"
 #include "core/runtime.h"
-#include "session/appsession.h"
 #include "session/applanguages.h"
+#include "session/appsession.h"
 #include "shell/examplescatalog.h"
 #include "shell/mainwindow.h"
 #include "shell/shellsettings.h"
-
-#include <QApplication>
-#include <QPointer>
-#include <QTimer>
-
-#include <cstdio>
-#include <memory>
 
 namespace {
 
@@ -74,10 +73,12 @@ void writeOut(const QString& text) {
 // The window a user opens: it paints at once (start page, or a loading page
 // for the script), then loads the script; the language's preparation (JS:
 // Babel on the transpiler's worker) runs meanwhile.
-void openForUser(qpanel::MainWindow& window, const qpanel::AppLanguages& languages, const QString& script) {
+void openForUser(qpanel::MainWindow& window, const qpanel::AppLanguages& languages,
+                 const QString& script) {
     qpanel::cli::probeFirstPaint(&window, !script.isEmpty());
-    QObject::connect(&window, &qpanel::MainWindow::openFinished, &window,
-                     [&window](bool loaded) { qpanel::cli::probeAppShown(loaded ? window.appContent() : nullptr); });
+    QObject::connect(&window, &qpanel::MainWindow::openFinished, &window, [&window](bool loaded) {
+        qpanel::cli::probeAppShown(loaded ? window.appContent() : nullptr);
+    });
     window.show();
     if (!script.isEmpty()) {
         // A script that fails to load leaves the start page, its error in the console.
@@ -95,7 +96,8 @@ void openForUser(qpanel::MainWindow& window, const qpanel::AppLanguages& languag
 
 // --screenshot: the window at its default size, saved once the app is idle,
 // or as it is when the timeout passes (exit 3).
-void shootWhenIdle(qpanel::MainWindow& window, const QPointer<qpanel::cli::ConsoleEcho>& echo, const CommandLine& cl) {
+void shootWhenIdle(qpanel::MainWindow& window, const QPointer<qpanel::cli::ConsoleEcho>& echo,
+                   const CommandLine& cl) {
     const QString script = cl.scripts.value(0);
     const bool loaded = script.isEmpty() || window.openScript(script);
     window.show();
@@ -110,13 +112,15 @@ void shootWhenIdle(qpanel::MainWindow& window, const QPointer<qpanel::cli::Conso
                          .arg(cl.screenshotFile));
             return ExitCode::Ok;
         }
-        std::fprintf(stderr, "qpanel: cannot write the screenshot %s\n", qPrintable(cl.screenshotFile));
+        std::fprintf(stderr, "qpanel: cannot write the screenshot %s\n",
+                     qPrintable(cl.screenshotFile));
         return ExitCode::ScriptError;
     };
     if (window.session() && echo) {
-        qpanel::cli::exitWhenIdle(*window.session(), *echo,
-                                  {cl.timeoutMs, qpanel::cli::describeTimeout(cl), [save] { return save({}); },
-                                   [save] { save(QStringLiteral(" as it was at the timeout")); }});
+        qpanel::cli::exitWhenIdle(
+            *window.session(), *echo,
+            {cl.timeoutMs, qpanel::cli::describeTimeout(cl), [save] { return save({}); },
+             [save] { save(QStringLiteral(" as it was at the timeout")); }});
         return;
     }
     // Nothing runs (start page, or the load failed): shoot once shown.
@@ -129,12 +133,14 @@ void shootWhenIdle(qpanel::MainWindow& window, const QPointer<qpanel::cli::Conso
 int runWindow(const CommandLine& cl, const Languages& languages) {
     const bool screenshot = cl.mode == CommandLine::Mode::Screenshot;
     // A screenshot run leaves the user's settings (recent files, geometry) alone.
-    qpanel::MainWindow window(&languages.registry, screenshot ? qpanel::MainWindow::UserSettings::Ignore
-                                                              : qpanel::MainWindow::UserSettings::Use);
+    qpanel::MainWindow window(&languages.registry, screenshot
+                                                       ? qpanel::MainWindow::UserSettings::Ignore
+                                                       : qpanel::MainWindow::UserSettings::Use);
     // Each app the window loads also echoes its console on the terminal.
     QPointer<qpanel::cli::ConsoleEcho> echo;  // the latest session's (it owns it)
-    QObject::connect(&window, &qpanel::MainWindow::sessionCreated, &window,
-                     [&echo](qpanel::AppSession* session) { echo = new qpanel::cli::ConsoleEcho(session); });
+    QObject::connect(
+        &window, &qpanel::MainWindow::sessionCreated, &window,
+        [&echo](qpanel::AppSession* session) { echo = new qpanel::cli::ConsoleEcho(session); });
     if (screenshot)
         shootWhenIdle(window, echo, cl);
     else
@@ -144,14 +150,16 @@ int runWindow(const CommandLine& cl, const Languages& languages) {
 
 int runUntilIdle(const CommandLine& cl, const qpanel::AppLanguages& languages) {
     // The command line only passes scripts some language runs.
-    const std::unique_ptr<qpanel::AppSession> session = languages.forFile(cl.scripts.constFirst())->createSession();
+    const std::unique_ptr<qpanel::AppSession> session =
+        languages.forFile(cl.scripts.constFirst())->createSession();
     const qpanel::cli::ConsoleEcho echo(session.get());
     // Like node: a script that fails to load ends the run at once.
     if (!session->load(cl.scripts.constFirst())) return toInt(ExitCode::ScriptError);
     // Components build their views as in the window, which stays hidden.
     const std::unique_ptr<QWidget> content(session->createContent());
-    qpanel::cli::exitWhenIdle(*session, echo,
-                              {cl.timeoutMs, qpanel::cli::describeTimeout(cl), [] { return ExitCode::Ok; }});
+    qpanel::cli::exitWhenIdle(*session, echo, {cl.timeoutMs, qpanel::cli::describeTimeout(cl), [] {
+                                                   return ExitCode::Ok;
+                                               }});
     return QApplication::exec();
 }
 
@@ -173,14 +181,15 @@ int main(int argc, char** argv) {
     const qpanel::cli::PlatformChoice platform = qpanel::cli::choosePlatform(argc, argv);
     // Checking, listing and --help never touch a widget: no GUI start-up.
     const std::unique_ptr<QCoreApplication> app =
-        platform == qpanel::cli::PlatformChoice::NoGui ? std::make_unique<QCoreApplication>(argc, argv)
-                                                       : std::make_unique<QApplication>(argc, argv);
+        platform == qpanel::cli::PlatformChoice::NoGui
+            ? std::make_unique<QCoreApplication>(argc, argv)
+            : std::make_unique<QApplication>(argc, argv);
     QApplication::setApplicationName(QStringLiteral("qpanel"));
     QApplication::setApplicationVersion(QStringLiteral(QPANEL_VERSION));
 
     Languages languages;
-    const auto parsed = qpanel::cli::parseCommandLine(QCoreApplication::arguments(), qpanel::ExamplesCatalog::folder(),
-                                                      languages.registry);
+    const auto parsed = qpanel::cli::parseCommandLine(
+        QCoreApplication::arguments(), qpanel::ExamplesCatalog::folder(), languages.registry);
     if (!parsed.commandLine) {
         std::fprintf(stderr, "qpanel: %s (see qpanel --help)\n", qPrintable(parsed.usageError));
         return toInt(ExitCode::Usage);
@@ -188,35 +197,39 @@ int main(int argc, char** argv) {
     const CommandLine& cl = *parsed.commandLine;
     languages.environment = environmentAccess(cl);
     switch (cl.mode) {
-    case CommandLine::Mode::Help:
-        writeOut(qpanel::cli::helpText(languages.registry));
-        return toInt(ExitCode::Ok);
-    case CommandLine::Mode::Version: {
-        QStringList versions{QStringLiteral("Qt ") + QString::fromLatin1(qVersion())};
-        for (const qpanel::AppLanguage& language : languages.registry.all())
-            if (!language.versionInfo.isEmpty()) versions << language.versionInfo;
-        writeOut(QStringLiteral("qpanel %1 (%2)\n").arg(QStringLiteral(QPANEL_VERSION), versions.join(QStringLiteral(", "))));
-        return toInt(ExitCode::Ok);
-    }
-    case CommandLine::Mode::ListExamples:
-        return listExamples(languages.registry);
-    case CommandLine::Mode::Check:
-        return toInt(qpanel::cli::checkScripts(languages.registry, cl.scripts));
-    case CommandLine::Mode::ExitWhenIdle:
-        if (platform == qpanel::cli::PlatformChoice::NoGui) break;  // not reached: those flags conflict
-        return runUntilIdle(cl, languages.registry);
-    case CommandLine::Mode::Window:
-        if (platform == qpanel::cli::PlatformChoice::NoGui) break;
-        if (platform == qpanel::cli::PlatformChoice::OffscreenNoDisplay) {
-            std::fprintf(stderr,
-                         "qpanel: no display to open a window on (DISPLAY and WAYLAND_DISPLAY are unset); "
-                         "use --exit-when-idle, --screenshot or --check for headless runs (see qpanel --help)\n");
-            return toInt(ExitCode::Usage);
+        case CommandLine::Mode::Help:
+            writeOut(qpanel::cli::helpText(languages.registry));
+            return toInt(ExitCode::Ok);
+        case CommandLine::Mode::Version: {
+            QStringList versions{QStringLiteral("Qt ") + QString::fromLatin1(qVersion())};
+            for (const qpanel::AppLanguage& language : languages.registry.all())
+                if (!language.versionInfo.isEmpty()) versions << language.versionInfo;
+            writeOut(QStringLiteral("qpanel %1 (%2)\n")
+                         .arg(QStringLiteral(QPANEL_VERSION), versions.join(QStringLiteral(", "))));
+            return toInt(ExitCode::Ok);
         }
-        return runWindow(cl, languages);
-    case CommandLine::Mode::Screenshot:
-        if (platform == qpanel::cli::PlatformChoice::NoGui) break;
-        return runWindow(cl, languages);
+        case CommandLine::Mode::ListExamples:
+            return listExamples(languages.registry);
+        case CommandLine::Mode::Check:
+            return toInt(qpanel::cli::checkScripts(languages.registry, cl.scripts));
+        case CommandLine::Mode::ExitWhenIdle:
+            if (platform == qpanel::cli::PlatformChoice::NoGui)
+                break;  // not reached: those flags conflict
+            return runUntilIdle(cl, languages.registry);
+        case CommandLine::Mode::Window:
+            if (platform == qpanel::cli::PlatformChoice::NoGui) break;
+            if (platform == qpanel::cli::PlatformChoice::OffscreenNoDisplay) {
+                std::fprintf(stderr,
+                             "qpanel: no display to open a window on (DISPLAY and WAYLAND_DISPLAY "
+                             "are unset); "
+                             "use --exit-when-idle, --screenshot or --check for headless runs (see "
+                             "qpanel --help)\n");
+                return toInt(ExitCode::Usage);
+            }
+            return runWindow(cl, languages);
+        case CommandLine::Mode::Screenshot:
+            if (platform == qpanel::cli::PlatformChoice::NoGui) break;
+            return runWindow(cl, languages);
     }
     return toInt(ExitCode::Usage);
 }

@@ -5,9 +5,9 @@
 //   co_await semaphore.acquire();   // waits its turn, cancellable
 //   ... ; semaphore.release();      // hands the permit to the next waiter
 
-#include "core/scheduler.h"
-
 #include <cstddef>
+
+#include "core/scheduler.h"
 
 namespace qpanel {
 

@@ -6,14 +6,13 @@
 //   qpanel::Callback<int> cb = [](int n) -> QCoro::Task<> { co_await qpanel::sleep(1s); };
 //   qpanel::invoke(cb, {.origin = "Button 'Go'", .document = doc}, 3);
 
-#include "core/document.h"
-#include "core/runtime.h"
-
 #include <QCoro/QCoroTask>
-
 #include <functional>
 #include <memory>
 #include <type_traits>
+
+#include "core/document.h"
+#include "core/runtime.h"
 
 namespace qpanel {
 
@@ -28,8 +27,8 @@ public:
 
     Callback() = default;
     template <typename F>
-        requires std::is_invocable_v<F&, const Args&...>
-    Callback(F fn) {  // NOLINT: implicit, so lambdas convert
+    requires std::is_invocable_v<F&, const Args&...> Callback(
+        F fn) {  // NOLINT: implicit, so lambdas convert
         if constexpr (std::is_same_v<std::invoke_result_t<F&, const Args&...>, QCoro::Task<>>)
             async_ = std::move(fn);
         else
@@ -79,11 +78,10 @@ void invoke(const Callback<Args...>& callback, const InvokeContext& context, con
         return;
     }
     // Common case: the lock is free, so run now without copying anything.
-    if (document->tryRunLockedNow([&] { call(callback.sync(), context.origin, args...); }))
-        return;
-    document->runLocked(
-        [call, fn = callback.sync(), origin = context.origin, args...] { call(fn, origin, args...); },
-        context.origin);
+    if (document->tryRunLockedNow([&] { call(callback.sync(), context.origin, args...); })) return;
+    document->runLocked([call, fn = callback.sync(), origin = context.origin,
+                         args...] { call(fn, origin, args...); },
+                        context.origin);
 }
 
 }  // namespace qpanel

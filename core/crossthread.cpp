@@ -1,8 +1,8 @@
 #include "core/crossthread.h"
 
-#include "core/tsan.h"
-
 #include <QCoreApplication>
+
+#include "core/tsan.h"
 
 namespace qpanel::detail {
 

@@ -9,7 +9,6 @@
 #include <QEvent>
 #include <QObject>
 #include <QRunnable>
-
 #include <functional>
 
 namespace qpanel::detail {

@@ -1,11 +1,10 @@
 #include "core/document.h"
 
-#include "core/crossthread.h"
-
 #include <QCoreApplication>
 #include <QThread>
-
 #include <future>
+
+#include "core/crossthread.h"
 
 namespace qpanel {
 
@@ -39,10 +38,14 @@ Document::Scope::Scope(Document* document) : previous_(currentDocument) {
     currentDocument = document;
 }
 
-Document::Scope::~Scope() { currentDocument = previous_; }
+Document::Scope::~Scope() {
+    currentDocument = previous_;
+}
 
 // Sync code outside any task shares one identity per thread as a lock holder.
-const void* Document::contextKey() { return actingContext(); }
+const void* Document::contextKey() {
+    return actingContext();
+}
 
 Document::LockGuard& Document::LockGuard::operator=(LockGuard&& other) noexcept {
     if (this != &other) {
@@ -58,8 +61,7 @@ void Document::LockGuard::unlock() {
         document_.clear();
         if (fromWorkerThread_) {
             detail::postCall(document, [document] { document->unlock(); });
-        }
-        else
+        } else
             document->unlock();
     }
 }
@@ -132,25 +134,23 @@ Document::LockGuard Document::lockBlocking() {
     auto granted = std::make_shared<std::promise<void>>();
     std::future<void> grantedFuture = granted->get_future();
     const void* worker = contextKey();  // this thread (or the task it works for)
-    detail::postCall(
-        this,
-        [this, granted, worker] {
-            Runtime::instance().spawn(
-                [this, granted, worker]() -> QCoro::Task<> {
-                    try {
-                        auto guard = co_await lock();
-                        // Ownership moves to the worker's guard; its unlock is
-                        // posted back to this thread.
-                        guard.disown();
-                        ownerKey_.store(worker, std::memory_order_relaxed);
-                        granted->set_value();
-                    } catch (const TaskCancelled&) {
-                        granted->set_exception(std::make_exception_ptr(
-                            std::runtime_error("document closed while waiting for its lock")));
-                    }
-                },
-                SpawnOptions{QStringLiteral("worker-thread lock"), this, {}, {}});
-        });
+    detail::postCall(this, [this, granted, worker] {
+        Runtime::instance().spawn(
+            [this, granted, worker]() -> QCoro::Task<> {
+                try {
+                    auto guard = co_await lock();
+                    // Ownership moves to the worker's guard; its unlock is
+                    // posted back to this thread.
+                    guard.disown();
+                    ownerKey_.store(worker, std::memory_order_relaxed);
+                    granted->set_value();
+                } catch (const TaskCancelled&) {
+                    granted->set_exception(std::make_exception_ptr(
+                        std::runtime_error("document closed while waiting for its lock")));
+                }
+            },
+            SpawnOptions{QStringLiteral("worker-thread lock"), this, {}, {}});
+    });
     grantedFuture.get();  // rethrows if the document went away first
     return LockGuard{this, true};
 }

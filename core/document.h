@@ -137,7 +137,7 @@ private:
     static const void* contextKey();
 
     AsyncSemaphore lock_{1};
-    std::atomic<bool> locked_{false};  ///< from acquiredBy to unlock: someone holds it
+    std::atomic<bool> locked_{false};             ///< from acquiredBy to unlock: someone holds it
     std::atomic<const void*> ownerKey_{nullptr};  ///< an actingContext(); read by workers
     int sectionsCompleted_ = 0;
     // Guards pending_, and the lock's release: notifyOnUnlock decides between
@@ -183,9 +183,10 @@ template <typename F>
 auto Document::withLock(F fn) {
     // Constrained, so callers can ask which arguments it takes (a watcher
     // taking one Event or all Events).
-    return [document = QPointer<Document>(this), fn = std::move(fn)]<typename... Args>(Args... args)
-               requires std::is_invocable_v<F&, Args&...>
-    { return detail::callWithLock(document, fn, std::move(args)...); };
+    return [ document = QPointer<Document>(this), fn = std::move(fn) ]<typename... Args>(
+        Args... args) requires std::is_invocable_v<F&, Args&...> {
+        return detail::callWithLock(document, fn, std::move(args)...);
+    };
 }
 
 }  // namespace qpanel

@@ -1,17 +1,17 @@
 #include "core/fetch.h"
 
-#include "core/runtime.h"
-#include "core/suspension.h"
-
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPointer>
-#include <QCoreApplication>
 #include <QThread>
 #include <QTimer>
+
+#include "core/runtime.h"
+#include "core/suspension.h"
 
 namespace qpanel {
 
@@ -19,7 +19,9 @@ namespace {
 
 QPointer<QNetworkAccessManager> mainThreadManager;
 
-void deleteMainThreadManager() { delete mainThreadManager.data(); }
+void deleteMainThreadManager() {
+    delete mainThreadManager.data();
+}
 
 QNetworkAccessManager& networkManager() {
     // One per thread (QNetworkAccessManager is not thread-safe). The main
@@ -32,7 +34,8 @@ QNetworkAccessManager& networkManager() {
     if (!manager) {
         auto* app = QCoreApplication::instance();
         const bool mainThread = app && app->thread() == QThread::currentThread();
-        manager = new QNetworkAccessManager(mainThread ? static_cast<QObject*>(&Runtime::instance()) : nullptr);
+        manager = new QNetworkAccessManager(mainThread ? static_cast<QObject*>(&Runtime::instance())
+                                                       : nullptr);
         if (mainThread) {
             mainThreadManager = manager;
             qAddPostRoutine(deleteMainThreadManager);  // one application's; run once, then dropped
@@ -68,24 +71,30 @@ private:
 QString describeNetworkError(QNetworkReply* reply, const FetchOptions& options, bool timedOut,
                              bool tooLarge) {
     if (tooLarge)
-        return QStringLiteral("response body is larger than the %1-byte limit").arg(options.maxBytes);
+        return QStringLiteral("response body is larger than the %1-byte limit")
+            .arg(options.maxBytes);
     if (timedOut)
         return QStringLiteral("no complete response within %1 ms").arg(options.timeout.count());
     switch (reply->error()) {
-        case QNetworkReply::ConnectionRefusedError: return QStringLiteral("connection refused");
-        case QNetworkReply::HostNotFoundError: return QStringLiteral("host not found");
+        case QNetworkReply::ConnectionRefusedError:
+            return QStringLiteral("connection refused");
+        case QNetworkReply::HostNotFoundError:
+            return QStringLiteral("host not found");
         case QNetworkReply::RemoteHostClosedError:
-            return QStringLiteral("the server closed the connection before the response was complete");
+            return QStringLiteral(
+                "the server closed the connection before the response was complete");
         case QNetworkReply::TooManyRedirectsError:
             return QStringLiteral("more than %1 redirects").arg(options.maxRedirects);
-        default: return reply->errorString();
+        default:
+            return reply->errorString();
     }
 }
 
 Response readFile(const QUrl& url, const FetchOptions& options) {
     const QString where = displayUrl(url);
     if (options.fileRoot.isEmpty())
-        throw FetchError(QStringLiteral("fetch %1: file access is not allowed here").arg(where), url);
+        throw FetchError(QStringLiteral("fetch %1: file access is not allowed here").arg(where),
+                         url);
     // Inside the root by name first (so nothing is said about files outside
     // it), then after resolving links (a link inside may point outside).
     const QDir root(options.fileRoot);
@@ -93,17 +102,18 @@ Response readFile(const QUrl& url, const FetchOptions& options) {
         return !folder.isEmpty() && (path == folder || path.startsWith(folder + QLatin1Char('/')));
     };
     const auto outside = [&](const QString& why) {
-        return FetchError(QStringLiteral("fetch %1: only files inside the script's folder (%2) can be fetched%3")
-                              .arg(where, options.fileRoot, why),
-                          url);
+        return FetchError(
+            QStringLiteral("fetch %1: only files inside the script's folder (%2) can be fetched%3")
+                .arg(where, options.fileRoot, why),
+            url);
     };
     // A relative file URL (file:data.txt) is relative to the root too.
     const QString named = QDir::cleanPath(root.absoluteFilePath(url.toLocalFile()));
     if (!inside(named, QDir::cleanPath(root.absolutePath()))) throw outside(QString());
     const QString path = QFileInfo(named).canonicalFilePath();
-    if (path.isEmpty())
-        throw FetchError(QStringLiteral("fetch %1: no such file").arg(where), url);
-    if (!inside(path, root.canonicalPath())) throw outside(QStringLiteral(" (this one links outside it)"));
+    if (path.isEmpty()) throw FetchError(QStringLiteral("fetch %1: no such file").arg(where), url);
+    if (!inside(path, root.canonicalPath()))
+        throw outside(QStringLiteral(" (this one links outside it)"));
     QFile file(path);
     if (file.size() > options.maxBytes)
         throw FetchError(QStringLiteral("fetch %1: file is larger than the %2-byte limit")
@@ -165,7 +175,8 @@ QCoro::Task<Response> fetch(QUrl url, FetchOptions options) {
                          QNetworkRequest::NoLessSafeRedirectPolicy);
     request.setMaximumRedirectsAllowed(options.maxRedirects);
     for (const auto& [name, value] : options.headers) request.setRawHeader(name, value);
-    QNetworkReply* reply = networkManager().sendCustomRequest(request, options.method, options.body);
+    QNetworkReply* reply =
+        networkManager().sendCustomRequest(request, options.method, options.body);
     // Owned by this frame. Its lambdas point into the frame, so they are cut
     // before the frame goes; deleteLater lets a signal in delivery finish.
     std::unique_ptr<QNetworkReply, void (*)(QNetworkReply*)> owner(reply, [](QNetworkReply* r) {
@@ -175,12 +186,13 @@ QCoro::Task<Response> fetch(QUrl url, FetchOptions options) {
 
     bool tooLarge = false;
     bool timedOut = false;
-    QObject::connect(reply, &QNetworkReply::downloadProgress, reply, [&, reply](qint64 received, qint64 total) {
-        if (received > options.maxBytes || total > options.maxBytes) {
-            tooLarge = true;
-            reply->abort();
-        }
-    });
+    QObject::connect(reply, &QNetworkReply::downloadProgress, reply,
+                     [&, reply](qint64 received, qint64 total) {
+                         if (received > options.maxBytes || total > options.maxBytes) {
+                             tooLarge = true;
+                             reply->abort();
+                         }
+                     });
     QTimer deadline;
     deadline.setSingleShot(true);
     QObject::connect(&deadline, &QTimer::timeout, reply, [&, reply] {
@@ -193,7 +205,8 @@ QCoro::Task<Response> fetch(QUrl url, FetchOptions options) {
 
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     const bool failed = reply->error() != QNetworkReply::NoError;
-    const bool httpError = failed && status.isValid() && reply->error() >= QNetworkReply::ContentAccessDenied &&
+    const bool httpError = failed && status.isValid() &&
+                           reply->error() >= QNetworkReply::ContentAccessDenied &&
                            reply->error() != QNetworkReply::TooManyRedirectsError;
     if ((failed && !httpError) || tooLarge || timedOut)
         throw FetchError(QStringLiteral("fetch %1: %2")
@@ -203,7 +216,8 @@ QCoro::Task<Response> fetch(QUrl url, FetchOptions options) {
     response.status = status.toInt();
     response.statusText = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
     response.url = reply->url();
-    for (const auto& pair : reply->rawHeaderPairs()) response.headers.append({pair.first, pair.second});
+    for (const auto& pair : reply->rawHeaderPairs())
+        response.headers.append({pair.first, pair.second});
     response.body = reply->readAll();
     const QByteArray declared = response.header("Content-Length");
     if (!declared.isEmpty() && declared.toLongLong() > response.body.size() &&

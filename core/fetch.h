@@ -12,7 +12,6 @@
 #include <QList>
 #include <QString>
 #include <QUrl>
-
 #include <chrono>
 #include <stdexcept>
 

@@ -1,11 +1,10 @@
 #include "core/param.h"
 
-#include "core/crossthread.h"
-
 #include <QThread>
 #include <QVarLengthArray>
-
 #include <cmath>
+
+#include "core/crossthread.h"
 
 namespace qpanel {
 
@@ -22,9 +21,15 @@ QString describeValue(const QVariant& value) {
 
 bool isNumber(const QVariant& v) {
     switch (v.metaType().id()) {
-        case QMetaType::Int: case QMetaType::UInt: case QMetaType::LongLong:
-        case QMetaType::ULongLong: case QMetaType::Double: case QMetaType::Float:
-        case QMetaType::Long: case QMetaType::ULong: case QMetaType::Short:
+        case QMetaType::Int:
+        case QMetaType::UInt:
+        case QMetaType::LongLong:
+        case QMetaType::ULongLong:
+        case QMetaType::Double:
+        case QMetaType::Float:
+        case QMetaType::Long:
+        case QMetaType::ULong:
+        case QMetaType::Short:
         case QMetaType::UShort:
             return true;
         default:
@@ -40,7 +45,8 @@ Parameterized::Parameterized(QString typeName, QObject* parent)
 Parameterized::~Parameterized() = default;
 
 QString Parameterized::label() const {
-    const QVariant name = hasParam(QStringLiteral("name")) ? get(QStringLiteral("name")) : QVariant();
+    const QVariant name =
+        hasParam(QStringLiteral("name")) ? get(QStringLiteral("name")) : QVariant();
     const QString text = name.toString();
     return text.isEmpty() ? typeName_ : QStringLiteral("%1 '%2'").arg(typeName_, text);
 }
@@ -73,7 +79,9 @@ const ParamSpec& Parameterized::spec(const QString& name) const {
     return specs_[std::size_t(indexOf(name))];
 }
 
-QVariant Parameterized::get(const QString& name) const { return values_.at(indexOf(name)); }
+QVariant Parameterized::get(const QString& name) const {
+    return values_.at(indexOf(name));
+}
 
 QVariant Parameterized::coerce(const ParamSpec& spec, const QVariant& value) const {
     // Built only on failure: this function is on every set's hot path.
@@ -116,10 +124,12 @@ QVariant Parameterized::coerce(const ParamSpec& spec, const QVariant& value) con
             return value;
         case QMetaType::QStringList: {
             if (value.metaType().id() == QMetaType::QStringList) return value;
-            if (value.metaType().id() != QMetaType::QVariantList) fail(QStringLiteral("a list of strings"));
+            if (value.metaType().id() != QMetaType::QVariantList)
+                fail(QStringLiteral("a list of strings"));
             QStringList list;
             for (const QVariant& item : value.toList()) {
-                if (item.metaType().id() != QMetaType::QString) fail(QStringLiteral("a list of strings"));
+                if (item.metaType().id() != QMetaType::QString)
+                    fail(QStringLiteral("a list of strings"));
                 list.append(item.toString());
             }
             return list;
@@ -132,11 +142,12 @@ QVariant Parameterized::coerce(const ParamSpec& spec, const QVariant& value) con
     }
     const double number = result.toDouble();
     if ((spec.lower && number < *spec.lower) || (spec.upper && number > *spec.upper)) {
-        throw ParamError(QStringLiteral("%1: %2 is outside the bounds [%3, %4]")
-                             .arg(where(), result.toString(),
-                                  spec.lower ? QString::number(*spec.lower) : QStringLiteral("-inf"),
-                                  spec.upper ? QString::number(*spec.upper) : QStringLiteral("inf"))
-                             .toStdString());
+        throw ParamError(
+            QStringLiteral("%1: %2 is outside the bounds [%3, %4]")
+                .arg(where(), result.toString(),
+                     spec.lower ? QString::number(*spec.lower) : QStringLiteral("-inf"),
+                     spec.upper ? QString::number(*spec.upper) : QStringLiteral("inf"))
+                .toStdString());
     }
     return result;
 }
@@ -179,7 +190,8 @@ void Parameterized::update(const QList<std::pair<QString, QVariant>>& values) {
     for (const auto& [name, value] : values) {
         const ParamSpec& s = spec(name);
         if (s.readOnly)
-            throw ParamError(QStringLiteral("%1.%2 is read-only").arg(typeName_, name).toStdString());
+            throw ParamError(
+                QStringLiteral("%1.%2 is read-only").arg(typeName_, name).toStdString());
         QVariant v = coerce(s, value);
         validate(s, v);
         coerced.append({name, v});
@@ -256,12 +268,12 @@ int Parameterized::addWatcher(const QStringList& names, Callback<Events> callbac
                               WatchOptions options) {
     for (const QString& name : names) spec(name);  // unknown names throw here
     if (options.origin.isEmpty())
-        options.origin = QStringLiteral("%1.param.watch(%2)").arg(label(), names.join(QStringLiteral(", ")));
+        options.origin =
+            QStringLiteral("%1.param.watch(%2)").arg(label(), names.join(QStringLiteral(", ")));
     const int id = ++nextWatcherId_;
-    watchers_.push_back(std::make_shared<const Watcher>(
-        Watcher{id, names, std::move(callback), options.onlychanged, perEvent,
-                InvokeContext{options.origin, document_,
-                              std::make_shared<PolicyState>(options.policy)}}));
+    watchers_.push_back(std::make_shared<const Watcher>(Watcher{
+        id, names, std::move(callback), options.onlychanged, perEvent,
+        InvokeContext{options.origin, document_, std::make_shared<PolicyState>(options.policy)}}));
     return id;
 }
 
@@ -273,7 +285,9 @@ bool Parameterized::unwatch(int watcherId) {
     return true;
 }
 
-Parameterized::Batch::Batch(Parameterized* object) : object_(object) { ++object->batchDepth_; }
+Parameterized::Batch::Batch(Parameterized* object) : object_(object) {
+    ++object->batchDepth_;
+}
 
 Parameterized::Batch::~Batch() {
     Parameterized* object = object_.data();

@@ -8,18 +8,17 @@
 // Watchers may be sync or coroutines (QCoro::Task<>); the runtime runs them
 // (sync ones with the document lock held, async ones as tasks).
 
-#include "core/callback.h"
-
 #include <QHash>
 #include <QMetaType>
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
 #include <QVariant>
-
 #include <optional>
 #include <stdexcept>
 #include <vector>
+
+#include "core/callback.h"
 
 namespace qpanel {
 

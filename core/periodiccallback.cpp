@@ -6,7 +6,9 @@ namespace {
 int runningPeriodicCallbacks = 0;
 }
 
-int PeriodicCallback::activeCount() { return runningPeriodicCallbacks; }
+int PeriodicCallback::activeCount() {
+    return runningPeriodicCallbacks;
+}
 
 PeriodicCallback::PeriodicCallback(Callback<> callback, Options options, Document* document)
     : QObject(document ? document : Document::current()),
@@ -28,7 +30,9 @@ PeriodicCallback::PeriodicCallback(Callback<> callback, Options options, Documen
     if (options_.start) start();
 }
 
-PeriodicCallback::~PeriodicCallback() { setRunning(false); }
+PeriodicCallback::~PeriodicCallback() {
+    setRunning(false);
+}
 
 void PeriodicCallback::start() {
     if (running_) return;
@@ -79,8 +83,7 @@ void PeriodicCallback::runOnce() {
         QPointer<PeriodicCallback> self(this);
         Runtime::instance().spawn(
             [fn = callback_.async()]() { return fn(); },
-            SpawnOptions{options_.origin, document_.data(), policy_,
-                         [self](TaskState state) {
+            SpawnOptions{options_.origin, document_.data(), policy_, [self](TaskState state) {
                              if (self) self->onRunDone(state);
                          }});
         return;

@@ -6,13 +6,12 @@
 //
 //   auto* pc = new qpanel::PeriodicCallback(tick, {.periodMs = 250, .count = 10});
 
-#include "core/callback.h"
-
 #include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
-
 #include <optional>
+
+#include "core/callback.h"
 
 namespace qpanel {
 

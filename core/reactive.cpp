@@ -2,8 +2,7 @@
 
 namespace qpanel {
 
-Reactive::Reactive(Evaluator evaluator, QList<Argument> arguments, Options options,
-                   QObject* parent)
+Reactive::Reactive(Evaluator evaluator, QList<Argument> arguments, Options options, QObject* parent)
     : Parameterized(QStringLiteral("ParamFunction"), parent),
       evaluator_(std::move(evaluator)),
       arguments_(std::move(arguments)),
@@ -20,8 +19,10 @@ Reactive::Reactive(Evaluator evaluator, QList<Argument> arguments, Options optio
         watchers_.append({argument.object, id});
     }
     if (options_.watch) {
-        if (options_.onInit) activate();
-        else active_ = true;  // the first change runs it
+        if (options_.onInit)
+            activate();
+        else
+            active_ = true;  // the first change runs it
     }
 }
 
@@ -83,8 +84,8 @@ void Reactive::refresh() {
             throw;  // the runtime reports it with this task's origin
         }
     };
-    lastTask_ = Runtime::instance().spawn(
-        std::move(body), SpawnOptions{options_.origin, document(), policy_, {}});
+    lastTask_ = Runtime::instance().spawn(std::move(body),
+                                          SpawnOptions{options_.origin, document(), policy_, {}});
     if (generation_ == generation && Runtime::instance().tasks().contains(lastTask_))
         setInternal(QStringLiteral("loading"), true);
 }

@@ -9,13 +9,12 @@
 //       co_await qpanel::sleep(100ms); co_return i * 2; }, slider);
 //   r->activate();   // panes activate what they show; watch=true does it at once
 
-#include "core/param.h"
-
 #include <QCoro/QCoroAsyncGenerator>
 #include <QCoro/QCoroTask>
-
 #include <concepts>
 #include <variant>
+
+#include "core/param.h"
 
 namespace qpanel {
 
@@ -38,7 +37,8 @@ public:
     };
 
     struct Options {
-        bool watch = false;  ///< evaluate on every change, shown or not (Panel's depends(watch=True))
+        bool watch =
+            false;  ///< evaluate on every change, shown or not (Panel's depends(watch=True))
         bool onInit = true;  ///< with watch: also evaluate at once (Panel's on_init)
         GeneratorMode generatorMode = GeneratorMode::Replace;
         QString origin;
@@ -68,7 +68,8 @@ private:
     Evaluator evaluator_;
     QList<Argument> arguments_;
     Options options_;
-    std::shared_ptr<PolicyState> policy_ = std::make_shared<PolicyState>(CallbackPolicy::exclusive());
+    std::shared_ptr<PolicyState> policy_ =
+        std::make_shared<PolicyState>(CallbackPolicy::exclusive());
     quint64 generation_ = 0;
     quint64 lastTask_ = 0;
     bool active_ = false;
@@ -81,21 +82,24 @@ struct ArgumentValue {
     QVariant value;
     template <typename T>
     operator T() const {  // NOLINT: implicit by design
-        if constexpr (std::is_same_v<T, QVariant>) return value;
-        else return qvariant_cast<T>(value);
+        if constexpr (std::is_same_v<T, QVariant>)
+            return value;
+        else
+            return qvariant_cast<T>(value);
     }
 };
 
 /// A component (of any Parameterized subclass) means its "value" param.
 template <typename T>
-    requires std::derived_from<T, Parameterized>
-Reactive::Argument toArgument(T* object) {
+requires std::derived_from<T, Parameterized> Reactive::Argument toArgument(T* object) {
     return {object, QStringLiteral("value"), {}};
 }
-inline Reactive::Argument toArgument(const Reactive::Argument& argument) { return argument; }
+inline Reactive::Argument toArgument(const Reactive::Argument& argument) {
+    return argument;
+}
 template <typename T>
-    requires(!std::is_convertible_v<T, const Parameterized*>)
-Reactive::Argument toArgument(const T& constant) {
+requires(!std::is_convertible_v<T, const Parameterized*>) Reactive::Argument
+    toArgument(const T& constant) {
     return {nullptr, {}, QVariant::fromValue(constant)};
 }
 

@@ -1,13 +1,12 @@
 #include "core/runtime.h"
 
-#include "core/asyncsemaphore.h"
-
 #include <QCoreApplication>
 #include <QPointer>
 #include <QTimer>
-
 #include <cstdio>
 #include <exception>
+
+#include "core/asyncsemaphore.h"
 
 namespace qpanel {
 
@@ -25,7 +24,9 @@ struct DetachedTask {
     };
 };
 
-QString describe(const std::exception& e) { return QString::fromUtf8(e.what()); }
+QString describe(const std::exception& e) {
+    return QString::fromUtf8(e.what());
+}
 
 }  // namespace
 
@@ -94,7 +95,9 @@ Runtime& Runtime::instance() {
     return *mainRuntime;
 }
 
-Runtime* Runtime::ifExists() { return mainRuntime.data(); }
+Runtime* Runtime::ifExists() {
+    return mainRuntime.data();
+}
 
 namespace {
 
@@ -245,7 +248,9 @@ void Runtime::adjustPendingCalls(int delta) {
     }
 }
 
-void Runtime::setExceptionHandler(ExceptionHandler handler) { handler_ = std::move(handler); }
+void Runtime::setExceptionHandler(ExceptionHandler handler) {
+    handler_ = std::move(handler);
+}
 
 void Runtime::setExceptionHandler(const QObject* owner, ExceptionHandler handler) {
     if (handler)

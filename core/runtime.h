@@ -5,15 +5,14 @@
 //   auto& rt = qpanel::Runtime::instance();
 //   rt.spawn([]() -> QCoro::Task<> { co_await qpanel::sleep(1s); }, {.origin = "demo"});
 
-#include "core/sourcelocation.h"
-#include "core/taskregistry.h"
-
 #include <QCoro/QCoroTask>
 #include <QHash>
 #include <QObject>
-
 #include <functional>
 #include <memory>
+
+#include "core/sourcelocation.h"
+#include "core/taskregistry.h"
 
 namespace qpanel {
 
@@ -55,8 +54,8 @@ private:
 };
 
 struct ErrorReport {
-    QString message;   ///< what went wrong, for people
-    QString origin;    ///< which widget / callback ran the code
+    QString message;          ///< what went wrong, for people
+    QString origin;           ///< which widget / callback ran the code
     SourceLocation location;  ///< where in a script, when known
     QString stack;
     quint64 taskId = 0;

@@ -1,15 +1,14 @@
 #include "core/scheduler.h"
 
-#include "core/crossthread.h"
-#include "core/runtime.h"
-
 #include <QCoreApplication>
 #include <QEvent>
 #include <QPointer>
 #include <QThread>
-
 #include <algorithm>
 #include <limits>
+
+#include "core/crossthread.h"
+#include "core/runtime.h"
 
 namespace qpanel {
 

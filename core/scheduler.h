@@ -9,16 +9,15 @@
 //   co_await qpanel::sleep(250ms);   // O(log n), cancellable
 //   co_await qpanel::yield();        // O(1): resume on the next loop pass
 
-#include "core/suspension.h"
-
 #include <QObject>
 #include <QTimer>
-
 #include <chrono>
 #include <cstdint>
 #include <deque>
 #include <queue>
 #include <vector>
+
+#include "core/suspension.h"
 
 namespace qpanel {
 
@@ -108,8 +107,12 @@ private:
 };
 
 /// Suspends the current coroutine for `delay` without blocking the loop.
-inline SleepAwaiter sleep(Scheduler::Clock::duration delay) { return SleepAwaiter{delay}; }
+inline SleepAwaiter sleep(Scheduler::Clock::duration delay) {
+    return SleepAwaiter{delay};
+}
 /// Lets every other ready task and pending event run, then resumes.
-inline SleepAwaiter yield() { return SleepAwaiter{Scheduler::Clock::duration::zero()}; }
+inline SleepAwaiter yield() {
+    return SleepAwaiter{Scheduler::Clock::duration::zero()};
+}
 
 }  // namespace qpanel

@@ -3,10 +3,10 @@
 // is parked in some wait source (timer heap, ready queue, lock queue, thread
 // job) and cancel() must be able to take it out and resume it at once.
 
-#include "core/taskregistry.h"
-
 #include <chrono>
 #include <coroutine>
+
+#include "core/taskregistry.h"
 
 namespace qpanel {
 

@@ -1,9 +1,9 @@
 #include "core/taskregistry.h"
 
-#include "core/suspension.h"
-
 #include <algorithm>
 #include <vector>
+
+#include "core/suspension.h"
 
 namespace qpanel {
 
@@ -13,8 +13,12 @@ thread_local const void* tlsActingFor = nullptr;
 thread_local const char tlsThreadIdentity = 0;
 }  // namespace
 
-TaskRecord* currentTask() noexcept { return tlsCurrentTask; }
-void setCurrentTask(TaskRecord* task) noexcept { tlsCurrentTask = task; }
+TaskRecord* currentTask() noexcept {
+    return tlsCurrentTask;
+}
+void setCurrentTask(TaskRecord* task) noexcept {
+    tlsCurrentTask = task;
+}
 
 const void* actingContext() noexcept {
     if (tlsCurrentTask) return tlsCurrentTask;
@@ -26,7 +30,9 @@ ActingFor::ActingFor(const void* context) noexcept : previous_(tlsActingFor) {
     tlsActingFor = context;
 }
 
-ActingFor::~ActingFor() { tlsActingFor = previous_; }
+ActingFor::~ActingFor() {
+    tlsActingFor = previous_;
+}
 
 void throwIfCancelled() {
     if (tlsCurrentTask && tlsCurrentTask->cancelRequested) throw TaskCancelled();
@@ -34,18 +40,25 @@ void throwIfCancelled() {
 
 QString toString(TaskState state) {
     switch (state) {
-        case TaskState::Waiting: return QStringLiteral("waiting");
-        case TaskState::Running: return QStringLiteral("running");
-        case TaskState::Finished: return QStringLiteral("finished");
-        case TaskState::Failed: return QStringLiteral("failed");
-        case TaskState::Cancelled: return QStringLiteral("cancelled");
+        case TaskState::Waiting:
+            return QStringLiteral("waiting");
+        case TaskState::Running:
+            return QStringLiteral("running");
+        case TaskState::Finished:
+            return QStringLiteral("finished");
+        case TaskState::Failed:
+            return QStringLiteral("failed");
+        case TaskState::Cancelled:
+            return QStringLiteral("cancelled");
     }
     return {};
 }
 
 TaskRegistry::TaskRegistry(QObject* parent) : QObject(parent) {}
 
-TaskRegistry::~TaskRegistry() { cancelAll(); }
+TaskRegistry::~TaskRegistry() {
+    cancelAll();
+}
 
 void TaskRegistry::add(TaskRecord* record) {
     quint32 slot;
@@ -94,9 +107,15 @@ void TaskRegistry::remove(TaskRecord* record, TaskState finalState, const QStrin
     freeSlots_.push_back(quint32(record->id));
     --count_;
     switch (finalState) {
-        case TaskState::Failed: emit taskFailed(record->id, error); break;
-        case TaskState::Cancelled: emit taskCancelled(record->id); break;
-        default: emit taskFinished(record->id); break;
+        case TaskState::Failed:
+            emit taskFailed(record->id, error);
+            break;
+        case TaskState::Cancelled:
+            emit taskCancelled(record->id);
+            break;
+        default:
+            emit taskFinished(record->id);
+            break;
     }
     emit countChanged(count_);
     if (count_ == 0) emit busyChanged(false);
@@ -119,7 +138,8 @@ bool TaskRegistry::cancel(quint64 id) {
 bool TaskRegistry::fail(quint64 id, const QString& error) {
     TaskRecord* record = find(id);
     if (!record) return false;
-    if (record->failure.isEmpty()) record->failure = error.isEmpty() ? QStringLiteral("failed") : error;
+    if (record->failure.isEmpty())
+        record->failure = error.isEmpty() ? QStringLiteral("failed") : error;
     cancelRecord(record);
     return true;
 }

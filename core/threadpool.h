@@ -7,18 +7,17 @@
 // the exception the job threw. Cancelling the task takes effect when the job
 // ends (the job may still reference the coroutine's frame until then).
 
-#include "core/scheduler.h"
-#include "core/crossthread.h"
-
 #include <QPointer>
 #include <QThreadPool>
-
 #include <condition_variable>
 #include <exception>
-#include <mutex>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <type_traits>
+
+#include "core/crossthread.h"
+#include "core/scheduler.h"
 
 namespace qpanel {
 
@@ -47,34 +46,34 @@ public:
         QPointer<QObject> home = &Scheduler::current();
         // The job acts for the awaiting task: it may edit under that task's lock.
         const void* context = actingContext();
-        pool_->start(new detail::PoolJob([state, home, context, fn = std::move(fn_),
-                                          self = this]() mutable {
-            try {
-                ActingFor actingFor(context);
-                if constexpr (std::is_void_v<T>) {
-                    fn();
-                    state->value = true;
-                } else {
-                    state->value.emplace(fn());
+        pool_->start(
+            new detail::PoolJob([state, home, context, fn = std::move(fn_), self = this]() mutable {
+                try {
+                    ActingFor actingFor(context);
+                    if constexpr (std::is_void_v<T>) {
+                        fn();
+                        state->value = true;
+                    } else {
+                        state->value.emplace(fn());
+                    }
+                } catch (...) {
+                    state->error = std::current_exception();
                 }
-            } catch (...) {
-                state->error = std::current_exception();
-            }
-            {
-                std::lock_guard lock(state->mutex);
-                state->finished = true;
-            }
-            state->finishedChanged.notify_all();
-            // Hand back to the awaiting thread; `self` lives in the suspended
-            // frame until it is resumed (here, or by a shutdown unwind).
-            if (QObject* target = home.data()) {
-                detail::postCall(target, [self, state] {
-                    if (state->resumed) return;
-                    state->resumed = true;
-                    self->resume();
-                });
-            }
-        }));
+                {
+                    std::lock_guard lock(state->mutex);
+                    state->finished = true;
+                }
+                state->finishedChanged.notify_all();
+                // Hand back to the awaiting thread; `self` lives in the suspended
+                // frame until it is resumed (here, or by a shutdown unwind).
+                if (QObject* target = home.data()) {
+                    detail::postCall(target, [self, state] {
+                        if (state->resumed) return;
+                        state->resumed = true;
+                        self->resume();
+                    });
+                }
+            }));
     }
 
     T await_resume() {

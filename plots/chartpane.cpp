@@ -1,8 +1,8 @@
 #include "plots/chartpane.h"
 
-#include "plots/chartview.h"
-
 #include <QVBoxLayout>
+
+#include "plots/chartview.h"
 
 namespace qpanel {
 
@@ -20,9 +20,10 @@ void ChartPane::validate(const ParamSpec& spec, QVariant& value) const {
     const bool isFigure = value.metaType().flags().testFlag(QMetaType::PointerToQObject) &&
                           qobject_cast<Figure*>(value.value<QObject*>());
     if (!isFigure)
-        throw ParamError(QStringLiteral("Chart.object: expected a figure (pn.plotting.figure()), got %1")
-                             .arg(QString::fromLatin1(value.metaType().name()))
-                             .toStdString());
+        throw ParamError(
+            QStringLiteral("Chart.object: expected a figure (pn.plotting.figure()), got %1")
+                .arg(QString::fromLatin1(value.metaType().name()))
+                .toStdString());
 }
 
 QWidget* ChartPane::createView() {

@@ -1,18 +1,17 @@
 #include "plots/chartview.h"
 
 #include <QChart>
-#include <QCoreApplication>
 #include <QChartView>
+#include <QCoreApplication>
 #include <QEvent>
 #include <QGraphicsItem>
-#include <QPainter>
 #include <QLegend>
 #include <QLineSeries>
+#include <QPainter>
 #include <QReadLocker>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <QValueAxis>
-
 #include <cmath>
 #include <limits>
 
@@ -48,7 +47,8 @@ void appendColumn(QList<QPointF>& points, const ColumnDataSource& source, int y,
 
 /// The points to draw for one line: every row when they fit in the pixel
 /// columns, else a min/max pair per pixel column.
-QList<QPointF> decimate(const ColumnDataSource& source, int x, int y, int pixelColumns, Bounds& bounds) {
+QList<QPointF> decimate(const ColumnDataSource& source, int x, int y, int pixelColumns,
+                        Bounds& bounds) {
     QList<QPointF> points;
     const Index first = source.firstIndex();
     const Index end = source.endIndex();
@@ -66,7 +66,8 @@ QList<QPointF> decimate(const ColumnDataSource& source, int x, int y, int pixelC
     bounds.add(xLo, xHi, yLo, yHi);
     if (rows <= Index(2) * pixelColumns) {
         points.reserve(rows);
-        for (Index i = first; i < end; ++i) points.append(QPointF(source.at(x, i), source.at(y, i)));
+        for (Index i = first; i < end; ++i)
+            points.append(QPointF(source.at(x, i), source.at(y, i)));
         return points;
     }
     points.reserve(2 * pixelColumns);
@@ -185,7 +186,9 @@ private:
     QList<QPointF> mapped_;
 };
 
-bool isDark(const QPalette& palette) { return palette.color(QPalette::Window).lightness() < 128; }
+bool isDark(const QPalette& palette) {
+    return palette.color(QPalette::Window).lightness() < 128;
+}
 
 }  // namespace
 
@@ -299,10 +302,16 @@ void ChartView::scheduleFrame() {
     });
 }
 
-void ChartView::refreshNow() { buildFrame(); }
+void ChartView::refreshNow() {
+    buildFrame();
+}
 
-std::pair<double, double> ChartView::xRange() const { return {d_->xAxis->min(), d_->xAxis->max()}; }
-std::pair<double, double> ChartView::yRange() const { return {d_->yAxis->min(), d_->yAxis->max()}; }
+std::pair<double, double> ChartView::xRange() const {
+    return {d_->xAxis->min(), d_->xAxis->max()};
+}
+std::pair<double, double> ChartView::yRange() const {
+    return {d_->yAxis->min(), d_->yAxis->max()};
+}
 QRectF ChartView::plotArea() const {
     return d_->chart->plotArea().translated(d_->view->mapTo(this, QPoint(0, 0)));
 }
@@ -333,7 +342,8 @@ void ChartView::buildFrame() {
         double yPad = (bounds.yMax - bounds.yMin) * 0.05;
         if (xPad == 0) xPad = 1;
         if (yPad == 0) yPad = 1;
-        d_->xAxis->setRange(bounds.xMin - (bounds.xMax > bounds.xMin ? 0 : xPad), bounds.xMax + xPad);
+        d_->xAxis->setRange(bounds.xMin - (bounds.xMax > bounds.xMin ? 0 : xPad),
+                            bounds.xMax + xPad);
         d_->yAxis->setRange(bounds.yMin - yPad, bounds.yMax + yPad);
         applyNiceTicks(d_->xAxis);
         applyNiceTicks(d_->yAxis);
@@ -350,7 +360,9 @@ QPixmap ChartView::grabFrame() {
     return grab();
 }
 
-QImage ChartView::renderImage() { return grabFrame().toImage(); }
+QImage ChartView::renderImage() {
+    return grabFrame().toImage();
+}
 
 bool ChartView::savePng(const QString& path, QString* error) {
     const QImage image = renderImage();

@@ -5,13 +5,12 @@
 // with the number of points kept. Source changes are coalesced into at most
 // one frame per event-loop pass.
 
-#include "plots/figure.h"
-
 #include <QImage>
 #include <QPixmap>
 #include <QWidget>
-
 #include <memory>
+
+#include "plots/figure.h"
 
 namespace qpanel {
 

@@ -2,7 +2,6 @@
 
 #include <QReadLocker>
 #include <QWriteLocker>
-
 #include <algorithm>
 #include <cmath>
 
@@ -17,7 +16,9 @@ Index capacityFor(Index rows) {
     return capacity;
 }
 
-[[noreturn]] void fail(const QString& message) { throw DataError(message.toStdString()); }
+[[noreturn]] void fail(const QString& message) {
+    throw DataError(message.toStdString());
+}
 }  // namespace
 
 ColumnDataSource::ColumnDataSource(const Columns& data, QObject* parent)
@@ -54,9 +55,9 @@ ColumnDataSource::Columns ColumnDataSource::columnsFromVariant(const QVariantMap
                 fail(QStringLiteral("%1: column '%2' item %3 is %4, expected a number")
                          .arg(where, it.key())
                          .arg(i)
-                         .arg(item.isValid() ? QStringLiteral("'%1' (%2)").arg(
-                                                   item.toString(),
-                                                   QString::fromLatin1(item.metaType().name()))
+                         .arg(item.isValid() ? QStringLiteral("'%1' (%2)")
+                                                   .arg(item.toString(),
+                                                        QString::fromLatin1(item.metaType().name()))
                                              : QStringLiteral("null")));
             numbers.push_back(d);
         }
@@ -77,11 +78,12 @@ void ColumnDataSource::checkColumns(const Columns& data, const QString& where,
             if (data[i].first == data[j].first)
                 fail(QStringLiteral("%1: column '%2' given twice").arg(where, data[i].first));
         if (data[i].second.size() != data[0].second.size())
-            fail(QStringLiteral("%1: column '%2' has %3 values but '%4' has %5; nothing was changed")
-                     .arg(where, data[i].first)
-                     .arg(data[i].second.size())
-                     .arg(data[0].first)
-                     .arg(data[0].second.size()));
+            fail(
+                QStringLiteral("%1: column '%2' has %3 values but '%4' has %5; nothing was changed")
+                    .arg(where, data[i].first)
+                    .arg(data[i].second.size())
+                    .arg(data[0].first)
+                    .arg(data[0].second.size()));
     }
     if (!requireAll || columns_.empty()) return;
     for (const auto& [name, values] : data)
@@ -89,8 +91,9 @@ void ColumnDataSource::checkColumns(const Columns& data, const QString& where,
             fail(QStringLiteral("%1: unknown column '%2' (columns: %3); nothing was changed")
                      .arg(where, name, columnNames().join(QStringLiteral(", "))));
     for (const Column& column : columns_) {
-        const bool given = std::any_of(data.begin(), data.end(),
-                                       [&](const auto& entry) { return entry.first == column.name; });
+        const bool given = std::any_of(data.begin(), data.end(), [&](const auto& entry) {
+            return entry.first == column.name;
+        });
         if (!given)
             fail(QStringLiteral("%1: column '%2' is missing; every column must get the same "
                                 "number of new values; nothing was changed")
@@ -114,12 +117,12 @@ std::vector<double> ColumnDataSource::column(const QString& name) const {
     QReadLocker locker(&lock_);
     const int c = index_.value(name, -1);
     if (c < 0)
-        fail(QStringLiteral("ColumnDataSource: unknown column '%1' (columns: %2)")
-                 .arg(name, [this] {
-                     QStringList names;
-                     for (const Column& column : columns_) names.append(column.name);
-                     return names.join(QStringLiteral(", "));
-                 }()));
+        fail(
+            QStringLiteral("ColumnDataSource: unknown column '%1' (columns: %2)").arg(name, [this] {
+                QStringList names;
+                for (const Column& column : columns_) names.append(column.name);
+                return names.join(QStringLiteral(", "));
+            }()));
     std::vector<double> values;
     values.reserve(std::size_t(end_ - first_));
     for (Index i = first_; i < end_; ++i) values.push_back(at(c, i));
@@ -212,7 +215,8 @@ void ColumnDataSource::stream(const Columns& rows, std::optional<Index> rollover
     announce();
 }
 
-void ColumnDataSource::patch(const QList<std::pair<QString, QList<std::pair<Index, double>>>>& patches) {
+void ColumnDataSource::patch(
+    const QList<std::pair<QString, QList<std::pair<Index, double>>>>& patches) {
     checkEdit("patch");
     const QString where = QStringLiteral("ColumnDataSource.patch");
     QWriteLocker locker(&lock_);
@@ -238,7 +242,8 @@ void ColumnDataSource::patch(const QList<std::pair<QString, QList<std::pair<Inde
         for (const auto& [index, value] : changes) {
             const Index absolute = first_ + (index < 0 ? rows + index : index);
             column.ring[std::size_t(absolute & mask_)] = value;
-            column.pyramid.update(absolute, absolute + 1, end_, [this, c](Index i) { return at(c, i); });
+            column.pyramid.update(absolute, absolute + 1, end_,
+                                  [this, c](Index i) { return at(c, i); });
         }
         column.nondecreasing = true;
         for (Index i = first_ + 1; i < end_ && column.nondecreasing; ++i)

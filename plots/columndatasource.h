@@ -9,19 +9,18 @@
 // the data unchanged. Edits inside one locked section notify once, when it
 // is released. Edits from worker threads are safe while the lock is held.
 
-#include "core/document.h"
-#include "plots/minmaxpyramid.h"
-
 #include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QReadWriteLock>
 #include <QStringList>
 #include <QVariant>
-
 #include <optional>
 #include <stdexcept>
 #include <vector>
+
+#include "core/document.h"
+#include "plots/minmaxpyramid.h"
 
 namespace qpanel {
 

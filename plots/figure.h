@@ -5,11 +5,11 @@
 //   Figure fig({.title = "Random walk", .width = 600, .height = 300});
 //   fig.line({.x = "t", .y = "v", .source = &cds, .color = Qt::red});
 
-#include "plots/columndatasource.h"
-
 #include <QColor>
 #include <QObject>
 #include <QPointer>
+
+#include "plots/columndatasource.h"
 
 namespace qpanel {
 
@@ -25,7 +25,7 @@ struct LineGlyph {
     QString x;
     QString y;
     QPointer<ColumnDataSource> source;
-    QColor color;  ///< invalid: the next colour of the palette
+    QColor color;            ///< invalid: the next colour of the palette
     double lineWidth = 1.0;  ///< Bokeh's default
     QString legendLabel;
 };

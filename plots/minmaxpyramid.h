@@ -87,7 +87,8 @@ void MinMaxPyramid::update(Index first, Index last, Index dataEnd, const ValueAt
 }
 
 template <typename ValueAt>
-std::pair<double, double> MinMaxPyramid::query(Index first, Index last, const ValueAt& value) const {
+std::pair<double, double> MinMaxPyramid::query(Index first, Index last,
+                                               const ValueAt& value) const {
     double lo = value(first), hi = lo;
     auto take = [&](double mn, double mx) {
         if (mn < lo) lo = mn;

@@ -11,6 +11,7 @@ packages=(
   qcoro-qt6-dev libgtest-dev libbenchmark-dev libqcustomplot-dev
   python3 python3-param xvfb xauth
   python3-dev pybind11-dev python3-numpy python3-aiohttp python3-uvloop
+  clang-format
 )
 # node is often installed outside Debian's packages; only add it if absent.
 command -v node >/dev/null 2>&1 || packages+=(nodejs)

@@ -57,8 +57,7 @@ bool BabelEngine::load() {
     }
     transpile_ = engine_->globalObject().property(QStringLiteral("__qpanelTranspile"));
     loadMs_ = timer.elapsed();
-    if (!transpile_.isCallable())
-        loadError_ = QStringLiteral("babelglue.js defines no transpile");
+    if (!transpile_.isCallable()) loadError_ = QStringLiteral("babelglue.js defines no transpile");
     return isLoaded();
 }
 

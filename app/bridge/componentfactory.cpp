@@ -1,5 +1,8 @@
 #include "bridge/componentfactory.h"
 
+#include <functional>
+#include <map>
+
 #include "core/param.h"
 #include "widgets/button.h"
 #include "widgets/checkbox.h"
@@ -21,9 +24,6 @@
 #include "widgets/textinput.h"
 #include "widgets/toggle.h"
 
-#include <functional>
-#include <map>
-
 namespace qpanel {
 
 namespace {
@@ -36,16 +36,21 @@ Maker make() {
 }
 
 const std::map<QString, Maker>& makers(ComponentGroup group) {
-    static const std::map<QString, Maker> widgets{
-        {"Button", make<Button>()},       {"Toggle", make<Toggle>()},
-        {"Checkbox", make<Checkbox>()},   {"TextInput", make<TextInput>()},
-        {"TextAreaInput", make<TextAreaInput>()}, {"IntSlider", make<IntSlider>()},
-        {"FloatSlider", make<FloatSlider>()},     {"Select", make<Select>()},
-        {"StaticText", make<StaticText>()}};
+    static const std::map<QString, Maker> widgets{{"Button", make<Button>()},
+                                                  {"Toggle", make<Toggle>()},
+                                                  {"Checkbox", make<Checkbox>()},
+                                                  {"TextInput", make<TextInput>()},
+                                                  {"TextAreaInput", make<TextAreaInput>()},
+                                                  {"IntSlider", make<IntSlider>()},
+                                                  {"FloatSlider", make<FloatSlider>()},
+                                                  {"Select", make<Select>()},
+                                                  {"StaticText", make<StaticText>()}};
     static const std::map<QString, Maker> indicators{{"Progress", make<Progress>()},
                                                      {"LoadingSpinner", make<LoadingSpinner>()}};
-    static const std::map<QString, Maker> panes{{"Markdown", make<Markdown>()}, {"Str", make<Str>()},
-                                                {"Image", make<Image>()},       {"JPG", make<JPG>()},
+    static const std::map<QString, Maker> panes{{"Markdown", make<Markdown>()},
+                                                {"Str", make<Str>()},
+                                                {"Image", make<Image>()},
+                                                {"JPG", make<JPG>()},
                                                 {"PNG", make<PNG>()}};
     static const std::map<QString, Maker> layouts{
         {"Row", [](const QVariantMap& p) -> Component* { return new Row({}, p); }},
@@ -54,20 +59,28 @@ const std::map<QString, Maker>& makers(ComponentGroup group) {
         {"Tabs", [](const QVariantMap& p) -> Component* { return new Tabs({}, p); }},
         {"Spacer", make<Spacer>()}};
     switch (group) {
-        case ComponentGroup::Widget: return widgets;
-        case ComponentGroup::Indicator: return indicators;
-        case ComponentGroup::Pane: return panes;
-        case ComponentGroup::Layout: return layouts;
+        case ComponentGroup::Widget:
+            return widgets;
+        case ComponentGroup::Indicator:
+            return indicators;
+        case ComponentGroup::Pane:
+            return panes;
+        case ComponentGroup::Layout:
+            return layouts;
     }
     return widgets;
 }
 
 QString groupPrefix(ComponentGroup group) {
     switch (group) {
-        case ComponentGroup::Widget: return QStringLiteral("pn.widgets.");
-        case ComponentGroup::Indicator: return QStringLiteral("pn.indicators.");
-        case ComponentGroup::Pane: return QStringLiteral("pn.pane.");
-        case ComponentGroup::Layout: return QStringLiteral("pn.");
+        case ComponentGroup::Widget:
+            return QStringLiteral("pn.widgets.");
+        case ComponentGroup::Indicator:
+            return QStringLiteral("pn.indicators.");
+        case ComponentGroup::Pane:
+            return QStringLiteral("pn.pane.");
+        case ComponentGroup::Layout:
+            return QStringLiteral("pn.");
     }
     return {};
 }
@@ -84,9 +97,10 @@ Component* createComponent(ComponentGroup group, const QString& kind, const QVar
     const auto& table = makers(group);
     const auto it = table.find(kind);
     if (it == table.end())
-        throw ParamError(QStringLiteral("%1%2 does not exist (available: %3)")
-                             .arg(groupPrefix(group), kind, componentNames(group).join(QStringLiteral(", ")))
-                             .toStdString());
+        throw ParamError(
+            QStringLiteral("%1%2 does not exist (available: %3)")
+                .arg(groupPrefix(group), kind, componentNames(group).join(QStringLiteral(", ")))
+                .toStdString());
     return it->second(params);
 }
 

@@ -18,7 +18,7 @@ struct IteratorCloser {
         ScriptHost* host = tasks ? tasks->host() : nullptr;
         if (finished || !host) return;
         host->invoke(host->hostObject().property(QStringLiteral("closeIterator")), {iterator},
-                   QStringLiteral("a generator's finally block"));
+                     QStringLiteral("a generator's finally block"));
     }
 };
 }  // namespace
@@ -26,7 +26,8 @@ struct IteratorCloser {
 QCoro::AsyncGenerator<QJSValue> iterateJs(QPointer<JsTasks> tasks, QJSValue iterator) {
     if (!tasks || !tasks->host()) co_return;
     IteratorCloser closer{tasks, iterator};
-    const QJSValue next = tasks->host()->hostObject().property(QStringLiteral("stepper")).call({iterator});
+    const QJSValue next =
+        tasks->host()->hostObject().property(QStringLiteral("stepper")).call({iterator});
     for (;;) {
         QJSValue step;
         try {

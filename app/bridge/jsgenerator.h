@@ -8,9 +8,9 @@
 //
 //   if (isJsIterator(value)) for co_await (each value of iterateJs(tasks, value)) ...
 
-#include "bridge/jstasks.h"
-
 #include <QCoro/QCoroAsyncGenerator>
+
+#include "bridge/jstasks.h"
 
 namespace qpanel {
 

@@ -77,9 +77,9 @@ void JsTasks::callEagerly(const QJSValue& fn, const QJSValueList& args, const QS
         return;
     }
     if (!started.pending) return;
-    const quint64 id = Runtime::instance().spawn(
-        [this, started]() -> QCoro::Task<> { co_await settle(started); },
-        SpawnOptions{origin, document_.data(), {}, {}});
+    const quint64 id =
+        Runtime::instance().spawn([this, started]() -> QCoro::Task<> { co_await settle(started); },
+                                  SpawnOptions{origin, document_.data(), {}, {}});
     // Started outside the task: from now on its awaits belong to it.
     started.context.setProperty(QStringLiteral("taskId"), double(id));
 }
@@ -96,7 +96,8 @@ QCoro::Task<QJSValue> JsTasks::evaluate(QJSValue fn, QJSValueList args) {
     co_return co_await settle(std::move(started));
 }
 
-JsTasks::Started JsTasks::start(const QJSValue& fn, const QJSValueList& args, const QString& origin) {
+JsTasks::Started JsTasks::start(const QJSValue& fn, const QJSValueList& args,
+                                const QString& origin) {
     ScriptHost* host = host_.data();
     if (!host) return {};
     TaskRecord* task = currentTask();
@@ -116,7 +117,9 @@ JsTasks::Started JsTasks::start(const QJSValue& fn, const QJSValueList& args, co
         ScriptWatchdog::Entry entry(host->watchdog());
         started = startTask_.call(call);
         if (entry.leave()) {
-            const QString who = task ? task->origin : origin.isEmpty() ? QStringLiteral("a callback") : origin;
+            const QString who = task               ? task->origin
+                                : origin.isEmpty() ? QStringLiteral("a callback")
+                                                   : origin;
             started = host->runawayError(who);
         }
     }

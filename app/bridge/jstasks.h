@@ -10,13 +10,13 @@
 //   JsTasks tasks(&host, &document);
 //   tasks.call(callback, {event}, QStringLiteral("Button 'Go'.on_click"));
 
-#include "bridge/scripthost.h"
-#include "core/document.h"
-
 #include <QHash>
 #include <QJSValue>
 #include <QObject>
 #include <QPointer>
+
+#include "bridge/scripthost.h"
+#include "core/document.h"
 
 namespace qpanel {
 
@@ -25,7 +25,8 @@ namespace qpanel {
 class ScriptException : public LocatedError {
 public:
     ScriptException(const QString& message, SourceLocation location, QString stack, QJSValue thrown)
-        : LocatedError(message, std::move(location), std::move(stack)), thrown_(std::move(thrown)) {}
+        : LocatedError(message, std::move(location), std::move(stack)),
+          thrown_(std::move(thrown)) {}
     const QJSValue& thrown() const { return thrown_; }
 
 private:

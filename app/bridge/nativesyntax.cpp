@@ -30,8 +30,9 @@ std::optional<ScriptError> nativeSyntaxError(QJSEngine& engine, const QString& c
     const QJSValue result =
         engine.evaluate(QStringLiteral("(function(){") + code + QStringLiteral("\n})"), fileName);
     if (!result.isError()) return std::nullopt;
-    return ScriptError{result.property(QStringLiteral("message")).toString(),
-                       {.file = fileName, .line = result.property(QStringLiteral("lineNumber")).toInt()}};
+    return ScriptError{
+        result.property(QStringLiteral("message")).toString(),
+        {.file = fileName, .line = result.property(QStringLiteral("lineNumber")).toInt()}};
 }
 
 }  // namespace qpanel

@@ -4,16 +4,15 @@
 #include "bridge/jsgenerator.h"
 #include "core/fetch.h"
 #include "core/periodiccallback.h"
+#include "core/reactive.h"
 #include "plots/chartpane.h"
 #include "plots/columndatasource.h"
 #include "plots/figure.h"
-#include "core/reactive.h"
-#include "widgets/panes/reactivepane.h"
-
 #include "widgets/layouts/listlayout.h"
 #include "widgets/layouts/tabs.h"
 #include "widgets/panes/markdown.h"
 #include "widgets/panes/panel.h"
+#include "widgets/panes/reactivepane.h"
 
 namespace qpanel {
 
@@ -22,7 +21,9 @@ PnNative::PnNative(QJSEngine* engine, JsTasks* tasks, Document* document, QObjec
     QJSEngine::setObjectOwnership(this, QJSEngine::CppOwnership);
 }
 
-Component* PnNative::component(int id) const { return components_.value(id).data(); }
+Component* PnNative::component(int id) const {
+    return components_.value(id).data();
+}
 
 QJSValue PnNative::fail(const QString& message) const {
     // Thrown in the script at the calling line; V4 adds the position.
@@ -70,7 +71,9 @@ QString PnNative::typeName(int id) const {
     return c ? c->typeName() : QString();
 }
 
-bool PnNative::taskHoldsLock() const { return currentTask() && document_ && document_->editAllowed(); }
+bool PnNative::taskHoldsLock() const {
+    return currentTask() && document_ && document_->editAllowed();
+}
 
 QJSValue PnNative::toScript(const QVariant& value) {
     if (Component* component = componentFrom(value); component && facadeOf_.isCallable())
@@ -110,18 +113,22 @@ QJSValue PnNative::watch(int id, const QStringList& names, const QJSValue& callb
                          bool withLock) {
     return guarded([&] {
         Component* component = require(id);
-        if (!callback.isCallable()) throw ParamError("param.watch: the callback must be a function");
+        if (!callback.isCallable())
+            throw ParamError("param.watch: the callback must be a function");
         CallbackPolicy policy;
-        if (mode == QLatin1String("exclusive")) policy = CallbackPolicy::exclusive();
-        else if (mode == QLatin1String("limit")) policy = CallbackPolicy::limitedTo(std::max(1, limit));
+        if (mode == QLatin1String("exclusive"))
+            policy = CallbackPolicy::exclusive();
+        else if (mode == QLatin1String("limit"))
+            policy = CallbackPolicy::limitedTo(std::max(1, limit));
         // A plain callback runs at once like param's watchers; a policy or
         // the lock needs a task from the start.
         const bool eager = mode == QLatin1String("concurrent") && !withLock;
         auto state = std::make_shared<PolicyState>(policy);
         QPointer<PnNative> self(this);
-        const QString where = origin.isEmpty()
-                                  ? QStringLiteral("%1.param.watch(%2)").arg(component->label(), names.join(", "))
-                                  : origin;
+        const QString where =
+            origin.isEmpty()
+                ? QStringLiteral("%1.param.watch(%2)").arg(component->label(), names.join(", "))
+                : origin;
         // A sync C++ watcher that starts the JS callback as a task, so its
         // policy, cancellation and errors are the runtime's.
         const int watcher = component->watch(
@@ -148,8 +155,10 @@ QJSValue PnNative::watch(int id, const QStringList& names, const QJSValue& callb
                     }
                     args = {raw};
                 }
-                if (eager) self->tasks_->callEagerly(callback, args, where);
-                else self->tasks_->call(callback, args, where, {state, withLock});
+                if (eager)
+                    self->tasks_->callEagerly(callback, args, where);
+                else
+                    self->tasks_->call(callback, args, where, {state, withLock});
             },
             WatchOptions{onlychanged, {}, where});
         return QJSValue(watcher);
@@ -164,7 +173,10 @@ bool PnNative::unwatch(int id, int watcher) {
 void PnNative::append(int layout, const QJSValue& child) {
     guarded([&] {
         auto* list = qobject_cast<ListLayout*>(require(layout));
-        if (!list) throw ParamError(QStringLiteral("%1 cannot hold children").arg(require(layout)->typeName()).toStdString());
+        if (!list)
+            throw ParamError(QStringLiteral("%1 cannot hold children")
+                                 .arg(require(layout)->typeName())
+                                 .toStdString());
         if (child.isNumber()) {
             list->append(require(child.toInt()));
         } else {
@@ -214,7 +226,8 @@ QString PnNative::env(const QString& name, const QString& fallback) {
         }
         return fallback;
     }
-    return qEnvironmentVariableIsSet(qPrintable(name)) ? qEnvironmentVariable(qPrintable(name)) : fallback;
+    return qEnvironmentVariableIsSet(qPrintable(name)) ? qEnvironmentVariable(qPrintable(name))
+                                                       : fallback;
 }
 
 void PnNative::execute(const QJSValue& fn) {
@@ -227,13 +240,12 @@ void PnNative::execute(const QJSValue& fn) {
     // pn.state.execute(pn.io.with_lock(fn)) runs fn holding the lock, as
     // watchers and periodic callbacks do.
     const bool withLock = fn.property(QStringLiteral("__withLock")).toBool();
-    Runtime::instance().execute(
-        Runtime::Body([tasks, document, fn, withLock]() -> QCoro::Task<> {
-            Document::LockGuard guard;
-            if (withLock && document) guard = co_await document->lock();
-            if (tasks) co_await tasks->evaluate(fn, QJSValueList());
-        }),
-        SpawnOptions{QStringLiteral("pn.state.execute"), document_.data()});
+    Runtime::instance().execute(Runtime::Body([tasks, document, fn, withLock]() -> QCoro::Task<> {
+                                    Document::LockGuard guard;
+                                    if (withLock && document) guard = co_await document->lock();
+                                    if (tasks) co_await tasks->evaluate(fn, QJSValueList());
+                                }),
+                                SpawnOptions{QStringLiteral("pn.state.execute"), document_.data()});
 }
 
 }  // namespace qpanel
@@ -260,13 +272,15 @@ QJSValue PnNative::bind(const QJSValue& fn, const QJSValue& args, bool watch, bo
             if (arg.isNumber())
                 arguments.append({require(arg.toInt()), QStringLiteral("value"), {}});
             else
-                arguments.append({nullptr, {}, toVariant(arg.property(QStringLiteral("constant")))});
+                arguments.append(
+                    {nullptr, {}, toVariant(arg.property(QStringLiteral("constant")))});
         }
         QPointer<PnNative> self(this);
         QPointer<JsTasks> tasks = tasks_;
         const bool append = generatorMode == QLatin1String("append");
         // Called inside the run's task: what fn returns decides the kind of run.
-        auto evaluator = [self, tasks, fn, append](const QVariantList& values) -> Reactive::Evaluation {
+        auto evaluator = [self, tasks, fn,
+                          append](const QVariantList& values) -> Reactive::Evaluation {
             if (!self || !tasks) return QVariant();
             QJSValueList jsArgs;
             for (const QVariant& v : values) jsArgs.append(self->engine_->toScriptValue(v));
@@ -280,8 +294,9 @@ QJSValue PnNative::bind(const QJSValue& fn, const QJSValue& args, bool watch, bo
         Reactive::Options options;
         options.watch = watch;
         options.onInit = onInit;
-        options.origin = QStringLiteral("%1(%2)").arg(watch ? QStringLiteral("pn.depends") : QStringLiteral("pn.bind"),
-                                                      name.isEmpty() ? QStringLiteral("function") : name);
+        options.origin = QStringLiteral("%1(%2)").arg(
+            watch ? QStringLiteral("pn.depends") : QStringLiteral("pn.bind"),
+            name.isEmpty() ? QStringLiteral("function") : name);
         Document::Scope scope(document_.data());
         auto* reactive = new Reactive(std::move(evaluator), arguments, options, document_.data());
         if (watch) return QJSValue();
@@ -297,7 +312,8 @@ QCoro::Task<QVariant> PnNative::settledValue(QPointer<PnNative> self, QPointer<J
 }
 
 QCoro::AsyncGenerator<QVariant> PnNative::streamedValues(QPointer<PnNative> self,
-                                                         QCoro::AsyncGenerator<QJSValue> values, bool append) {
+                                                         QCoro::AsyncGenerator<QJSValue> values,
+                                                         bool append) {
     // Append mode stacks this run's yields in one Column. The pane that
     // shows it takes ownership; one never shown (a stale run) goes here.
     struct OwnedUntilShown {
@@ -363,9 +379,11 @@ double PnNative::fetch(const QString& url, const QJSValue& options, const QJSVal
         const QJSValue method = options.property(QStringLiteral("method"));
         if (method.isString()) fetchOptions.method = method.toString().toUpper().toUtf8();
         const QJSValue timeout = options.property(QStringLiteral("timeout"));
-        if (timeout.isNumber()) fetchOptions.timeout = std::chrono::milliseconds(qint64(timeout.toNumber()));
+        if (timeout.isNumber())
+            fetchOptions.timeout = std::chrono::milliseconds(qint64(timeout.toNumber()));
         const QJSValue body = options.property(QStringLiteral("body"));
-        if (!body.isUndefined() && !body.isNull()) fetchOptions.body = body.toVariant().toByteArray();
+        if (!body.isUndefined() && !body.isNull())
+            fetchOptions.body = body.toVariant().toByteArray();
         const QVariantMap headers = options.property(QStringLiteral("headers")).toVariant().toMap();
         for (auto it = headers.cbegin(); it != headers.cend(); ++it)
             fetchOptions.headers.append({it.key().toUtf8(), it.value().toString().toUtf8()});
@@ -386,15 +404,18 @@ double PnNative::fetch(const QString& url, const QJSValue& options, const QJSVal
                 r.setProperty(QStringLiteral("url"), response.url.toString());
                 QJSValue headers = self->engine_->newObject();
                 for (const auto& [name, value] : response.headers)
-                    headers.setProperty(QString::fromLatin1(name).toLower(), QString::fromUtf8(value));
+                    headers.setProperty(QString::fromLatin1(name).toLower(),
+                                        QString::fromUtf8(value));
                 r.setProperty(QStringLiteral("headers"), headers);
-                r.setProperty(QStringLiteral("__body"), self->engine_->toScriptValue(response.body));
+                r.setProperty(QStringLiteral("__body"),
+                              self->engine_->toScriptValue(response.body));
                 settle = deferred.property(QStringLiteral("resolve"));
                 settleArgs.append(r);
             } catch (const FetchError& e) {
                 if (!self) co_return;
                 settle = deferred.property(QStringLiteral("reject"));
-                settleArgs.append(QString::fromUtf8(e.what()));  // pn.js makes the Error, located at the call
+                settleArgs.append(
+                    QString::fromUtf8(e.what()));  // pn.js makes the Error, located at the call
             }
             // The script's code after `await pn.fetch(...)` runs inside this call.
             if (ScriptHost* host = self->tasks_ ? self->tasks_->host() : nullptr)
@@ -415,7 +436,10 @@ namespace qpanel {
 template <typename T>
 T* PnNative::model(int id, const char* what) const {
     T* object = qobject_cast<T*>(models_.value(id).data());
-    if (!object) throw ParamError(QStringLiteral("not a %1 (or its app was closed)").arg(QLatin1String(what)).toStdString());
+    if (!object)
+        throw ParamError(QStringLiteral("not a %1 (or its app was closed)")
+                             .arg(QLatin1String(what))
+                             .toStdString());
     return object;
 }
 
@@ -433,7 +457,8 @@ void PnNative::asCurrentJsTask(Fn&& fn) const {
                                  .property(QStringLiteral("currentContext"));
     TaskRecord* task = nullptr;
     if (Runtime* runtime = Runtime::ifExists(); runtime && context.isObject())
-        task = runtime->tasks().find(quint64(context.property(QStringLiteral("taskId")).toNumber()));
+        task =
+            runtime->tasks().find(quint64(context.property(QStringLiteral("taskId")).toNumber()));
     TaskRecord* previous = currentTask();
     if (task) setCurrentTask(task);
     struct Restore {
@@ -443,33 +468,40 @@ void PnNative::asCurrentJsTask(Fn&& fn) const {
     try {
         fn();
     } catch (const LockRequiredError& e) {
-        const QJSValue direct =
-            context.isObject() ? context.property(QStringLiteral("calledWithLockDirectly")) : QJSValue();
+        const QJSValue direct = context.isObject()
+                                    ? context.property(QStringLiteral("calledWithLockDirectly"))
+                                    : QJSValue();
         if (!direct.isString()) throw;
-        throw LockRequiredError(QStringLiteral("%1 (%2 is wrapped with pn.io.with_lock but was called directly: "
-                                               "with_lock takes effect when it runs as a callback, given to "
-                                               "on_click, param.watch, add_periodic_callback or pn.state.execute)")
-                                    .arg(QString::fromUtf8(e.what()), direct.toString())
-                                    .toStdString());
+        throw LockRequiredError(
+            QStringLiteral("%1 (%2 is wrapped with pn.io.with_lock but was called directly: "
+                           "with_lock takes effect when it runs as a callback, given to "
+                           "on_click, param.watch, add_periodic_callback or pn.state.execute)")
+                .arg(QString::fromUtf8(e.what()), direct.toString())
+                .toStdString());
     }
 }
 
 QJSValue PnNative::createSource(const QVariantMap& data) {
     return guarded([&] {
         Document::Scope scope(document_.data());
-        auto columns = ColumnDataSource::columnsFromVariant(data, QStringLiteral("ColumnDataSource"));
+        auto columns =
+            ColumnDataSource::columnsFromVariant(data, QStringLiteral("ColumnDataSource"));
         return QJSValue(rememberModel(new ColumnDataSource(columns)));
     });
 }
 
 QJSValue PnNative::sourceData(int source) const {
-    return guarded([&] { return engine_->toScriptValue(model<ColumnDataSource>(source, "ColumnDataSource")->toVariant()); });
+    return guarded([&] {
+        return engine_->toScriptValue(
+            model<ColumnDataSource>(source, "ColumnDataSource")->toVariant());
+    });
 }
 
 void PnNative::setSourceData(int source, const QVariantMap& data) {
     guarded([&] {
         auto* cds = model<ColumnDataSource>(source, "ColumnDataSource");
-        const auto columns = ColumnDataSource::columnsFromVariant(data, QStringLiteral("ColumnDataSource.data"));
+        const auto columns =
+            ColumnDataSource::columnsFromVariant(data, QStringLiteral("ColumnDataSource.data"));
         asCurrentJsTask([&] { cds->setData(columns); });
         return QJSValue();
     });
@@ -478,7 +510,8 @@ void PnNative::setSourceData(int source, const QVariantMap& data) {
 void PnNative::stream(int source, const QVariantMap& data, const QJSValue& rollover) {
     guarded([&] {
         auto* cds = model<ColumnDataSource>(source, "ColumnDataSource");
-        const auto columns = ColumnDataSource::columnsFromVariant(data, QStringLiteral("ColumnDataSource.stream"));
+        const auto columns =
+            ColumnDataSource::columnsFromVariant(data, QStringLiteral("ColumnDataSource.stream"));
         std::optional<ColumnDataSource::Index> limit;
         if (rollover.isNumber()) limit = ColumnDataSource::Index(rollover.toNumber());
         asCurrentJsTask([&] { cds->stream(columns, limit); });
@@ -494,7 +527,8 @@ void PnNative::patch(int source, const QVariantMap& patches) {
             QList<std::pair<ColumnDataSource::Index, double>> list;
             for (const QVariant& pair : it.value().toList()) {
                 const QVariantList p = pair.toList();
-                if (p.size() != 2) throw ParamError("ColumnDataSource.patch: each change is [index, value]");
+                if (p.size() != 2)
+                    throw ParamError("ColumnDataSource.patch: each change is [index, value]");
                 list.append({ColumnDataSource::Index(p[0].toDouble()), p[1].toDouble()});
             }
             changes.append({it.key(), list});
@@ -509,8 +543,10 @@ QJSValue PnNative::createFigure(const QVariantMap& options) {
         static const QStringList known{"title", "width", "height", "x_axis_label", "y_axis_label"};
         for (auto it = options.cbegin(); it != options.cend(); ++it)
             if (!known.contains(it.key()))
-                throw ParamError(QStringLiteral("pn.plotting.figure: unknown option '%1' (allowed: %2)")
-                                     .arg(it.key(), known.join(", ")).toStdString());
+                throw ParamError(
+                    QStringLiteral("pn.plotting.figure: unknown option '%1' (allowed: %2)")
+                        .arg(it.key(), known.join(", "))
+                        .toStdString());
         FigureOptions f;
         f.title = options.value("title").toString();
         f.width = options.value("width", 600).toInt();
@@ -527,7 +563,8 @@ void PnNative::line(int figure, const QVariantMap& options) {
         for (auto it = options.cbegin(); it != options.cend(); ++it)
             if (!known.contains(it.key()))
                 throw ParamError(QStringLiteral("figure.line: unknown option '%1' (allowed: %2)")
-                                     .arg(it.key(), known.join(", ")).toStdString());
+                                     .arg(it.key(), known.join(", "))
+                                     .toStdString());
         LineGlyph glyph;
         glyph.x = options.value("x").toString();
         glyph.y = options.value("y").toString();
@@ -535,7 +572,9 @@ void PnNative::line(int figure, const QVariantMap& options) {
         if (options.contains("color")) {
             glyph.color = QColor(options.value("color").toString());
             if (!glyph.color.isValid())
-                throw ParamError(QStringLiteral("figure.line: '%1' is not a colour").arg(options.value("color").toString()).toStdString());
+                throw ParamError(QStringLiteral("figure.line: '%1' is not a colour")
+                                     .arg(options.value("color").toString())
+                                     .toStdString());
         }
         glyph.lineWidth = options.value("line_width", 1.0).toDouble();
         glyph.legendLabel = options.value("legend_label").toString();
@@ -551,21 +590,29 @@ QJSValue PnNative::createChart(int figure) {
     });
 }
 
-QJSValue PnNative::addPeriodic(const QJSValue& callback, const QVariantMap& options, bool withLock) {
+QJSValue PnNative::addPeriodic(const QJSValue& callback, const QVariantMap& options,
+                               bool withLock) {
     return guarded([&] {
-        if (!callback.isCallable()) throw ParamError("add_periodic_callback: the callback must be a function");
+        if (!callback.isCallable())
+            throw ParamError("add_periodic_callback: the callback must be a function");
         static const QStringList known{"period", "count", "timeout", "start"};
         for (auto it = options.cbegin(); it != options.cend(); ++it)
             if (!known.contains(it.key()))
-                throw ParamError(QStringLiteral("add_periodic_callback: unknown option '%1' (allowed: %2)")
-                                     .arg(it.key(), known.join(", ")).toStdString());
+                throw ParamError(
+                    QStringLiteral("add_periodic_callback: unknown option '%1' (allowed: %2)")
+                        .arg(it.key(), known.join(", "))
+                        .toStdString());
         PeriodicCallback::Options o;
         o.periodMs = options.value("period", 500).toInt();
-        if (options.contains("count") && options.value("count").isValid()) o.count = options.value("count").toInt();
-        if (options.contains("timeout") && options.value("timeout").isValid()) o.timeoutMs = options.value("timeout").toInt();
+        if (options.contains("count") && options.value("count").isValid())
+            o.count = options.value("count").toInt();
+        if (options.contains("timeout") && options.value("timeout").isValid())
+            o.timeoutMs = options.value("timeout").toInt();
         o.start = options.value("start", true).toBool();
         const QString name = callback.property(QStringLiteral("name")).toString();
-        o.origin = QStringLiteral("periodic callback %1(%2 ms)").arg(name.isEmpty() ? QString() : name + QLatin1Char(' ')).arg(o.periodMs);
+        o.origin = QStringLiteral("periodic callback %1(%2 ms)")
+                       .arg(name.isEmpty() ? QString() : name + QLatin1Char(' '))
+                       .arg(o.periodMs);
         QPointer<JsTasks> tasks = tasks_;
         QPointer<Document> document = document_;
         Callback<> body = [tasks, document, callback, withLock]() -> QCoro::Task<> {
@@ -580,12 +627,18 @@ QJSValue PnNative::addPeriodic(const QJSValue& callback, const QVariantMap& opti
 QJSValue PnNative::periodic(int id, const QString& what, const QJSValue& value) {
     return guarded([&] {
         auto* pc = model<PeriodicCallback>(id, "periodic callback");
-        if (what == QLatin1String("start")) pc->start();
-        else if (what == QLatin1String("stop")) pc->stop();
-        else if (what == QLatin1String("running")) return QJSValue(pc->running());
-        else if (what == QLatin1String("counter")) return QJSValue(pc->counter());
-        else if (what == QLatin1String("period")) return QJSValue(pc->period());
-        else if (what == QLatin1String("setPeriod")) pc->setPeriod(value.toInt());
+        if (what == QLatin1String("start"))
+            pc->start();
+        else if (what == QLatin1String("stop"))
+            pc->stop();
+        else if (what == QLatin1String("running"))
+            return QJSValue(pc->running());
+        else if (what == QLatin1String("counter"))
+            return QJSValue(pc->counter());
+        else if (what == QLatin1String("period"))
+            return QJSValue(pc->period());
+        else if (what == QLatin1String("setPeriod"))
+            pc->setPeriod(value.toInt());
         return QJSValue();
     });
 }

@@ -4,17 +4,16 @@
 // out. Components are known to scripts by id; errors become JS exceptions at
 // the calling line, with messages that name the component and param.
 
-#include "bridge/environmentaccess.h"
-#include "bridge/jstasks.h"
-#include "widgets/component.h"
-
 #include <QCoro/QCoroAsyncGenerator>
-
 #include <QHash>
 #include <QJSValue>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
+
+#include "bridge/environmentaccess.h"
+#include "bridge/jstasks.h"
+#include "widgets/component.h"
 
 namespace qpanel {
 
@@ -85,9 +84,12 @@ public:
     Q_INVOKABLE void line(int figure, const QVariantMap& options);
     Q_INVOKABLE QJSValue createChart(int figure);
     // Periodic callbacks (pn.state.add_periodic_callback).
-    Q_INVOKABLE QJSValue addPeriodic(const QJSValue& callback, const QVariantMap& options, bool withLock);
+    Q_INVOKABLE QJSValue addPeriodic(const QJSValue& callback, const QVariantMap& options,
+                                     bool withLock);
     Q_INVOKABLE QJSValue periodic(int id, const QString& what, const QJSValue& value = QJSValue());
-    Q_INVOKABLE QString decodeUtf8(const QByteArray& bytes) const { return QString::fromUtf8(bytes); }
+    Q_INVOKABLE QString decodeUtf8(const QByteArray& bytes) const {
+        return QString::fromUtf8(bytes);
+    }
 
 signals:
     void exceptionHandlerChanged(bool set);
@@ -122,7 +124,7 @@ private:
     QHash<int, QPointer<QObject>> models_;  // sources, figures, periodic callbacks
     QJSValue facadeOf_;
     QHash<int, QJSValue> busyWatchers_;
-    bool lastBusy_ = false;                 // as the busy watchers last heard
+    bool lastBusy_ = false;  // as the busy watchers last heard
     template <typename T>
     T* model(int id, const char* what) const;
     int rememberModel(QObject* model);

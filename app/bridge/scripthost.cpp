@@ -2,7 +2,6 @@
 
 #include <QFile>
 #include <QUrl>
-
 #include <vector>
 
 #include "bridge/compilerlints.h"
@@ -54,13 +53,17 @@ ScriptHost::ScriptHost(QJSEngine* engine, QObject* parent) : QObject(parent), en
         // Their async functions will never settle: end each as failed with
         // the interrupt's error (reported once, by the call that was cut),
         // later: their unwinding runs script code of its own.
-        QMetaObject::invokeMethod(this, [this, tasks] {
-            Runtime* runtime = Runtime::ifExists();
-            if (!runtime) return;
-            for (const quint64 task : tasks) runtime->tasks().fail(task, lastRunaway_);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, tasks] {
+                Runtime* runtime = Runtime::ifExists();
+                if (!runtime) return;
+                for (const quint64 task : tasks) runtime->tasks().fail(task, lastRunaway_);
+            },
+            Qt::QueuedConnection);
     });
-    timers_.setCaller([this](const QJSValue& fn, const QString& origin) { return call(fn, {}, origin); });
+    timers_.setCaller(
+        [this](const QJSValue& fn, const QString& origin) { return call(fn, {}, origin); });
     connect(&timers_, &ScriptTimers::callbackFailed, this,
             [this](const QJSValue& error) { reportThrown(error, true); });
 }
@@ -110,7 +113,8 @@ bool ScriptHost::run(const TranspileResult& script) {
 }
 
 void ScriptHost::drainMicrotasks() {
-    invoke(hostObject_.property(QStringLiteral("drainMicrotasks")), {}, QStringLiteral("a promise callback"));
+    invoke(hostObject_.property(QStringLiteral("drainMicrotasks")), {},
+           QStringLiteral("a promise callback"));
 }
 
 QJSValue ScriptHost::call(const QJSValue& fn, const QJSValueList& args, const QString& origin) {
@@ -140,8 +144,8 @@ QJSValue ScriptHost::nonErrorThrown(const QJSValue& value, const QStringList& tr
 
 QJSValue ScriptHost::runawayError(const QString& origin) const {
     lastRunaway_ = QStringLiteral("script ran longer than %1 ms and was interrupted in %2")
-                        .arg(watchdog_.limit().count())
-                        .arg(origin);
+                       .arg(watchdog_.limit().count())
+                       .arg(origin);
     QJSValue error = engine_->newErrorObject(QJSValue::GenericError, lastRunaway_);
     error.setProperty(QStringLiteral("fileName"), lastScript_);
     return error;
@@ -151,7 +155,8 @@ bool ScriptHost::hasExceptionHandler() const {
     return hostObject_.property(QStringLiteral("exceptionHandler")).isCallable();
 }
 
-void ScriptHost::reportCallbackError(const ScriptError& error, const QString& stack, const QJSValue& thrown) {
+void ScriptHost::reportCallbackError(const ScriptError& error, const QString& stack,
+                                     const QJSValue& thrown) {
     const QJSValue handler = hostObject_.property(QStringLiteral("exceptionHandler"));
     if (!handler.isCallable() || handlingError_) {
         emit errorReported(error, stack);
@@ -172,11 +177,15 @@ void ScriptHost::reportCallbackError(const ScriptError& error, const QString& st
 ScriptError ScriptHost::describe(const QJSValue& error, QString* stack) const {
     if (stack) *stack = stackForUsers(error.property(QStringLiteral("stack")).toString());
     if (!error.isError() && !error.property(QStringLiteral("message")).isString()) {
-        const QString shown = hostObject_.property(QStringLiteral("inspect")).call({error}).toString();
-        return locate(QStringLiteral("uncaught value %1 thrown (not an Error, so it has no stack or line)").arg(shown),
-                      QString(), 0);
+        const QString shown =
+            hostObject_.property(QStringLiteral("inspect")).call({error}).toString();
+        return locate(
+            QStringLiteral("uncaught value %1 thrown (not an Error, so it has no stack or line)")
+                .arg(shown),
+            QString(), 0);
     }
-    const QString message = error.property(QStringLiteral("name")).toString() + QStringLiteral(": ") +
+    const QString message = error.property(QStringLiteral("name")).toString() +
+                            QStringLiteral(": ") +
                             error.property(QStringLiteral("message")).toString();
     const QJSValue fileName = error.property(QStringLiteral("fileName"));  // none on native errors
     return locate(message, fileName.isString() ? fileName.toString() : QString(),
@@ -207,13 +216,15 @@ void ScriptHost::reportThrown(const QJSValue& error, bool toHandler) {
     hostObject_.property(QStringLiteral("reportError")).call({error, toHandler});
 }
 
-ScriptError ScriptHost::locate(QString message, QString fileName, int line, const QString& stack) const {
+ScriptError ScriptHost::locate(QString message, QString fileName, int line,
+                               const QString& stack) const {
     // An error thrown inside qpanel's own JS (pn.js checking arguments) is
     // the user's error at the first frame of theirs on the stack.
     if (fileName.startsWith(QLatin1String("qrc:"))) {
         for (const QString& entry : stack.split(QLatin1Char('\n'))) {
             StackFrame frame;
-            if (parseStackFrame(entry, frame) && !frame.fileName.startsWith(QLatin1String("qrc:"))) {
+            if (parseStackFrame(entry, frame) &&
+                !frame.fileName.startsWith(QLatin1String("qrc:"))) {
                 fileName = frame.fileName;
                 line = frame.line;
                 break;

@@ -4,10 +4,10 @@
 #include <QJSEngine>
 #include <QObject>
 
-#include "session/scripterror.h"
 #include "bridge/scripttimers.h"
 #include "bridge/scriptwatchdog.h"
 #include "bridge/transpileresult.h"
+#include "session/scripterror.h"
 
 namespace qpanel {
 
@@ -58,7 +58,8 @@ public:
     /// The one report of an error in a callback: the script's exception
     /// handler gets `thrown` if it set one, else errorReported. A handler
     /// that fails is reported by default, with the original error.
-    void reportCallbackError(const ScriptError& error, const QString& stack, const QJSValue& thrown);
+    void reportCallbackError(const ScriptError& error, const QString& stack,
+                             const QJSValue& thrown);
 
     /// Whether this runs inside a call into JS made by native code that
     /// script code called (JS → C++ → JS), so script code is on the stack.
@@ -80,7 +81,8 @@ signals:
 private:
     QJSValue evaluateResource(const QString& path);
     void reportThrown(const QJSValue& error, bool toHandler);
-    ScriptError locate(QString message, QString fileName, int line, const QString& stack = {}) const;
+    ScriptError locate(QString message, QString fileName, int line,
+                       const QString& stack = {}) const;
 
     QJSEngine* engine_;
     ScriptWatchdog watchdog_{engine_};

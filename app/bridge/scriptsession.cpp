@@ -7,7 +7,9 @@ namespace qpanel {
 
 namespace {
 
-ScriptError scriptErrorFrom(const ErrorReport& report) { return ScriptError{report.message, report.location}; }
+ScriptError scriptErrorFrom(const ErrorReport& report) {
+    return ScriptError{report.message, report.location};
+}
 
 /// What the script threw, when the exception being handled is a script's.
 QJSValue thrownValue() {
@@ -41,9 +43,10 @@ ScriptSession::ScriptSession(Transpiler* transpiler, QObject* parent)
     native_ = std::make_unique<PnNative>(&engine_, tasks_.get(), document_.get());
     connect(&host_, &ScriptHost::messageLogged, this, &ScriptSession::messageLogged);
     // The host's own errors (top level, timers) reach no stderr by themselves.
-    connect(&host_, &ScriptHost::errorReported, this, [this](const ScriptError& error, const QString& stack) {
-        emit errorReported(error, stack, ErrorEcho::NotPrinted);
-    });
+    connect(&host_, &ScriptHost::errorReported, this,
+            [this](const ScriptError& error, const QString& stack) {
+                emit errorReported(error, stack, ErrorEcho::NotPrinted);
+            });
     // Errors of this app's tasks (reported while the task is still listed)
     // go to pn.config.exception_handler while the script has one; else the
     // runtime's report, which comes back here as errorReported.
@@ -76,9 +79,10 @@ ScriptSession::~ScriptSession() {
 bool ScriptSession::load(const QString& path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        emit errorReported(ScriptError{QStringLiteral("cannot read the app script: %1").arg(file.errorString()),
-                                       {.file = path}},
-                           QString(), ErrorEcho::NotPrinted);
+        emit errorReported(
+            ScriptError{QStringLiteral("cannot read the app script: %1").arg(file.errorString()),
+                        {.file = path}},
+            QString(), ErrorEcho::NotPrinted);
         return false;
     }
     native_->setScriptFolder(QFileInfo(path).absolutePath());
@@ -96,7 +100,8 @@ bool ScriptSession::run(const QString& source, const QString& fileName) {
 }
 
 QStringList ScriptSession::hostActivity() const {
-    if (int n = host_.timers().activeCount()) return {QStringLiteral("%1 timer(s) or sleep(s) pending").arg(n)};
+    if (int n = host_.timers().activeCount())
+        return {QStringLiteral("%1 timer(s) or sleep(s) pending").arg(n)};
     return {};
 }
 

@@ -8,15 +8,15 @@
 //   ScriptSession session(&transpiler);
 //   if (session.load("/home/me/app.js")) window->setCentralWidget(session.createContent());
 
+#include <QJSEngine>
+#include <QObject>
+#include <memory>
+
 #include "bridge/jstasks.h"
 #include "bridge/pnnative.h"
 #include "bridge/scripthost.h"
 #include "bridge/transpiler.h"
 #include "session/appsession.h"
-
-#include <QJSEngine>
-#include <QObject>
-#include <memory>
 
 class QWidget;
 
@@ -38,7 +38,9 @@ public:
     PnNative& native() { return *native_; }
     /// How long script code may run at a stretch before it is interrupted
     /// (awaiting does not count). Default: QPANEL_SCRIPT_TIME_LIMIT_MS or 5 s.
-    void setScriptTimeLimit(std::chrono::milliseconds limit) override { host_.watchdog().setLimit(limit); }
+    void setScriptTimeLimit(std::chrono::milliseconds limit) override {
+        host_.watchdog().setLimit(limit);
+    }
     std::chrono::milliseconds scriptTimeLimit() const override { return host_.watchdog().limit(); }
     /// QJSEngine::setInterrupted, which is thread-safe.
     void interruptRunaway() override { engine_.setInterrupted(true); }

@@ -55,7 +55,8 @@ void ScriptTimers::fireDue() {
         } else {
             fired = timers_.take(id);
         }
-        const QJSValue result = caller_ ? caller_(fired.callback, fired.origin) : fired.callback.call();
+        const QJSValue result =
+            caller_ ? caller_(fired.callback, fired.origin) : fired.callback.call();
         if (result.isError()) emit callbackFailed(result);
     }
     rearm();

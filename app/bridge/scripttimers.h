@@ -24,7 +24,8 @@ public:
 
     /// Calls callback after delayMs (and every delayMs when repeat); returns
     /// an id > 0. `origin` names it in errors ("setTimeout callback tick").
-    Q_INVOKABLE int start(const QJSValue& callback, int delayMs, bool repeat, const QString& origin);
+    Q_INVOKABLE int start(const QJSValue& callback, int delayMs, bool repeat,
+                          const QString& origin);
     /// Stops timer id; unknown or finished ids are ignored.
     Q_INVOKABLE void clear(int id);
     void clearAll();

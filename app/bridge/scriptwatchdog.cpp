@@ -40,7 +40,8 @@ void ScriptWatchdog::watch() {
     while (!stopping_) {
         // Polling (instead of a wake-up per call) keeps entries to an
         // uncontended lock; the overshoot is at most one period.
-        const auto period = std::clamp(limit_ / 8, std::chrono::milliseconds(5), std::chrono::milliseconds(250));
+        const auto period =
+            std::clamp(limit_ / 8, std::chrono::milliseconds(5), std::chrono::milliseconds(250));
         wake_.wait_for(lock, period);
         if (running_ && !interrupted_ && std::chrono::steady_clock::now() - started_ >= limit_) {
             interrupted_ = true;

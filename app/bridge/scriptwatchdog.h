@@ -9,7 +9,6 @@
 //   if (entry.leave()) result = /* an error naming the limit */;
 
 #include <QJSEngine>
-
 #include <chrono>
 #include <condition_variable>
 #include <functional>
@@ -30,7 +29,9 @@ public:
 
     /// Called on the engine's thread once an interrupted call has unwound
     /// and the engine runs again (to repair script state the unwinding skipped).
-    void setOnRecovered(std::function<void()> onRecovered) { onRecovered_ = std::move(onRecovered); }
+    void setOnRecovered(std::function<void()> onRecovered) {
+        onRecovered_ = std::move(onRecovered);
+    }
 
     /// Calls into JS in progress, nested ones counted (engine thread only).
     int depth() const { return depth_; }

@@ -27,9 +27,13 @@ QString collapseRepeatedFrames(const QString& stack) {
         } else {
             StackFrame frame;
             const QString where = parseStackFrame(lines[i], frame)
-                                      ? QStringLiteral("%1 at %2:%3").arg(frame.function, frame.fileName).arg(frame.line)
+                                      ? QStringLiteral("%1 at %2:%3")
+                                            .arg(frame.function, frame.fileName)
+                                            .arg(frame.line)
                                       : lines[i];
-            out << lines[i] << QStringLiteral("… %1 more frames of %2").arg(QLocale(QLocale::English).toString(run - 1), where);
+            out << lines[i]
+                << QStringLiteral("… %1 more frames of %2")
+                       .arg(QLocale(QLocale::English).toString(run - 1), where);
         }
         i += run;
     }
@@ -52,7 +56,8 @@ QString stackForUsers(const QString& stack) {
 bool recursingFrame(const QString& stack, StackFrame& frame) {
     const QStringList lines = stack.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     StackFrame top;
-    if (lines.size() < 3 || !parseStackFrame(lines[0], top) || !parseStackFrame(lines[1], frame)) return false;
+    if (lines.size() < 3 || !parseStackFrame(lines[0], top) || !parseStackFrame(lines[1], frame))
+        return false;
     return frame.function == top.function && frame.fileName == top.fileName;
 }
 

@@ -81,8 +81,7 @@ Transpiler::~Transpiler() {
     if (!worker_->started) return;
     // The engine must die on the thread that made it.
     QMetaObject::invokeMethod(
-        &worker_->context, [w = worker_.get()] { w->babel.reset(); },
-        Qt::BlockingQueuedConnection);
+        &worker_->context, [w = worker_.get()] { w->babel.reset(); }, Qt::BlockingQueuedConnection);
     worker_->thread.quit();
     worker_->thread.wait();
 }
@@ -122,7 +121,8 @@ QFuture<void> Transpiler::warmUp() {
 std::optional<TranspileResult> Transpiler::fromCache(const QByteArray& key,
                                                      const QString& fileName) const {
     std::optional<CachedTranspile> cached;
-    if (!options_.cacheDirectory.isEmpty()) cached = TranspileCache(options_.cacheDirectory).load(key);
+    if (!options_.cacheDirectory.isEmpty())
+        cached = TranspileCache(options_.cacheDirectory).load(key);
     for (const QString& directory : options_.prebuiltCacheDirectories) {
         if (cached) break;
         cached = TranspileCache(directory).load(key);

@@ -4,8 +4,8 @@
 #include <QString>
 #include <optional>
 
-#include "session/scripterror.h"
 #include "bridge/sourcemap.h"
+#include "session/scripterror.h"
 
 namespace qpanel {
 

@@ -1,40 +1,48 @@
 #include "cli/commandline.h"
 
-#include "bridge/environmentaccess.h"
-#include "session/applanguages.h"
-#include "shell/examplescatalog.h"
-
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+
+#include "bridge/environmentaccess.h"
+#include "session/applanguages.h"
+#include "shell/examplescatalog.h"
 
 namespace qpanel::cli {
 
 namespace {
 
 struct Options {
-    QCommandLineOption help{{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help and exit.")};
+    QCommandLineOption help{{QStringLiteral("h"), QStringLiteral("help")},
+                            QStringLiteral("Show this help and exit.")};
     QCommandLineOption version{{QStringLiteral("v"), QStringLiteral("version")},
                                QStringLiteral("Print the version and exit.")};
-    QCommandLineOption example{QStringLiteral("example"), QStringLiteral("Open the bundled example NAME."),
+    QCommandLineOption example{QStringLiteral("example"),
+                               QStringLiteral("Open the bundled example NAME."),
                                QStringLiteral("NAME")};
-    QCommandLineOption listExamples{QStringLiteral("list-examples"),
-                                    QStringLiteral("List the bundled examples (name and what it shows) and exit.")};
-    QCommandLineOption screenshot{QStringLiteral("screenshot"),
-                                  QStringLiteral("Once the app is idle, save the window as PNG and exit; if it is not idle after "
-                                                 "--timeout (default 10000 ms), save it as it is then and exit 3."),
-                                  QStringLiteral("FILE.png")};
+    QCommandLineOption listExamples{
+        QStringLiteral("list-examples"),
+        QStringLiteral("List the bundled examples (name and what it shows) and exit.")};
+    QCommandLineOption screenshot{
+        QStringLiteral("screenshot"),
+        QStringLiteral(
+            "Once the app is idle, save the window as PNG and exit; if it is not idle after "
+            "--timeout (default 10000 ms), save it as it is then and exit 3."),
+        QStringLiteral("FILE.png")};
     QCommandLineOption exitWhenIdle{
         QStringLiteral("exit-when-idle"),
-        QStringLiteral("Run headless until idle (no task in flight, no pending timer or sleep, no running "
-                       "periodic callback); console.log lines go to stdout, warnings and errors to stderr.")};
-    QCommandLineOption check{QStringLiteral("check"),
-                             QStringLiteral("Transpile and parse the scripts without running them; report "
-                                            "errors as file:line:column: message.")};
-    QCommandLineOption timeout{QStringLiteral("timeout"),
-                               QStringLiteral("With --exit-when-idle or --screenshot: give up after MS "
-                                              "milliseconds even if the app is not idle (exit 3)."),
-                               QStringLiteral("MS")};
+        QStringLiteral(
+            "Run headless until idle (no task in flight, no pending timer or sleep, no running "
+            "periodic callback); console.log lines go to stdout, warnings and errors to stderr.")};
+    QCommandLineOption check{
+        QStringLiteral("check"),
+        QStringLiteral("Transpile and parse the scripts without running them; report "
+                       "errors as file:line:column: message.")};
+    QCommandLineOption timeout{
+        QStringLiteral("timeout"),
+        QStringLiteral("With --exit-when-idle or --screenshot: give up after MS "
+                       "milliseconds even if the app is not idle (exit 3)."),
+        QStringLiteral("MS")};
     QCommandLineOption allowEnv{
         QStringLiteral("allow-env"),
         QStringLiteral("Let scripts read the environment variable NAME with pn.env; without this "
@@ -43,12 +51,14 @@ struct Options {
         QStringLiteral("NAME[,NAME]")};
 
     void addTo(QCommandLineParser& parser, const AppLanguages& languages) const {
-        parser.setApplicationDescription(QStringLiteral("qpanel: Panel-style async app scripts on the Qt desktop."));
-        parser.addOptions({help, version, example, listExamples, screenshot, exitWhenIdle, check, timeout,
-                           allowEnv});
+        parser.setApplicationDescription(
+            QStringLiteral("qpanel: Panel-style async app scripts on the Qt desktop."));
+        parser.addOptions({help, version, example, listExamples, screenshot, exitWhenIdle, check,
+                           timeout, allowEnv});
         parser.addPositionalArgument(
             QStringLiteral("script"),
-            QStringLiteral("App script (%1) to open; several with --check.").arg(orList(languages.extensions())),
+            QStringLiteral("App script (%1) to open; several with --check.")
+                .arg(orList(languages.extensions())),
             QStringLiteral("[SCRIPT...]"));
     }
 
@@ -119,7 +129,9 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments, const QString& 
     if (shot) modes << QStringLiteral("--screenshot");
     if (check) modes << QStringLiteral("--check");
     if (list) modes << QStringLiteral("--list-examples");
-    if (modes.size() > 1) return usage(QStringLiteral("%1 cannot be combined").arg(modes.join(QStringLiteral(" and "))));
+    if (modes.size() > 1)
+        return usage(
+            QStringLiteral("%1 cannot be combined").arg(modes.join(QStringLiteral(" and "))));
 
     if (list) {
         if (!positional.isEmpty() || parser.isSet(o.example) || parser.isSet(o.timeout))
@@ -130,37 +142,48 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments, const QString& 
 
     if (parser.isSet(o.example)) {
         if (!positional.isEmpty())
-            return usage(QStringLiteral("give either a script (%1) or --example, not both").arg(positional.constFirst()));
+            return usage(QStringLiteral("give either a script (%1) or --example, not both")
+                             .arg(positional.constFirst()));
         cl.exampleName = parser.value(o.example);
         QString path;
         if (const auto example = ExamplesCatalog::find(cl.exampleName, examplesFolder, languages))
             path = example->path;
         if (path.isEmpty())
-            return usage(QStringLiteral("no bundled example named '%1' (see qpanel --list-examples; looked in %2)")
-                             .arg(cl.exampleName, examplesFolder.isEmpty() ? QStringLiteral("<no examples folder>")
-                                                                           : examplesFolder));
+            return usage(
+                QStringLiteral(
+                    "no bundled example named '%1' (see qpanel --list-examples; looked in %2)")
+                    .arg(cl.exampleName, examplesFolder.isEmpty()
+                                             ? QStringLiteral("<no examples folder>")
+                                             : examplesFolder));
         cl.scripts << path;
     }
     for (const QString& script : positional) {
         const QFileInfo info(script);
         if (!info.exists()) return usage(QStringLiteral("no such app script: %1").arg(script));
-        if (info.isDir()) return usage(QStringLiteral("%1 is a folder, not an app script").arg(script));
+        if (info.isDir())
+            return usage(QStringLiteral("%1 is a folder, not an app script").arg(script));
         // Like a missing file: nothing of it can run, so the command line is wrong.
         if (!languages.forFile(script)) return usage(languages.unsupportedFile(script).toString());
         cl.scripts << info.absoluteFilePath();
     }
     if (cl.scripts.size() > 1 && !check)
-        return usage(QStringLiteral("only --check takes several scripts (got %1)").arg(cl.scripts.size()));
+        return usage(
+            QStringLiteral("only --check takes several scripts (got %1)").arg(cl.scripts.size()));
     if ((check || headless) && cl.scripts.isEmpty())
-        return usage(QStringLiteral("%1 needs a script (a path or --example NAME)").arg(modes.constFirst()));
+        return usage(
+            QStringLiteral("%1 needs a script (a path or --example NAME)").arg(modes.constFirst()));
 
     if (parser.isSet(o.timeout)) {
-        if (!headless && !shot) return usage(QStringLiteral("--timeout works only with --exit-when-idle or --screenshot"));
+        if (!headless && !shot)
+            return usage(
+                QStringLiteral("--timeout works only with --exit-when-idle or --screenshot"));
         bool ok = false;
         const int ms = parser.value(o.timeout).toInt(&ok);
         if (!ok || ms <= 0)
-            return usage(QStringLiteral("--timeout needs a whole number of milliseconds greater than 0, got '%1'")
-                             .arg(parser.value(o.timeout)));
+            return usage(
+                QStringLiteral(
+                    "--timeout needs a whole number of milliseconds greater than 0, got '%1'")
+                    .arg(parser.value(o.timeout)));
         cl.timeoutMs = ms;
     }
 
@@ -172,7 +195,8 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments, const QString& 
         cl.screenshotFile = QFileInfo(parser.value(o.screenshot)).absoluteFilePath();
         const QFileInfo folder(QFileInfo(cl.screenshotFile).absolutePath());
         if (!folder.isDir())
-            return usage(QStringLiteral("--screenshot: the folder %1 does not exist").arg(folder.filePath()));
+            return usage(QStringLiteral("--screenshot: the folder %1 does not exist")
+                             .arg(folder.filePath()));
         cl.mode = CommandLine::Mode::Screenshot;
         if (!cl.timeoutMs) {
             cl.timeoutMs = kScreenshotDefaultTimeoutMs;
@@ -188,8 +212,9 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments, const QString& 
 
 QString describeTimeout(const CommandLine& cl) {
     if (!cl.timeoutMs) return {};
-    return cl.timeoutIsDefault ? QStringLiteral("the --screenshot default timeout (%1 ms)").arg(*cl.timeoutMs)
-                               : QStringLiteral("--timeout %1 ms").arg(*cl.timeoutMs);
+    return cl.timeoutIsDefault
+               ? QStringLiteral("the --screenshot default timeout (%1 ms)").arg(*cl.timeoutMs)
+               : QStringLiteral("--timeout %1 ms").arg(*cl.timeoutMs);
 }
 
 }  // namespace qpanel::cli

@@ -23,8 +23,8 @@ struct CommandLine {
         Help,
     };
     Mode mode = Mode::Window;
-    QStringList scripts;     ///< absolute paths (several only with --check)
-    QString exampleName;     ///< set when the script came from --example
+    QStringList scripts;  ///< absolute paths (several only with --check)
+    QString exampleName;  ///< set when the script came from --example
     QString screenshotFile;
     std::optional<int> timeoutMs;
     bool timeoutIsDefault = false;  ///< --screenshot without --timeout

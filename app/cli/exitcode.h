@@ -11,6 +11,8 @@ enum class ExitCode : int {
     TimedOut = 3,     ///< --timeout passed before the app became idle
 };
 
-inline int toInt(ExitCode code) { return static_cast<int>(code); }
+inline int toInt(ExitCode code) {
+    return static_cast<int>(code);
+}
 
 }  // namespace qpanel::cli

@@ -15,8 +15,12 @@ QElapsedTimer& mainClock() {
     return clock;
 }
 
-bool probing() { return qEnvironmentVariableIsSet("QPANEL_FIRST_PAINT_PROBE"); }
-bool exitAfterReport() { return qEnvironmentVariable("QPANEL_FIRST_PAINT_PROBE") == QLatin1String("exit"); }
+bool probing() {
+    return qEnvironmentVariableIsSet("QPANEL_FIRST_PAINT_PROBE");
+}
+bool exitAfterReport() {
+    return qEnvironmentVariable("QPANEL_FIRST_PAINT_PROBE") == QLatin1String("exit");
+}
 
 void report(const char* what, bool exitAfter, int exitCode) {
     std::printf("%s %lld\n", what, static_cast<long long>(mainClock().elapsed()));
@@ -54,7 +58,9 @@ private:
 
 }  // namespace
 
-void markMainStarted() { mainClock().start(); }
+void markMainStarted() {
+    mainClock().start();
+}
 
 void probeFirstPaint(QWidget* window, bool appFollows) {
     if (!probing()) return;

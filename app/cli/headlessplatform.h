@@ -6,10 +6,11 @@
 namespace qpanel::cli {
 
 enum class PlatformChoice {
-    AsRequested,          ///< QT_QPA_PLATFORM or -platform given, or a display is there for a window
-    NoGui,                ///< --check, --list-examples, --version, --help: no QGuiApplication at all
-    OffscreenHeadless,    ///< --exit-when-idle: widgets, never shown
-    OffscreenNoDisplay,   ///< no DISPLAY / WAYLAND_DISPLAY: only headless modes and --screenshot can run
+    AsRequested,         ///< QT_QPA_PLATFORM or -platform given, or a display is there for a window
+    NoGui,               ///< --check, --list-examples, --version, --help: no QGuiApplication at all
+    OffscreenHeadless,   ///< --exit-when-idle: widgets, never shown
+    OffscreenNoDisplay,  ///< no DISPLAY / WAYLAND_DISPLAY: only headless modes and --screenshot can
+                         ///< run
 };
 
 /// Looks at the raw argv (before Qt removes its own options) and the

@@ -14,7 +14,8 @@ namespace qpanel::cli {
 class IdleWatch : public QObject {
     Q_OBJECT
 public:
-    IdleWatch(std::function<bool()> isIdle, std::optional<int> timeoutMs, QObject* parent = nullptr);
+    IdleWatch(std::function<bool()> isIdle, std::optional<int> timeoutMs,
+              QObject* parent = nullptr);
 
     /// Checks from the next event-loop pass on; emits exactly one signal.
     void start();

@@ -3,11 +3,11 @@
 // outcome into the exit code: the shared core of --exit-when-idle and
 // --screenshot.
 
-#include "cli/exitcode.h"
-
 #include <QObject>
 #include <functional>
 #include <optional>
+
+#include "cli/exitcode.h"
 
 namespace qpanel {
 class AppSession;
@@ -21,7 +21,8 @@ struct IdleRun {
     std::optional<int> timeoutMs;
     QString timeoutName;  ///< how the timeout message names it, e.g. "--timeout 500 ms"
     std::function<ExitCode()> onIdle;
-    std::function<void()> onTimeout = {};  ///< after the message, before exiting (e.g. save the window)
+    std::function<void()> onTimeout =
+        {};  ///< after the message, before exiting (e.g. save the window)
 };
 
 /// Starts watching `session` from the next loop pass. When it is idle,

@@ -143,9 +143,9 @@ bool PythonSession::run(const QString& source, const QString& fileName) {
             } catch (const python::PythonError& error) {
                 if (error.isSystemExit()) {
                     exited_ = true;
-                    emit messageLogged(QStringLiteral("info"),
-                                       QStringLiteral("%1 (%2)").arg(
-                                           QString::fromUtf8(error.what()), error.location().toString()));
+                    emit messageLogged(QStringLiteral("info"), QStringLiteral("%1 (%2)").arg(
+                                                                   QString::fromUtf8(error.what()),
+                                                                   error.location().toString()));
                     ok = true;  // what it built so far stays
                     return;
                 }

@@ -38,11 +38,17 @@ void LoadingPage::showScript(const QString& fileName, const QString& status) {
     setStatus(status);
 }
 
-void LoadingPage::setStatus(const QString& status) { status_->setText(status); }
+void LoadingPage::setStatus(const QString& status) {
+    status_->setText(status);
+}
 
-QString LoadingPage::scriptName() const { return name_->text(); }
+QString LoadingPage::scriptName() const {
+    return name_->text();
+}
 
-QString LoadingPage::status() const { return status_->text(); }
+QString LoadingPage::status() const {
+    return status_->text();
+}
 
 void LoadingPage::paintEvent(QPaintEvent* event) {
     QWidget::paintEvent(event);

@@ -11,7 +11,6 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
-
 #include <utility>
 
 #include "core/runtime.h"
@@ -129,7 +128,8 @@ void MainWindow::openScriptInBackground(const QString& path) {
                     if (generation != openGeneration_) return;
                     loadingPage_->setStatus(tr("Loading %1…").arg(name));
                     afterLoadingPagePainted([this, absolute, generation] {
-                        if (generation == openGeneration_) finishBackgroundOpen(absolute, generation);
+                        if (generation == openGeneration_)
+                            finishBackgroundOpen(absolute, generation);
                     });
                 });
         watcher->setFuture(preparation.ready);
@@ -159,7 +159,8 @@ void MainWindow::afterLoadingPagePainted(std::function<void()> step) {
 void MainWindow::finishBackgroundOpen(const QString& path, int generation) {
     if (generation != openGeneration_) return;
     const bool loaded = openScript(path);
-    if (!loaded) pages_->setCurrentWidget(appContent_ ? appContent_ : static_cast<QWidget*>(startPage_));
+    if (!loaded)
+        pages_->setCurrentWidget(appContent_ ? appContent_ : static_cast<QWidget*>(startPage_));
     emit openFinished(loaded);
 }
 

@@ -52,7 +52,8 @@ void MainWindow::createActions() {
     autoReloadAction_->setStatusTip(tr("Reload the app whenever its script is saved"));
     connect(autoReloadAction_, &QAction::toggled, this, [this](bool on) {
         watcher_->watch(on ? scriptPath_ : QString());
-        if (userSettings_ == UserSettings::Use) ShellSettings().setValue(QStringLiteral("autoReload"), on);
+        if (userSettings_ == UserSettings::Use)
+            ShellSettings().setValue(QStringLiteral("autoReload"), on);
     });
 
     closeAppAction_ = new QAction(tr("&Close App"), this);
@@ -159,7 +160,8 @@ void MainWindow::showOpenDialog() {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setFileMode(QFileDialog::ExistingFile);
     connect(dialog, &QFileDialog::fileSelected, this, [this](const QString& path) {
-        if (userSettings_ == UserSettings::Use) ShellSettings().setValue(kLastFolderKey, QFileInfo(path).absolutePath());
+        if (userSettings_ == UserSettings::Use)
+            ShellSettings().setValue(kLastFolderKey, QFileInfo(path).absolutePath());
         openScriptInBackground(path);
     });
     dialog->open();
@@ -194,18 +196,18 @@ void MainWindow::showAbout() {
     QStringList versions{QStringLiteral("Qt ") + QString::fromLatin1(qVersion())};
     for (const AppLanguage& language : languages_->all())
         if (!language.versionInfo.isEmpty()) versions << language.versionInfo;
-    QMessageBox::about(
-        this, tr("About qpanel"),
-        tr("<h3>qpanel %1</h3>"
-           "<p>Panel-style async callbacks for Qt desktop apps: app scripts in %2 "
-           "with a <code>pn</code> API, async callbacks on the Qt event loop.</p>"
-           "<p>%3</p>")
-            .arg(QCoreApplication::applicationVersion(), languageNames(*languages_),
-                 versions.join(QStringLiteral(" · "))));
+    QMessageBox::about(this, tr("About qpanel"),
+                       tr("<h3>qpanel %1</h3>"
+                          "<p>Panel-style async callbacks for Qt desktop apps: app scripts in %2 "
+                          "with a <code>pn</code> API, async callbacks on the Qt event loop.</p>"
+                          "<p>%3</p>")
+                           .arg(QCoreApplication::applicationVersion(), languageNames(*languages_),
+                                versions.join(QStringLiteral(" · "))));
 }
 
 QString MainWindow::openFilter(const AppLanguages& languages) {
-    return tr("App scripts (%1);;All files (*)").arg(languages.nameFilters().join(QLatin1Char(' ')));
+    return tr("App scripts (%1);;All files (*)")
+        .arg(languages.nameFilters().join(QLatin1Char(' ')));
 }
 
 }  // namespace qpanel

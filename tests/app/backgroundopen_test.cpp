@@ -74,7 +74,9 @@ TEST_F(ShellTest, BackgroundOpenPaintsALoadingPageAndStaysResponsiveWhileBabelLo
     EXPECT_EQ(window.loadingPage()->status(), QStringLiteral("Loading my_app.js…"));
     EXPECT_EQ(window.session(), nullptr);
 
-    ASSERT_TRUE(waitUntil([&] { return window.loadingPage()->status() == QStringLiteral("Preparing the JavaScript engine…"); }));
+    ASSERT_TRUE(waitUntil([&] {
+        return window.loadingPage()->status() == QStringLiteral("Preparing the JavaScript engine…");
+    }));
     ASSERT_FALSE(cold.isWarm());
     // While Babel loads the loop turns: the spinner repaints, a menu opens.
     LoopGapMeter gaps;
@@ -94,7 +96,8 @@ TEST_F(ShellTest, BackgroundOpenPaintsALoadingPageAndStaysResponsiveWhileBabelLo
     // (relative, so a loaded machine slows both alike).
     ASSERT_GT(cold.babelLoadMilliseconds(), 0);
     EXPECT_LT(gaps.maxGapMs(), cold.babelLoadMilliseconds() / 2)
-        << "ticks: " << gaps.ticks() << ", Babel loaded in " << cold.babelLoadMilliseconds() << " ms";
+        << "ticks: " << gaps.ticks() << ", Babel loaded in " << cold.babelLoadMilliseconds()
+        << " ms";
     ASSERT_NE(window.session(), nullptr);
     EXPECT_EQ(currentPage(window), window.appContent());
     auto* area = qobject_cast<qpanel::ServableArea*>(window.appContent());
@@ -116,7 +119,8 @@ TEST_F(ShellTest, AFailedBackgroundOpenKeepsTheStartPageAndShowsTheErrorWithItsL
 }
 
 TEST_F(ShellTest, AFailedBackgroundOpenKeepsTheRunningApp) {
-    ASSERT_TRUE(window().openScript(writeScript("good.js", kAsyncApp))) << consoleText().toStdString();
+    ASSERT_TRUE(window().openScript(writeScript("good.js", kAsyncApp)))
+        << consoleText().toStdString();
     qpanel::AppSession* running = window().session();
     QWidget* page = currentPage(window());
     QSignalSpy finished(&window(), &MainWindow::openFinished);
@@ -136,13 +140,18 @@ TEST_F(ShellTest, AnOpenDuringABackgroundOpenSupersedesIt) {
     // Babel is at work on the worker (loading first, if this binary has not yet).
     ASSERT_TRUE(waitUntil([&] {
         const QString status = window().loadingPage()->status();
-        return status == QStringLiteral("Transpiling slow.js…") || status == QStringLiteral("Preparing the JavaScript engine…");
+        return status == QStringLiteral("Transpiling slow.js…") ||
+               status == QStringLiteral("Preparing the JavaScript engine…");
     }));
-    const QString chosen = writeScript("chosen.js", "pn.Row(pn.widgets.StaticText({value: 'x'})).servable();\n");
+    const QString chosen =
+        writeScript("chosen.js", "pn.Row(pn.widgets.StaticText({value: 'x'})).servable();\n");
     ASSERT_TRUE(window().openScript(chosen));
     // The worker runs one job at a time: once this one is done, slow.js's
     // transform has finished too, and its watcher's signal is posted.
-    ASSERT_TRUE(transpiler_->transpile(QStringLiteral("async function barrier() {}\n"), QStringLiteral("barrier.js")).ok());
+    ASSERT_TRUE(transpiler_
+                    ->transpile(QStringLiteral("async function barrier() {}\n"),
+                                QStringLiteral("barrier.js"))
+                    .ok());
     QCoreApplication::processEvents();
     QCoreApplication::processEvents();
     // The superseded open never swaps its app in over the one chosen later.
@@ -154,12 +163,15 @@ TEST_F(ShellTest, AnOpenDuringABackgroundOpenSupersedesIt) {
 // A window that does not get to paint (minimized, say) still opens the script.
 TEST_F(ShellTest, ABackgroundOpenDoesNotWaitForeverForAPaint) {
     struct SwallowPaints : QObject {
-        bool eventFilter(QObject*, QEvent* event) override { return event->type() == QEvent::Paint; }
+        bool eventFilter(QObject*, QEvent* event) override {
+            return event->type() == QEvent::Paint;
+        }
     } swallow;
     window().loadingPage()->installEventFilter(&swallow);
     QSignalSpy painted(window().loadingPage(), &qpanel::LoadingPage::painted);
     QSignalSpy finished(&window(), &MainWindow::openFinished);
-    window().openScriptInBackground(writeScript("unpainted.js", "pn.Row(pn.widgets.StaticText({value: 'x'})).servable();\n"));
+    window().openScriptInBackground(
+        writeScript("unpainted.js", "pn.Row(pn.widgets.StaticText({value: 'x'})).servable();\n"));
     ASSERT_TRUE(waitUntil([&] { return finished.size() == 1; }, 10s));
     EXPECT_TRUE(finished.at(0).at(0).toBool()) << consoleText().toStdString();
     EXPECT_EQ(painted.size(), 0);

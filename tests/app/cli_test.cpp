@@ -1,27 +1,34 @@
 // The qpanel command line end to end: exit codes, console echo, --check,
 // --list-examples, --version, --help (see app/cli/exitcode.h).
-#include "app/qpanelprocess.h"
-#include "common/httptestserver.h"
+#include <gtest/gtest.h>
 
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
-#include <gtest/gtest.h>
 
+#include "app/qpanelprocess.h"
+#include "common/httptestserver.h"
+
+using qpanel::test::nonEmptyLines;
 using qpanel::test::runQpanel;
 using qpanel::test::testScript;
-using qpanel::test::nonEmptyLines;
 
 TEST(Cli, ExitWhenIdleEchoesConsoleLogLinesVerbatimAndExitsZero) {
-    const auto run = runQpanel({QStringLiteral("--exit-when-idle"), testScript(QStringLiteral("logs_and_finishes.js"))});
+    const auto run = runQpanel(
+        {QStringLiteral("--exit-when-idle"), testScript(QStringLiteral("logs_and_finishes.js"))});
     ASSERT_TRUE(run.finished);
     EXPECT_EQ(run.exitCode, 0) << qPrintable(run.err);
-    EXPECT_EQ(run.out, QStringLiteral("first line\nlast top-level line\nfrom a timer\nafter an await { answer: 42 }\n"));
-    EXPECT_TRUE(run.err.contains(QStringLiteral("careful: this goes to stderr"))) << qPrintable(run.err);
+    EXPECT_EQ(
+        run.out,
+        QStringLiteral(
+            "first line\nlast top-level line\nfrom a timer\nafter an await { answer: 42 }\n"));
+    EXPECT_TRUE(run.err.contains(QStringLiteral("careful: this goes to stderr")))
+        << qPrintable(run.err);
 }
 
 TEST(Cli, TopLevelThrowExitsOneNamingFileAndLine) {
-    const auto run = runQpanel({QStringLiteral("--exit-when-idle"), testScript(QStringLiteral("top_level_throw.js"))});
+    const auto run = runQpanel(
+        {QStringLiteral("--exit-when-idle"), testScript(QStringLiteral("top_level_throw.js"))});
     EXPECT_EQ(run.exitCode, 1);
     EXPECT_EQ(run.out, QStringLiteral("before the throw\n"));
     EXPECT_TRUE(run.err.contains(QStringLiteral("top_level_throw.js:5"))) << qPrintable(run.err);
@@ -29,7 +36,8 @@ TEST(Cli, TopLevelThrowExitsOneNamingFileAndLine) {
 }
 
 TEST(Cli, ErrorThrownLaterInATimerExitsOne) {
-    const auto run = runQpanel({QStringLiteral("--exit-when-idle"), testScript(QStringLiteral("late_timer_throw.js"))});
+    const auto run = runQpanel(
+        {QStringLiteral("--exit-when-idle"), testScript(QStringLiteral("late_timer_throw.js"))});
     EXPECT_EQ(run.exitCode, 1);
     EXPECT_EQ(run.out, QStringLiteral("loaded\n"));
     EXPECT_TRUE(run.err.contains(QStringLiteral("late_timer_throw.js:4"))) << qPrintable(run.err);
@@ -37,34 +45,40 @@ TEST(Cli, ErrorThrownLaterInATimerExitsOne) {
 }
 
 TEST(Cli, ErrorThrownLaterInAnAsyncTaskExitsOne) {
-    const auto run = runQpanel({QStringLiteral("--exit-when-idle"), testScript(QStringLiteral("late_task_throw.js"))});
+    const auto run = runQpanel(
+        {QStringLiteral("--exit-when-idle"), testScript(QStringLiteral("late_task_throw.js"))});
     EXPECT_EQ(run.exitCode, 1);
     EXPECT_EQ(run.out, QStringLiteral("loaded\n"));
     EXPECT_TRUE(run.err.contains(QStringLiteral("late_task_throw.js:5"))) << qPrintable(run.err);
-    EXPECT_TRUE(run.err.contains(QStringLiteral("thrown from an async task"))) << qPrintable(run.err);
+    EXPECT_TRUE(run.err.contains(QStringLiteral("thrown from an async task")))
+        << qPrintable(run.err);
 }
 
 TEST(Cli, ErrorsTakenByTheScriptsExceptionHandlerDoNotFailTheRun) {
-    const auto run = runQpanel({QStringLiteral("--exit-when-idle"), testScript(QStringLiteral("handled_errors.js"))});
+    const auto run = runQpanel(
+        {QStringLiteral("--exit-when-idle"), testScript(QStringLiteral("handled_errors.js"))});
     EXPECT_EQ(run.exitCode, 0) << qPrintable(run.err);
     EXPECT_EQ(run.out, QStringLiteral("handled: from a task\nhandled: from a timer\n"));
     EXPECT_EQ(run.err, QString());
 }
 
 TEST(Cli, PeriodicCallbackKeepsTheAppBusyUntilItsCountIsDone) {
-    const auto run = runQpanel({QStringLiteral("--exit-when-idle"), testScript(QStringLiteral("periodic_count.js"))});
+    const auto run = runQpanel(
+        {QStringLiteral("--exit-when-idle"), testScript(QStringLiteral("periodic_count.js"))});
     EXPECT_EQ(run.exitCode, 0) << qPrintable(run.err);
     EXPECT_EQ(run.out, QStringLiteral("tick 1\ntick 2\ntick 3\n"));
 }
 
 TEST(Cli, TypeScriptScriptRunsHeadless) {
-    const auto run = runQpanel({QStringLiteral("--exit-when-idle"), testScript(QStringLiteral("typed.ts"))});
+    const auto run =
+        runQpanel({QStringLiteral("--exit-when-idle"), testScript(QStringLiteral("typed.ts"))});
     EXPECT_EQ(run.exitCode, 0) << qPrintable(run.err);
     EXPECT_EQ(run.out, QStringLiteral("norm 5\n"));
 }
 
 TEST(Cli, AScriptEndingInACommentTranspiles) {
-    const auto run = runQpanel({QStringLiteral("--exit-when-idle"), testScript(QStringLiteral("ends_in_a_comment.js"))});
+    const auto run = runQpanel(
+        {QStringLiteral("--exit-when-idle"), testScript(QStringLiteral("ends_in_a_comment.js"))});
     EXPECT_EQ(run.exitCode, 0) << qPrintable(run.err);
     EXPECT_EQ(run.out, QStringLiteral("done\n"));
 }
@@ -74,13 +88,16 @@ TEST(Cli, AScriptEndingInACommentTranspiles) {
 // its output there; a script of the user's own does.
 TEST(Cli, BundledExampleStartsWithoutBabelOnAnEmptyUserCache) {
     const auto transpiledFiles = [](const QTemporaryDir& cacheHome) {
-        return QDir(cacheHome.filePath(QStringLiteral("qpanel/transpiled"))).entryList(QDir::Files).size();
+        return QDir(cacheHome.filePath(QStringLiteral("qpanel/transpiled")))
+            .entryList(QDir::Files)
+            .size();
     };
     QTemporaryDir cacheHome, ownCacheHome, scriptDir;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("XDG_CACHE_HOME"), cacheHome.path());
     const auto example = runQpanel({QStringLiteral("--exit-when-idle"), QStringLiteral("--example"),
-                                    QStringLiteral("async_button")}, env);
+                                    QStringLiteral("async_button")},
+                                   env);
     EXPECT_EQ(example.exitCode, 0) << qPrintable(example.err);
     EXPECT_EQ(transpiledFiles(cacheHome), 0);
 
@@ -97,8 +114,9 @@ TEST(Cli, BundledExampleStartsWithoutBabelOnAnEmptyUserCache) {
 }
 
 TEST(Cli, NeverEndingIntervalTimesOutWithThreeNamingTheTimeout) {
-    const auto run = runQpanel({QStringLiteral("--exit-when-idle"), QStringLiteral("--timeout"), QStringLiteral("500"),
-                                testScript(QStringLiteral("never_idle.js"))});
+    const auto run =
+        runQpanel({QStringLiteral("--exit-when-idle"), QStringLiteral("--timeout"),
+                   QStringLiteral("500"), testScript(QStringLiteral("never_idle.js"))});
     ASSERT_TRUE(run.finished);
     EXPECT_EQ(run.exitCode, 3);
     EXPECT_TRUE(run.err.contains(QStringLiteral("--timeout 500 ms"))) << qPrintable(run.err);
@@ -128,14 +146,17 @@ struct UsageCase {
 };
 
 // Names the case in failure messages (instead of its bytes).
-void PrintTo(const UsageCase& c, std::ostream* os) { *os << c.name; }
+void PrintTo(const UsageCase& c, std::ostream* os) {
+    *os << c.name;
+}
 
 class CliUsage : public ::testing::TestWithParam<UsageCase> {};
 
 TEST_P(CliUsage, ExitsTwoWithAClearMessage) {
     const auto run = runQpanel(GetParam().arguments);
     EXPECT_EQ(run.exitCode, 2) << qPrintable(run.err);
-    EXPECT_TRUE(run.err.contains(QString::fromUtf8(GetParam().expectedMessage))) << qPrintable(run.err);
+    EXPECT_TRUE(run.err.contains(QString::fromUtf8(GetParam().expectedMessage)))
+        << qPrintable(run.err);
     EXPECT_TRUE(run.out.isEmpty()) << qPrintable(run.out);
 }
 
@@ -145,39 +166,56 @@ INSTANTIATE_TEST_SUITE_P(
     Cli, CliUsage,
     ::testing::Values(
         UsageCase{"UnknownOption", {QStringLiteral("--frobnicate")}, "Unknown option 'frobnicate'"},
-        UsageCase{"MissingScript", {QStringLiteral("--exit-when-idle"), QStringLiteral("/no/such/app.js")},
+        UsageCase{"MissingScript",
+                  {QStringLiteral("--exit-when-idle"), QStringLiteral("/no/such/app.js")},
                   "no such app script: /no/such/app.js"},
-        UsageCase{"TimeoutNotANumber", {QStringLiteral("--exit-when-idle"), QStringLiteral("--timeout"), QStringLiteral("soon"), kLogs},
+        UsageCase{"TimeoutNotANumber",
+                  {QStringLiteral("--exit-when-idle"), QStringLiteral("--timeout"),
+                   QStringLiteral("soon"), kLogs},
                   "--timeout needs a whole number of milliseconds greater than 0, got 'soon'"},
-        UsageCase{"TimeoutZero", {QStringLiteral("--exit-when-idle"), QStringLiteral("--timeout=0"), kLogs},
+        UsageCase{"TimeoutZero",
+                  {QStringLiteral("--exit-when-idle"), QStringLiteral("--timeout=0"), kLogs},
                   "got '0'"},
-        UsageCase{"TimeoutWithoutAHeadlessMode", {QStringLiteral("--timeout"), QStringLiteral("100"), kLogs},
+        UsageCase{"TimeoutWithoutAHeadlessMode",
+                  {QStringLiteral("--timeout"), QStringLiteral("100"), kLogs},
                   "--timeout works only with --exit-when-idle or --screenshot"},
-        UsageCase{"CheckAndExitWhenIdle", {QStringLiteral("--check"), QStringLiteral("--exit-when-idle"), kLogs},
+        UsageCase{"CheckAndExitWhenIdle",
+                  {QStringLiteral("--check"), QStringLiteral("--exit-when-idle"), kLogs},
                   "--exit-when-idle and --check cannot be combined"},
-        UsageCase{"ScriptAndExample", {QStringLiteral("--example"), QStringLiteral("async_button"), kLogs},
+        UsageCase{"ScriptAndExample",
+                  {QStringLiteral("--example"), QStringLiteral("async_button"), kLogs},
                   "give either a script"},
-        UsageCase{"UnknownExample", {QStringLiteral("--example"), QStringLiteral("no_such_app")},
+        UsageCase{"UnknownExample",
+                  {QStringLiteral("--example"), QStringLiteral("no_such_app")},
                   "no bundled example named 'no_such_app'"},
-        UsageCase{"ExitWhenIdleWithoutAScript", {QStringLiteral("--exit-when-idle")}, "--exit-when-idle needs a script"},
-        UsageCase{"SeveralScriptsWithoutCheck", {QStringLiteral("--exit-when-idle"), kLogs, kLogs},
+        UsageCase{"ExitWhenIdleWithoutAScript",
+                  {QStringLiteral("--exit-when-idle")},
+                  "--exit-when-idle needs a script"},
+        UsageCase{"SeveralScriptsWithoutCheck",
+                  {QStringLiteral("--exit-when-idle"), kLogs, kLogs},
                   "only --check takes several scripts"},
         UsageCase{"AllowEnvWithABadName",
-                  {QStringLiteral("--exit-when-idle"), QStringLiteral("--allow-env"), QStringLiteral("A,B=1"), kLogs},
+                  {QStringLiteral("--exit-when-idle"), QStringLiteral("--allow-env"),
+                   QStringLiteral("A,B=1"), kLogs},
                   "--allow-env: 'A,B=1' is not an environment variable name"},
         UsageCase{"UnsupportedExtension",
-                  {QStringLiteral("--exit-when-idle"), testScript(QStringLiteral("javascript_in_a_text_file.txt"))},
-                  "javascript_in_a_text_file.txt: not an app script qpanel can run; it runs .js, .ts (JavaScript)"},
+                  {QStringLiteral("--exit-when-idle"),
+                   testScript(QStringLiteral("javascript_in_a_text_file.txt"))},
+                  "javascript_in_a_text_file.txt: not an app script qpanel can run; it runs .js, "
+                  ".ts (JavaScript)"},
         UsageCase{"CheckOfAnUnsupportedExtension",
-                  {QStringLiteral("--check"), kLogs, testScript(QStringLiteral("javascript_in_a_text_file.txt"))},
+                  {QStringLiteral("--check"), kLogs,
+                   testScript(QStringLiteral("javascript_in_a_text_file.txt"))},
                   "javascript_in_a_text_file.txt: not an app script qpanel can run"},
-        UsageCase{"ScreenshotIntoAMissingFolder",
-                  {QStringLiteral("--screenshot"), QStringLiteral("/no/such/folder/shot.png"), kLogs},
-                  "the folder /no/such/folder does not exist"}),
+        UsageCase{
+            "ScreenshotIntoAMissingFolder",
+            {QStringLiteral("--screenshot"), QStringLiteral("/no/such/folder/shot.png"), kLogs},
+            "the folder /no/such/folder does not exist"}),
     [](const ::testing::TestParamInfo<UsageCase>& info) { return std::string(info.param.name); });
 
 TEST(Cli, CheckAcceptsAValidAsyncScriptWithoutRunningIt) {
-    const auto run = runQpanel({QStringLiteral("--check"), testScript(QStringLiteral("check_valid_async.js"))});
+    const auto run =
+        runQpanel({QStringLiteral("--check"), testScript(QStringLiteral("check_valid_async.js"))});
     EXPECT_EQ(run.exitCode, 0) << qPrintable(run.err);
     EXPECT_EQ(run.out, QString()) << "the script ran";
     EXPECT_EQ(run.err, QString());
@@ -192,18 +230,22 @@ TEST(Cli, CheckReportsASyntaxErrorWithFileLineAndColumn) {
 }
 
 TEST(Cli, CheckTakesSeveralScriptsAndNamesOnlyTheBadOnes) {
-    const auto run = runQpanel({QStringLiteral("--check"), testScript(QStringLiteral("check_valid_async.js")),
-                                testScript(QStringLiteral("check_syntax_error.js")), testScript(QStringLiteral("typed.ts"))});
+    const auto run =
+        runQpanel({QStringLiteral("--check"), testScript(QStringLiteral("check_valid_async.js")),
+                   testScript(QStringLiteral("check_syntax_error.js")),
+                   testScript(QStringLiteral("typed.ts"))});
     EXPECT_EQ(run.exitCode, 1);
     EXPECT_EQ(nonEmptyLines(run.err).size(), 1) << qPrintable(run.err);
-    EXPECT_TRUE(run.err.contains(QStringLiteral("check_syntax_error.js:5:"))) << qPrintable(run.err);
+    EXPECT_TRUE(run.err.contains(QStringLiteral("check_syntax_error.js:5:")))
+        << qPrintable(run.err);
 }
 
 TEST(Cli, ListExamplesNamesEveryExampleFileWithTheStartOfItsComment) {
     const auto run = runQpanel({QStringLiteral("--list-examples")});
     ASSERT_EQ(run.exitCode, 0) << qPrintable(run.err);
     const QDir folder(QStringLiteral(QPANEL_SOURCE_EXAMPLES));
-    const QStringList files = folder.entryList({QStringLiteral("*.js"), QStringLiteral("*.ts")}, QDir::Files, QDir::Name);
+    const QStringList files =
+        folder.entryList({QStringLiteral("*.js"), QStringLiteral("*.ts")}, QDir::Files, QDir::Name);
     ASSERT_FALSE(files.isEmpty());
     const QStringList listed = nonEmptyLines(run.out);
     ASSERT_EQ(listed.size(), files.size()) << qPrintable(run.out);
@@ -214,7 +256,8 @@ TEST(Cli, ListExamplesNamesEveryExampleFileWithTheStartOfItsComment) {
         QFile file(folder.filePath(files[i]));
         ASSERT_TRUE(file.open(QIODevice::ReadOnly | QIODevice::Text));
         QString comment;
-        for (QString line; (line = QString::fromUtf8(file.readLine()).trimmed()).startsWith(QLatin1String("//"));)
+        for (QString line;
+             (line = QString::fromUtf8(file.readLine()).trimmed()).startsWith(QLatin1String("//"));)
             comment += line.mid(2).trimmed() + QLatin1Char(' ');
         const QString description = listed[i].mid(name.size()).trimmed();
         EXPECT_GE(description.size(), 20) << qPrintable(listed[i]);
@@ -225,19 +268,22 @@ TEST(Cli, ListExamplesNamesEveryExampleFileWithTheStartOfItsComment) {
 TEST(Cli, VersionPrintsTheProjectVersion) {
     const auto run = runQpanel({QStringLiteral("--version")});
     EXPECT_EQ(run.exitCode, 0);
-    EXPECT_TRUE(run.out.startsWith(QStringLiteral("qpanel " QPANEL_VERSION " "))) << qPrintable(run.out);
+    EXPECT_TRUE(run.out.startsWith(QStringLiteral("qpanel " QPANEL_VERSION " ")))
+        << qPrintable(run.out);
 }
 
 TEST(Cli, HelpListsTheOptionsAndExitCodes) {
     const auto run = runQpanel({QStringLiteral("--help")});
     EXPECT_EQ(run.exitCode, 0);
-    for (const char* expected : {"--exit-when-idle", "--check", "--timeout <MS>", "--screenshot <FILE.png>",
-                                 "--list-examples", "--example <NAME>",
-                                 "--allow-env <NAME[,NAME]>", "3  --timeout passed", "App script (.js or .ts)"})
+    for (const char* expected :
+         {"--exit-when-idle", "--check", "--timeout <MS>", "--screenshot <FILE.png>",
+          "--list-examples", "--example <NAME>", "--allow-env <NAME[,NAME]>", "3  --timeout passed",
+          "App script (.js or .ts)"})
         EXPECT_TRUE(run.out.contains(QString::fromUtf8(expected))) << expected;
     // Wrapped over lines in the option list.
-    EXPECT_TRUE(run.out.simplified().contains(QStringLiteral("if it is not idle after --timeout (default 10000 ms), "
-                                                             "save it as it is then and exit 3")))
+    EXPECT_TRUE(run.out.simplified().contains(
+        QStringLiteral("if it is not idle after --timeout (default 10000 ms), "
+                       "save it as it is then and exit 3")))
         << qPrintable(run.out);
 }
 

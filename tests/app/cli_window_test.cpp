@@ -1,8 +1,6 @@
 // The qpanel executable with a window: --screenshot saves the window once the
 // app is idle, and every bundled example runs headless to its end.
-#include "app/qpanelprocess.h"
-#include "common/httptestserver.h"
-#include "common/imagebytes.h"
+#include <gtest/gtest.h>
 
 #include <QDir>
 #include <QFile>
@@ -12,7 +10,10 @@
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QWidget>
-#include <gtest/gtest.h>
+
+#include "app/qpanelprocess.h"
+#include "common/httptestserver.h"
+#include "common/imagebytes.h"
 
 using qpanel::test::nonEmptyLines;
 using qpanel::test::runQpanel;
@@ -37,7 +38,8 @@ TEST(CliWindow, ScreenshotIsAPngOfTheWindowSizeWithContent) {
     const auto run = runQpanel({QStringLiteral("--example"), QStringLiteral("async_button"),
                                 QStringLiteral("--screenshot"), shot});
     ASSERT_EQ(run.exitCode, 0) << qPrintable(run.err);
-    const auto size = QRegularExpression(QStringLiteral("saved the window \\((\\d+)x(\\d+)\\)")).match(run.out);
+    const auto size =
+        QRegularExpression(QStringLiteral("saved the window \\((\\d+)x(\\d+)\\)")).match(run.out);
     ASSERT_TRUE(size.hasMatch()) << qPrintable(run.out);
     const QImage image(shot, "PNG");
     ASSERT_FALSE(image.isNull()) << "not a PNG: " << qPrintable(shot);
@@ -62,27 +64,33 @@ TEST(CliWindow, ScreenshotOfAScriptWithAnErrorStillSavesAndExitsOne) {
 TEST(CliWindow, ScreenshotOfAnAppThatNeverSettlesSavesTheWindowAtTheTimeoutAndExitsThree) {
     QTemporaryDir dir;
     const QString shot = dir.filePath(QStringLiteral("shot.png"));
-    const auto run = runQpanel({QStringLiteral("--screenshot"), shot, QStringLiteral("--timeout"), QStringLiteral("400"),
+    const auto run = runQpanel({QStringLiteral("--screenshot"), shot, QStringLiteral("--timeout"),
+                                QStringLiteral("400"),
                                 qpanel::test::testScript(QStringLiteral("never_idle.js"))});
     EXPECT_EQ(run.exitCode, 3);
-    EXPECT_TRUE(run.err.contains(QStringLiteral(
-        "qpanel: timed out: --timeout 400 ms passed before the app became idle (1 timer(s) or sleep(s) pending)\n")))
+    EXPECT_TRUE(
+        run.err.contains(QStringLiteral("qpanel: timed out: --timeout 400 ms passed before the app "
+                                        "became idle (1 timer(s) or sleep(s) pending)\n")))
         << qPrintable(run.err);
-    EXPECT_TRUE(run.out.contains(QStringLiteral("saved the window as it was at the timeout"))) << qPrintable(run.out);
+    EXPECT_TRUE(run.out.contains(QStringLiteral("saved the window as it was at the timeout")))
+        << qPrintable(run.out);
     EXPECT_FALSE(QImage(shot, "PNG").isNull());
 }
 
 TEST(CliWindow, ScreenshotWithoutTimeoutGivesUpAfterTheDefaultTenSeconds) {
     QTemporaryDir dir;
     const QString shot = dir.filePath(QStringLiteral("shot.png"));
-    const auto run = runQpanel({QStringLiteral("--screenshot"), shot, QStringLiteral("--example"), QStringLiteral("dashboard")});
+    const auto run = runQpanel({QStringLiteral("--screenshot"), shot, QStringLiteral("--example"),
+                                QStringLiteral("dashboard")});
     ASSERT_TRUE(run.finished);
     EXPECT_EQ(run.exitCode, 3) << qPrintable(run.err);
     EXPECT_GE(run.elapsedMs, 10000);
-    EXPECT_TRUE(run.err.contains(QStringLiteral(
-        "qpanel: timed out: the --screenshot default timeout (10000 ms) passed before the app became idle (")))
+    EXPECT_TRUE(
+        run.err.contains(QStringLiteral("qpanel: timed out: the --screenshot default timeout "
+                                        "(10000 ms) passed before the app became idle (")))
         << qPrintable(run.err);
-    EXPECT_TRUE(run.err.contains(QStringLiteral("periodic callback(s) running"))) << qPrintable(run.err);
+    EXPECT_TRUE(run.err.contains(QStringLiteral("periodic callback(s) running")))
+        << qPrintable(run.err);
     const QImage image(shot, "PNG");
     ASSERT_FALSE(image.isNull());
     EXPECT_GT(pixelsOffBackground(image), 300);  // the dashboard as it was, not a blank window
@@ -96,8 +104,9 @@ public:
         sized.resize(500, 400);
         QSettings settings(file(), QSettings::IniFormat);
         settings.setValue(QStringLiteral("window/geometry"), sized.saveGeometry());
-        settings.setValue(QStringLiteral("recentFiles"),
-                          QStringList{qpanel::test::testScript(QStringLiteral("logs_and_finishes.js"))});
+        settings.setValue(
+            QStringLiteral("recentFiles"),
+            QStringList{qpanel::test::testScript(QStringLiteral("logs_and_finishes.js"))});
         settings.sync();
         before_ = bytes();
     }
@@ -126,14 +135,16 @@ TEST(CliWindow, ScreenshotHasTheDefaultSizeAndLeavesTheUserSettingsAlone) {
                                 QStringLiteral("--screenshot"), shot},
                                user.environment());
     ASSERT_EQ(run.exitCode, 0) << qPrintable(run.err);
-    EXPECT_TRUE(run.out.contains(QStringLiteral("saved the window (960x680)"))) << qPrintable(run.out);
+    EXPECT_TRUE(run.out.contains(QStringLiteral("saved the window (960x680)")))
+        << qPrintable(run.out);
     EXPECT_EQ(QImage(shot, "PNG").size(), QSize(960, 680));
     EXPECT_TRUE(user.unchanged()) << user.bytes().toStdString();
 }
 
 TEST(CliWindow, ExitWhenIdleLeavesTheUserSettingsAlone) {
     const UserSettingsHome user;
-    const auto run = runQpanel({QStringLiteral("--exit-when-idle"), qpanel::test::testScript(QStringLiteral("logs_and_finishes.js"))},
+    const auto run = runQpanel({QStringLiteral("--exit-when-idle"),
+                                qpanel::test::testScript(QStringLiteral("logs_and_finishes.js"))},
                                user.environment());
     ASSERT_EQ(run.exitCode, 0) << qPrintable(run.err);
     EXPECT_TRUE(user.unchanged()) << user.bytes().toStdString();
@@ -146,21 +157,26 @@ TEST(CliWindow, ExitWhenIdleLeavesTheUserSettingsAlone) {
 TEST(CliWindow, EveryBundledExampleRunsHeadlessWithoutErrors) {
     qpanel::test::HttpTestServer server;
     server.fallback([](const QString& path) {
-        return qpanel::test::HttpReply{.body = qpanel::test::solidImageBytes(
-                                           {80, 30}, QColor::fromHsv(path.section(QLatin1Char('/'), -1).toInt() * 30 % 360, 200, 200)),
-                                       .contentType = "image/jpeg"};
+        return qpanel::test::HttpReply{
+            .body = qpanel::test::solidImageBytes(
+                {80, 30},
+                QColor::fromHsv(path.section(QLatin1Char('/'), -1).toInt() * 30 % 360, 200, 200)),
+            .contentType = "image/jpeg"};
     });
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("QPANEL_IMAGE_URL"), server.url(QStringLiteral("/img/{index}")).toString());
-    // What the examples taken from Panel's async guide do; examples added later follow the general rule.
+    env.insert(QStringLiteral("QPANEL_IMAGE_URL"),
+               server.url(QStringLiteral("/img/{index}")).toString());
+    // What the examples taken from Panel's async guide do; examples added later follow the general
+    // rule.
     const QHash<QString, int> expected = {{QStringLiteral("async_button"), 0},
                                           {QStringLiteral("async_bind_image"), 0},
                                           {QStringLiteral("async_watch_image"), 0},
                                           {QStringLiteral("streaming_chart"), 0},
                                           {QStringLiteral("periodic_and_execute"), 3}};
 
-    const QStringList files = QDir(QStringLiteral(QPANEL_SOURCE_EXAMPLES))
-                                  .entryList({QStringLiteral("*.js"), QStringLiteral("*.ts")}, QDir::Files, QDir::Name);
+    const QStringList files =
+        QDir(QStringLiteral(QPANEL_SOURCE_EXAMPLES))
+            .entryList({QStringLiteral("*.js"), QStringLiteral("*.ts")}, QDir::Files, QDir::Name);
     ASSERT_FALSE(files.isEmpty());
     for (const QString& file : files) {
         const QString name = QFileInfo(file).completeBaseName();
@@ -177,9 +193,12 @@ TEST(CliWindow, EveryBundledExampleRunsHeadlessWithoutErrors) {
             // One line; a tick may be in flight at that moment (its task and sleep listed too).
             EXPECT_EQ(nonEmptyLines(run.err).size(), 1) << qPrintable(run.err);
             EXPECT_TRUE(run.err.startsWith(
-                QStringLiteral("qpanel: timed out: --timeout %1 ms passed before the app became idle (").arg(timeoutMs)))
+                QStringLiteral(
+                    "qpanel: timed out: --timeout %1 ms passed before the app became idle (")
+                    .arg(timeoutMs)))
                 << qPrintable(run.err);
-            EXPECT_TRUE(run.err.contains(QStringLiteral("1 periodic callback(s) running)"))) << qPrintable(run.err);
+            EXPECT_TRUE(run.err.contains(QStringLiteral("1 periodic callback(s) running)")))
+                << qPrintable(run.err);
         } else {
             EXPECT_EQ(run.exitCode, 0);
             EXPECT_EQ(run.err.toStdString(), "");

@@ -29,7 +29,8 @@ TEST(ExamplesCatalog, ListsEveryBundledExampleWithItsFirstSentence) {
         EXPECT_TRUE(names.contains(QString::fromLatin1(name))) << name;
     const auto button = ExamplesCatalog::find(QStringLiteral("async_button"), languages);
     ASSERT_TRUE(button.has_value());
-    EXPECT_EQ(button->description, QStringLiteral("Panel's async guide, example 1: an async click handler."));
+    EXPECT_EQ(button->description,
+              QStringLiteral("Panel's async guide, example 1: an async click handler."));
     EXPECT_TRUE(ExamplesCatalog::find(QStringLiteral("async_button.js"), languages).has_value());
     EXPECT_FALSE(ExamplesCatalog::find(QStringLiteral("no_such_example"), languages).has_value());
 }
@@ -37,7 +38,9 @@ TEST(ExamplesCatalog, ListsEveryBundledExampleWithItsFirstSentence) {
 TEST_F(ShellTest, EveryBundledExampleLoadsFromTheExamplesMenuWithoutError) {
     qpanel::test::HttpTestServer server;
     server.fallback([](const QString&) {
-        return qpanel::test::HttpReply{.body = qpanel::test::solidImageBytes({64, 32}, QColor(40, 120, 200)), .contentType = "image/jpeg"};
+        return qpanel::test::HttpReply{
+            .body = qpanel::test::solidImageBytes({64, 32}, QColor(40, 120, 200)),
+            .contentType = "image/jpeg"};
     });
     qputenv("QPANEL_IMAGE_URL", (server.url("/img/").toString() + "{index}").toUtf8());
     int errors = 0;
@@ -69,7 +72,8 @@ TEST_F(ShellTest, TheDashboardShowsAFailedImageFetchInItsPane) {
     int errors = 0;
     QObject::connect(&window(), &qpanel::MainWindow::errorReported, &window(),
                      [&](const qpanel::ScriptError&, const QString&) { ++errors; });
-    ASSERT_TRUE(window().openScript(ExamplesCatalog::find(QStringLiteral("dashboard"), *languages_)->path));
+    ASSERT_TRUE(
+        window().openScript(ExamplesCatalog::find(QStringLiteral("dashboard"), *languages_)->path));
     EXPECT_EQ(window().windowTitle(), QStringLiteral("qpanel dashboard"));
     QWidget* content = window().centralWidget();
     auto shownText = [&] {

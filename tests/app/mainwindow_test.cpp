@@ -188,7 +188,8 @@ TEST_F(ShellTest, TheStartPageOpensAnExampleAndListsRecentScripts) {
         if (link->text() == QStringLiteral("async_button")) example = link;
     }
     ASSERT_NE(example, nullptr);
-    EXPECT_EQ(example->description(), QStringLiteral("Panel's async guide, example 1: an async click handler."));
+    EXPECT_EQ(example->description(),
+              QStringLiteral("Panel's async guide, example 1: an async click handler."));
     QTest::mouseClick(example, Qt::LeftButton);
     // The window paints the loading page first, then loads the example.
     EXPECT_EQ(currentPage(window()), window().loadingPage());
@@ -239,7 +240,8 @@ TEST_F(ShellTest, ADroppedScriptOpens) {
     EXPECT_TRUE(enter.isAccepted());
     QDropEvent drop(QPointF(at), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
     QCoreApplication::sendEvent(&window(), &drop);
-    EXPECT_TRUE(waitUntil([&] { return window().scriptPath() == QFileInfo(path).absoluteFilePath(); }));
+    EXPECT_TRUE(
+        waitUntil([&] { return window().scriptPath() == QFileInfo(path).absoluteFilePath(); }));
 
     QMimeData text;
     text.setText(QStringLiteral("not a file"));
@@ -261,7 +263,8 @@ TEST_F(ShellTest, TheStartPagesListsSitRightUnderTheirHeadings) {
     QWidget* content = page->widget();
     const auto below = [&](const QString& headingText) {
         for (auto* label : content->findChildren<QLabel*>())
-            if (label->text() == headingText) return label->mapTo(content, QPoint(0, label->height())).y();
+            if (label->text() == headingText)
+                return label->mapTo(content, QPoint(0, label->height())).y();
         ADD_FAILURE() << "no heading " << headingText.toStdString();
         return 0;
     };

@@ -2,17 +2,18 @@
 // Runs the qpanel executable as a user would, for end-to-end tests: waits on
 // the event loop (so in-process test servers keep answering), never sleeps.
 
-#include "common/eventloop.h"
-
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
-
 #include <ostream>
 
+#include "common/eventloop.h"
+
 /// gtest prints QStrings as text in failure messages.
-inline void PrintTo(const QString& s, std::ostream* os) { *os << '"' << s.toStdString() << '"'; }
+inline void PrintTo(const QString& s, std::ostream* os) {
+    *os << '"' << s.toStdString() << '"';
+}
 
 namespace qpanel::test {
 
@@ -24,9 +25,10 @@ struct QpanelRun {
     qint64 elapsedMs = 0;
 };
 
-inline QpanelRun runQpanel(const QStringList& arguments,
-                           const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment(),
-                           std::chrono::milliseconds deadline = std::chrono::seconds(60)) {
+inline QpanelRun runQpanel(
+    const QStringList& arguments,
+    const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment(),
+    std::chrono::milliseconds deadline = std::chrono::seconds(60)) {
     QProcess process;
     process.setProcessEnvironment(environment);
     QElapsedTimer clock;
@@ -43,8 +45,11 @@ inline QpanelRun runQpanel(const QStringList& arguments,
     run.out = QString::fromUtf8(process.readAllStandardOutput());
     // Qt's own notice when XDG_RUNTIME_DIR is unset (CI, containers) is not
     // qpanel's output: leave it out so tests see what the app wrote.
-    QStringList errLines = QString::fromUtf8(process.readAllStandardError()).split(QLatin1Char('\n'));
-    errLines.removeIf([](const QString& line) { return line.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR")); });
+    QStringList errLines =
+        QString::fromUtf8(process.readAllStandardError()).split(QLatin1Char('\n'));
+    errLines.removeIf([](const QString& line) {
+        return line.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR"));
+    });
     run.err = errLines.join(QLatin1Char('\n'));
     return run;
 }

@@ -19,12 +19,12 @@
 
 #include "bridge/javascriptlanguage.h"
 #include "bridge/transpiler.h"
+#include "common/darkpalette.h"
 #include "common/httptestserver.h"
 #include "shell/examplescatalog.h"
 #include "shell/mainwindow.h"
 #include "shell/sourceview.h"
 #include "shell/tasksdock.h"
-#include "common/darkpalette.h"
 
 namespace {
 
@@ -99,7 +99,8 @@ int main(int argc, char** argv) {
     bool ok = save(window, out.filePath("shell-start" + suffix + ".png"));
 
     // An example with its docks busy: three clicks in flight, a console line.
-    ok &= window.openScript(qpanel::ExamplesCatalog::find(QStringLiteral("async_button"), languages)->path);
+    ok &= window.openScript(
+        qpanel::ExamplesCatalog::find(QStringLiteral("async_button"), languages)->path);
     QPushButton* click = button(window, QStringLiteral("Click me!"));
     if (!click) return 1;
     for (int i = 0; i < 3; ++i) {
@@ -122,7 +123,8 @@ int main(int argc, char** argv) {
     if (window.sourceView())
         ok &= save(*window.sourceView(), out.filePath("shell-source" + suffix + ".png"));
 
-    ok &= window.openScript(qpanel::ExamplesCatalog::find(QStringLiteral("dashboard"), languages)->path);
+    ok &= window.openScript(
+        qpanel::ExamplesCatalog::find(QStringLiteral("dashboard"), languages)->path);
     if (QPushButton* run = button(window, QStringLiteral("Run job"))) {
         QTest::qWait(7000);
         run->click();

@@ -126,5 +126,6 @@ TEST_F(ShellTest, AFailedScriptCallbackStaysListedWithItsError) {
     ASSERT_TRUE(waitUntil([&] { return model->failedCount() == 1; }));
     const QString state = model->index(0, TaskListModel::StateColumn).data().toString();
     EXPECT_TRUE(state.contains("sensor unplugged")) << state.toStdString();
-    EXPECT_EQ(model->index(0, TaskListModel::OriginColumn).data().toString(), QStringLiteral("pn.state.execute"));
+    EXPECT_EQ(model->index(0, TaskListModel::OriginColumn).data().toString(),
+              QStringLiteral("pn.state.execute"));
 }

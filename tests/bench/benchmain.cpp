@@ -1,7 +1,8 @@
 // Benchmark main: a QCoreApplication (the runtime needs an event loop), then
 // Google Benchmark as usual.
-#include <QCoreApplication>
 #include <benchmark/benchmark.h>
+
+#include <QCoreApplication>
 
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);

@@ -3,22 +3,21 @@
 // 1k..10M points, for qpanel's ChartView, QCustomPlot 2.1, and plain Qt Charts
 // `QLineSeries::replace` of the whole window; plus ingest rate.
 // Run: build/bin/bench_charts   (docs/PERFORMANCE.md has the figures)
-#include "plots/chartview.h"
+#include <benchmark/benchmark.h>
+#include <qcustomplot.h>
 
 #include <QApplication>
 #include <QChart>
 #include <QChartView>
 #include <QLineSeries>
 #include <QValueAxis>
-#include <benchmark/benchmark.h>
-
-#include "guibench.h"
-#include <qcustomplot.h>
-
 #include <chrono>
 #include <cstdio>
 #include <map>
 #include <random>
+
+#include "guibench.h"
+#include "plots/chartview.h"
 
 namespace {
 
@@ -43,8 +42,8 @@ void printSummary() {
     const auto& ours = frameMs["qpanel"];
     if (ours.empty()) return;
     std::printf("\nframe time (append %d points + render 800x400 + grab), same run:\n", kBatch);
-    std::printf("%10s %12s %14s %10s %16s %10s\n", "window", "qpanel ms", "QCustomPlot ms",
-                "ratio", "QtCharts repl ms", "ratio");
+    std::printf("%10s %12s %14s %10s %16s %10s\n", "window", "qpanel ms", "QCustomPlot ms", "ratio",
+                "QtCharts repl ms", "ratio");
     for (const auto& [window, ms] : ours) {
         auto peer = [&](const char* name) {
             const auto& m = frameMs[name];
@@ -53,8 +52,14 @@ void printSummary() {
         };
         const double qcp = peer("qcustomplot"), qtc = peer("qtcharts");
         std::printf("%10lld %12.3f", static_cast<long long>(window), ms);
-        if (qcp > 0) std::printf(" %14.3f %9.2fx", qcp, ms / qcp); else std::printf(" %14s %10s", "-", "-");
-        if (qtc > 0) std::printf(" %16.3f %9.2fx", qtc, ms / qtc); else std::printf(" %16s %10s", "-", "-");
+        if (qcp > 0)
+            std::printf(" %14.3f %9.2fx", qcp, ms / qcp);
+        else
+            std::printf(" %14s %10s", "-", "-");
+        if (qtc > 0)
+            std::printf(" %16.3f %9.2fx", qtc, ms / qtc);
+        else
+            std::printf(" %16s %10s", "-", "-");
         std::printf("\n");
     }
     std::printf("(ratio = qpanel / peer: below 1 means qpanel is faster)\n");
@@ -68,7 +73,8 @@ struct Walk {
     void next(std::vector<double>& ts, std::vector<double>& vs, qint64 n) {
         ts.resize(std::size_t(n));
         vs.resize(std::size_t(n));
-        for (qint64 i = 0; i < n; ++i) ts[std::size_t(i)] = t++, vs[std::size_t(i)] = v += step(rng);
+        for (qint64 i = 0; i < n; ++i)
+            ts[std::size_t(i)] = t++, vs[std::size_t(i)] = v += step(rng);
     }
 };
 
@@ -136,10 +142,12 @@ void BM_QtChartsReplaceFrame(benchmark::State& state) {
     walk.next(ts, vs, window);
     QList<QPointF> points;
     points.reserve(window + kBatch);
-    for (qint64 i = 0; i < window; ++i) points.append(QPointF(ts[std::size_t(i)], vs[std::size_t(i)]));
+    for (qint64 i = 0; i < window; ++i)
+        points.append(QPointF(ts[std::size_t(i)], vs[std::size_t(i)]));
     timedLoop(state, "qtcharts", [&] {
         walk.next(ts, vs, kBatch);
-        for (int i = 0; i < kBatch; ++i) points.append(QPointF(ts[std::size_t(i)], vs[std::size_t(i)]));
+        for (int i = 0; i < kBatch; ++i)
+            points.append(QPointF(ts[std::size_t(i)], vs[std::size_t(i)]));
         points.remove(0, points.size() - window);
         double lo = points.front().y(), hi = lo;
         for (const QPointF& p : points) lo = std::min(lo, p.y()), hi = std::max(hi, p.y());
@@ -179,4 +187,6 @@ BENCHMARK(BM_QCustomPlotFrame)->Apply([](auto* b) { windows(b, 10'000'000); });
 BENCHMARK(BM_QtChartsReplaceFrame)->Apply([](auto* b) { windows(b, 1'000'000); });
 BENCHMARK(BM_QpanelIngest)->Arg(10'000)->Arg(100'000)->UseRealTime()->MinTime(1.0);
 
-int main(int argc, char** argv) { return runGuiBenchmarks(argc, argv, printSummary); }
+int main(int argc, char** argv) {
+    return runGuiBenchmarks(argc, argv, printSummary);
+}

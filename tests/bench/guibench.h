@@ -1,9 +1,9 @@
 #pragma once
 // main() for benchmarks that need a QApplication (charts, scripts): offscreen
 // unless told otherwise, then Google Benchmark; `after` prints summaries.
-#include <QApplication>
 #include <benchmark/benchmark.h>
 
+#include <QApplication>
 #include <functional>
 
 inline int runGuiBenchmarks(int argc, char** argv, const std::function<void()>& after = {}) {

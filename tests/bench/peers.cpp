@@ -2,7 +2,6 @@
 
 #include <QFileInfo>
 #include <QProcess>
-
 #include <cstdio>
 
 namespace qpanel::bench {
@@ -17,7 +16,8 @@ bool peersEnabled() {
            QFileInfo::exists(QString::fromLatin1(kPython));
 }
 
-std::optional<double> peerFigure(const QString& script, const QStringList& args, const QString& key) {
+std::optional<double> peerFigure(const QString& script, const QStringList& args,
+                                 const QString& key) {
     if (!peersEnabled()) return std::nullopt;
     const QString run = script + QLatin1Char(' ') + args.join(QLatin1Char(' '));
     auto it = cache.find(run);

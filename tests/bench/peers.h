@@ -3,7 +3,6 @@
 // from the benchmark process itself, so both sides share one machine state.
 
 #include <QString>
-
 #include <map>
 #include <optional>
 
@@ -11,7 +10,8 @@ namespace qpanel::bench {
 
 /// Runs `script args...` with /usr/bin/python3 once and caches every
 /// "<key> <value>" line it prints. Disabled by QPANEL_BENCH_PEERS=0.
-std::optional<double> peerFigure(const QString& script, const QStringList& args, const QString& key);
+std::optional<double> peerFigure(const QString& script, const QStringList& args,
+                                 const QString& key);
 
 bool peersEnabled();
 

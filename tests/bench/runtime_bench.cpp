@@ -3,17 +3,17 @@
 //   100k concurrent sleeps with random deadlines                 vs asyncio
 //   param set -> one watcher                                     vs param
 // Run: build/bin/bench_runtime   (docs/PERFORMANCE.md has the figures)
+#include <benchmark/benchmark.h>
+
+#include <QEventLoop>
+#include <QTimer>
+#include <chrono>
+#include <random>
+
 #include "core/param.h"
 #include "core/runtime.h"
 #include "core/scheduler.h"
 #include "peers.h"
-
-#include <QEventLoop>
-#include <QTimer>
-#include <benchmark/benchmark.h>
-
-#include <chrono>
-#include <random>
 
 using namespace std::chrono_literals;
 using qpanel::bench::peerFigure;
@@ -46,7 +46,8 @@ double measureSpawnYieldFinish(int n) {
     const auto start = std::chrono::steady_clock::now();
     spawnYieldFinish(n);
     return std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start)
-               .count() / n;
+               .count() /
+           n;
 }
 
 void BM_SpawnYieldFinishVsAsyncio(benchmark::State& state) {
@@ -54,12 +55,12 @@ void BM_SpawnYieldFinishVsAsyncio(benchmark::State& state) {
     double best = 1e300;
     for (auto _ : state) best = std::min(best, measureSpawnYieldFinish(n));
     state.counters["us_per_task"] = best;
-    setPeerCounters(state, best, "asyncio_us",
-                    peerFigure(QStringLiteral("asyncio_peer.py"),
-                               {QStringLiteral("spawn"), QStringLiteral("1000"),
-                                QStringLiteral("10000"), QStringLiteral("100000"),
-                                QStringLiteral("1000000")},
-                               QStringLiteral("spawn_%1").arg(n)));
+    setPeerCounters(
+        state, best, "asyncio_us",
+        peerFigure(QStringLiteral("asyncio_peer.py"),
+                   {QStringLiteral("spawn"), QStringLiteral("1000"), QStringLiteral("10000"),
+                    QStringLiteral("100000"), QStringLiteral("1000000")},
+                   QStringLiteral("spawn_%1").arg(n)));
 }
 
 void BM_RandomSleeps(benchmark::State& state) {
@@ -75,15 +76,16 @@ void BM_RandomSleeps(benchmark::State& state) {
         QEventLoop loop;
         const auto start = std::chrono::steady_clock::now();
         for (int i = 0; i < n; ++i) {
-            qpanel::Runtime::instance().spawn([&done, &loop, n, d = delays[std::size_t(i)]]()
-                                                  -> QCoro::Task<> {
-                co_await qpanel::sleep(d);
-                if (++done == n) loop.quit();
-            });
+            qpanel::Runtime::instance().spawn(
+                [&done, &loop, n, d = delays[std::size_t(i)]]() -> QCoro::Task<> {
+                    co_await qpanel::sleep(d);
+                    if (++done == n) loop.quit();
+                });
         }
         loop.exec();
         bestMs = std::min(bestMs, std::chrono::duration<double, std::milli>(
-                                      std::chrono::steady_clock::now() - start).count());
+                                      std::chrono::steady_clock::now() - start)
+                                      .count());
     }
     state.counters["total_ms"] = bestMs;
     state.counters["overhead_us_per_task"] = (bestMs - kMaxMs) * 1000.0 / n;
@@ -110,7 +112,8 @@ void BM_ParamSetOneWatcher(benchmark::State& state) {
     const auto start = std::chrono::steady_clock::now();
     for (auto _ : state) widget.set(name, ++i);
     const double usPerSet =
-        std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count() /
+        std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start)
+            .count() /
         double(state.iterations());
     benchmark::DoNotOptimize(sum);
     state.counters["us_per_set"] = usPerSet;
@@ -123,10 +126,34 @@ void BM_ParamSetOneWatcher(benchmark::State& state) {
 
 // Best of many runs for small counts (one run of 1k tasks is ~0.2 ms and the
 // first ones pay for warming caches and growing the scheduler's tables).
-BENCHMARK(BM_SpawnYieldFinishVsAsyncio)->Arg(1000)->Iterations(2000)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(BM_SpawnYieldFinishVsAsyncio)->Arg(10000)->Iterations(200)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(BM_SpawnYieldFinishVsAsyncio)->Arg(100000)->Iterations(20)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(BM_SpawnYieldFinishVsAsyncio)->Arg(1000000)->Iterations(3)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(BM_RandomSleeps)->Arg(100000)->Iterations(2)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(BM_RandomSleeps)->Arg(1000000)->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_SpawnYieldFinishVsAsyncio)
+    ->Arg(1000)
+    ->Iterations(2000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK(BM_SpawnYieldFinishVsAsyncio)
+    ->Arg(10000)
+    ->Iterations(200)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK(BM_SpawnYieldFinishVsAsyncio)
+    ->Arg(100000)
+    ->Iterations(20)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK(BM_SpawnYieldFinishVsAsyncio)
+    ->Arg(1000000)
+    ->Iterations(3)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK(BM_RandomSleeps)
+    ->Arg(100000)
+    ->Iterations(2)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK(BM_RandomSleeps)
+    ->Arg(1000000)
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 BENCHMARK(BM_ParamSetOneWatcher);

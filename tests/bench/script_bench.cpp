@@ -3,17 +3,16 @@
 //   a JS param watcher dispatch (slider.value = i)                vs param
 //   loading an app: cold transpiler, cached, warm reload after an edit
 // Run: build/bin/bench_script   (docs/PERFORMANCE.md has the figures)
-#include "bridge/scriptsession.h"
-#include "peers.h"
+#include <benchmark/benchmark.h>
 
 #include <QApplication>
 #include <QEventLoop>
 #include <QTemporaryDir>
-#include <benchmark/benchmark.h>
-
-#include "guibench.h"
-
 #include <chrono>
+
+#include "bridge/scriptsession.h"
+#include "guibench.h"
+#include "peers.h"
 
 using qpanel::bench::peerFigure;
 
@@ -45,7 +44,8 @@ void BM_JsAsyncCallbackTask(benchmark::State& state) {
         const auto start = Clock::now();
         for (int i = 0; i < n; ++i) session.native().execute(work);  // one task each
         QEventLoop loop;
-        while (qpanel::Runtime::instance().busy()) loop.processEvents(QEventLoop::WaitForMoreEvents);
+        while (qpanel::Runtime::instance().busy())
+            loop.processEvents(QEventLoop::WaitForMoreEvents);
         best = std::min(best, usSince(start) / n);
     }
     state.counters["us_per_task"] = best;
@@ -61,10 +61,12 @@ void BM_JsAsyncCallbackTask(benchmark::State& state) {
 /// reaction run, all in JS (no task, no timer, no native crossing).
 void BM_JsPromiseReaction(benchmark::State& state) {
     qpanel::ScriptSession session(&transpiler());
-    session.run(QStringLiteral("var done = 0;\n"
-                               "function bump() { done++; }\n"
-                               "function burst(n) { for (let i = 0; i < n; i++) Promise.resolve(i).then(bump); }\n"),
-                QStringLiteral("/bench/promises.js"));
+    session.run(
+        QStringLiteral(
+            "var done = 0;\n"
+            "function bump() { done++; }\n"
+            "function burst(n) { for (let i = 0; i < n; i++) Promise.resolve(i).then(bump); }\n"),
+        QStringLiteral("/bench/promises.js"));
     const QJSValue burst = session.host().engine()->globalObject().property("burst");
     const QJSValue drain = session.host().hostObject().property("drainMicrotasks");
     constexpr int kPromises = 1000;
@@ -80,12 +82,12 @@ void BM_JsPromiseReaction(benchmark::State& state) {
 
 void BM_JsParamWatcher(benchmark::State& state) {
     qpanel::ScriptSession session(&transpiler());
-    session.run(QStringLiteral(
-                    "var sum = 0;\n"
-                    "const slider = pn.widgets.IntSlider({start: 0, end: 1000000000});\n"
-                    "slider.param.watch((e) => { sum += e.new; }, 'value');\n"
-                    "function setMany(n) { for (let i = 1; i <= n; i++) slider.value = i; }\n"),
-                QStringLiteral("/bench/watch.js"));
+    session.run(
+        QStringLiteral("var sum = 0;\n"
+                       "const slider = pn.widgets.IntSlider({start: 0, end: 1000000000});\n"
+                       "slider.param.watch((e) => { sum += e.new; }, 'value');\n"
+                       "function setMany(n) { for (let i = 1; i <= n; i++) slider.value = i; }\n"),
+        QStringLiteral("/bench/watch.js"));
     const QJSValue setMany = session.host().engine()->globalObject().property("setMany");
     constexpr int kSets = 2000;
     double best = 1e300;
@@ -93,7 +95,8 @@ void BM_JsParamWatcher(benchmark::State& state) {
         const auto start = Clock::now();
         setMany.call({kSets});
         QEventLoop loop;
-        while (qpanel::Runtime::instance().busy()) loop.processEvents(QEventLoop::WaitForMoreEvents);
+        while (qpanel::Runtime::instance().busy())
+            loop.processEvents(QEventLoop::WaitForMoreEvents);
         best = std::min(best, usSince(start) / kSets);
     }
     state.counters["us_per_set"] = best;
@@ -131,9 +134,11 @@ void BM_LoadPath(benchmark::State& state) {
         const double coldMs = loadMs(cold, QString::fromUtf8(kApp));
         (void)start;
         const double cachedMs = loadMs(cold, QString::fromUtf8(kApp));
-        qpanel::Transpiler fresh(qpanel::Transpiler::Options{cache.path(), true});  // new process, warm disk cache
+        qpanel::Transpiler fresh(
+            qpanel::Transpiler::Options{cache.path(), true});  // new process, warm disk cache
         const double diskCachedMs = loadMs(fresh, QString::fromUtf8(kApp));
-        const double warmEditMs = loadMs(cold, QString::fromUtf8(kApp) + QStringLiteral("// edited\n"));
+        const double warmEditMs =
+            loadMs(cold, QString::fromUtf8(kApp) + QStringLiteral("// edited\n"));
         state.counters["cold_ms"] = coldMs;
         state.counters["cached_ms"] = cachedMs;
         state.counters["disk_cache_new_transpiler_ms"] = diskCachedMs;
@@ -143,9 +148,17 @@ void BM_LoadPath(benchmark::State& state) {
 
 }  // namespace
 
-BENCHMARK(BM_JsAsyncCallbackTask)->Arg(100)->Arg(1000)->Arg(10000)->Iterations(5)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_JsAsyncCallbackTask)
+    ->Arg(100)
+    ->Arg(1000)
+    ->Arg(10000)
+    ->Iterations(5)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 BENCHMARK(BM_JsPromiseReaction)->Iterations(20)->UseRealTime();
 BENCHMARK(BM_JsParamWatcher)->Iterations(20)->UseRealTime();
 BENCHMARK(BM_LoadPath)->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 
-int main(int argc, char** argv) { return runGuiBenchmarks(argc, argv); }
+int main(int argc, char** argv) {
+    return runGuiBenchmarks(argc, argv);
+}

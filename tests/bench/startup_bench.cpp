@@ -14,12 +14,11 @@
 // Never fails on speed; exits 1 only if a program does not report a frame
 // (or qpanel does not show the app).
 #include <QCoreApplication>
-#include <QFile>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QProcess>
 #include <QStringList>
 #include <QTemporaryDir>
-
 #include <algorithm>
 #include <cstdio>
 #include <optional>
@@ -42,11 +41,12 @@ std::optional<double> probeLine(const QByteArray& out, const QByteArray& marker)
 }
 
 /// With `showsApp`, waits for the app's own views too (qpanel opening a script).
-std::optional<Sample> launch(const QString& program, const QStringList& arguments, const QString& cacheHome,
-                             bool showsApp) {
+std::optional<Sample> launch(const QString& program, const QStringList& arguments,
+                             const QString& cacheHome, bool showsApp) {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("QPANEL_FIRST_PAINT_PROBE"), QStringLiteral("exit"));
-    if (!env.contains(QStringLiteral("QT_QPA_PLATFORM"))) env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    if (!env.contains(QStringLiteral("QT_QPA_PLATFORM")))
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     env.insert(QStringLiteral("XDG_CACHE_HOME"), cacheHome);
     // Opening a script records it in the recent files: never the user's.
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), cacheHome);
@@ -61,7 +61,8 @@ std::optional<Sample> launch(const QString& program, const QStringList& argument
     while ((!firstPaintEndToEnd || (showsApp && !appEndToEnd)) && process.waitForReadyRead(30000)) {
         out += process.readAllStandardOutput();
         const double now = double(clock.nsecsElapsed()) / 1e6;
-        if (!firstPaintEndToEnd && (inMain = probeLine(out, "qpanel-first-paint "))) firstPaintEndToEnd = now;
+        if (!firstPaintEndToEnd && (inMain = probeLine(out, "qpanel-first-paint ")))
+            firstPaintEndToEnd = now;
         if (probeLine(out, "qpanel-app-failed ")) break;
         if (!appEndToEnd && probeLine(out, "qpanel-app-shown ")) appEndToEnd = now;
     }
@@ -84,8 +85,10 @@ struct Series {
         appEndToEnd.push_back(s.appEndToEndMs);
     }
     void print(const char* label, bool showsApp) const {
-        std::printf("%-34s first frame median %7.1f ms  min %7.1f ms  (main -> paint: median %6.1f ms)", label,
-                    median(endToEnd), *std::min_element(endToEnd.begin(), endToEnd.end()), median(inMain));
+        std::printf(
+            "%-34s first frame median %7.1f ms  min %7.1f ms  (main -> paint: median %6.1f ms)",
+            label, median(endToEnd), *std::min_element(endToEnd.begin(), endToEnd.end()),
+            median(inMain));
         if (showsApp)
             std::printf("  app shown median %7.1f ms  min %7.1f ms", median(appEndToEnd),
                         *std::min_element(appEndToEnd.begin(), appEndToEnd.end()));
@@ -110,7 +113,8 @@ int main(int argc, char** argv) {
 
     QTemporaryDir warmCache;
     // One untimed start fills the warm cache (and the OS file cache for both).
-    if (!launch(qpanel, qpanelArgs, warmCache.path(), true) || !launch(peer, {}, warmCache.path(), false)) {
+    if (!launch(qpanel, qpanelArgs, warmCache.path(), true) ||
+        !launch(peer, {}, warmCache.path(), false)) {
         std::fprintf(stderr, "startup_bench: a program did not report its first frame\n");
         return 1;
     }
@@ -127,7 +131,8 @@ int main(int argc, char** argv) {
         const QString script = scriptDir.filePath(QStringLiteral("my_app.js"));
         QFile copy(script);
         if (!copy.open(QIODevice::WriteOnly) ||
-            copy.write(exampleSource + "\n// run " + QByteArray::number(i) + " " + scriptDir.path().toUtf8() + "\n") < 0)
+            copy.write(exampleSource + "\n// run " + QByteArray::number(i) + " " +
+                       scriptDir.path().toUtf8() + "\n") < 0)
             return 1;
         copy.close();
         const auto a = launch(qpanel, qpanelArgs, warmCache.path(), true);
@@ -143,10 +148,13 @@ int main(int argc, char** argv) {
         firstStart.add(*c);
         newScript.add(*d);
     }
-    std::printf("Start -> first painted frame and -> the app's views painted, end to end (QT_QPA_PLATFORM=%s), example %s\n",
-                qEnvironmentVariableIsSet("QT_QPA_PLATFORM") ? qPrintable(qEnvironmentVariable("QT_QPA_PLATFORM"))
-                                                             : "offscreen",
-                qPrintable(example));
+    std::printf(
+        "Start -> first painted frame and -> the app's views painted, end to end "
+        "(QT_QPA_PLATFORM=%s), example %s\n",
+        qEnvironmentVariableIsSet("QT_QPA_PLATFORM")
+            ? qPrintable(qEnvironmentVariable("QT_QPA_PLATFORM"))
+            : "offscreen",
+        qPrintable(example));
     warm.print("qpanel, example, user cache warm", true);
     firstStart.print("qpanel, example, empty user cache", true);
     newScript.print("qpanel, new script (Babel loads)", true);
@@ -156,9 +164,10 @@ int main(int argc, char** argv) {
                                         std::pair{"example, empty user cache", &firstStart},
                                         std::pair{"new script (Babel loads)", &newScript}}) {
         const double ms = median(series->endToEnd);
-        std::printf("ratio qpanel (%s) / bare Qt window: %5.2fx  first frame %7.1f ms  goal <= 300 ms: %s;"
-                    "  app shown %7.1f ms\n",
-                    label, ms / peerMs, ms, ms <= 300 ? "met" : "NOT met", median(series->appEndToEnd));
+        std::printf(
+            "ratio qpanel (%s) / bare Qt window: %5.2fx  first frame %7.1f ms  goal <= 300 ms: %s;"
+            "  app shown %7.1f ms\n",
+            label, ms / peerMs, ms, ms <= 300 ? "met" : "NOT met", median(series->appEndToEnd));
     }
     return 0;
 }

@@ -1,9 +1,9 @@
 // The start-time floor for startup_bench: a bare Qt Widgets app showing an
 // empty QMainWindow of qpanel's size, with qpanel's own first-paint probe.
-#include "cli/firstpaintprobe.h"
-
 #include <QApplication>
 #include <QMainWindow>
+
+#include "cli/firstpaintprobe.h"
 
 int main(int argc, char** argv) {
     qpanel::cli::markMainStarted();

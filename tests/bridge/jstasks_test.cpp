@@ -1,20 +1,22 @@
 // JS async callbacks as qpanel tasks: registry, busy, context across awaits,
 // cancellation through CancelledError, errors with the user's line.
 #include "bridge/jstasks.h"
-#include "bridge/transpiler.h"
-#include "common/eventloop.h"
+
+#include <gtest/gtest.h>
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
-#include <gtest/gtest.h>
+
+#include "bridge/transpiler.h"
+#include "common/eventloop.h"
 
 using namespace std::chrono_literals;
 using qpanel::Document;
 using qpanel::ErrorReport;
 using qpanel::JsTasks;
 using qpanel::Runtime;
-using qpanel::SourceLocation;
 using qpanel::ScriptHost;
+using qpanel::SourceLocation;
 using qpanel::test::waitUntil;
 
 namespace {
@@ -36,20 +38,23 @@ struct ScriptFixture {
         EXPECT_TRUE(script.ok()) << (script.error ? script.error->toString().toStdString() : "");
         EXPECT_TRUE(host.run(script));
     }
-    QJSValue global(const char* name) { return engine.globalObject().property(QString::fromLatin1(name)); }
+    QJSValue global(const char* name) {
+        return engine.globalObject().property(QString::fromLatin1(name));
+    }
 };
 
 }  // namespace
 
 TEST(JsTasks, AnAsyncCallbackIsATaskUntilItsPromiseSettles) {
-    ScriptFixture f(QStringLiteral(
-        "async function work(n) {\n"
-        "  await __qpanel.sleep(30);\n"
-        "  console.log('done ' + n);\n"
-        "}\n"));
+    ScriptFixture f(
+        QStringLiteral("async function work(n) {\n"
+                       "  await __qpanel.sleep(30);\n"
+                       "  console.log('done ' + n);\n"
+                       "}\n"));
     const quint64 id = f.tasks.call(f.global("work"), {7}, QStringLiteral("Button 'Go'.on_click"));
     ASSERT_TRUE(Runtime::instance().tasks().contains(id));
-    EXPECT_EQ(Runtime::instance().tasks().snapshot().front().origin, QStringLiteral("Button 'Go'.on_click"));
+    EXPECT_EQ(Runtime::instance().tasks().snapshot().front().origin,
+              QStringLiteral("Button 'Go'.on_click"));
     EXPECT_TRUE(Runtime::instance().busy());
     ASSERT_TRUE(waitUntil([&] { return !Runtime::instance().tasks().contains(id); }));
     EXPECT_EQ(f.log, QStringList{"done 7"});
@@ -74,18 +79,18 @@ TEST(JsTasks, TheTaskContextFollowsEveryAwait) {
 }
 
 TEST(JsTasks, CancellingStopsTheFunctionAtItsAwaitAndRunsFinally) {
-    ScriptFixture f(QStringLiteral(
-        "async function work() {\n"
-        "  try {\n"
-        "    await __qpanel.sleep(60000);\n"
-        "    console.log('after');\n"
-        "  } catch (e) {\n"
-        "    console.log('caught ' + e.name);\n"
-        "    throw e;\n"
-        "  } finally {\n"
-        "    console.log('finally');\n"
-        "  }\n"
-        "}\n"));
+    ScriptFixture f(
+        QStringLiteral("async function work() {\n"
+                       "  try {\n"
+                       "    await __qpanel.sleep(60000);\n"
+                       "    console.log('after');\n"
+                       "  } catch (e) {\n"
+                       "    console.log('caught ' + e.name);\n"
+                       "    throw e;\n"
+                       "  } finally {\n"
+                       "    console.log('finally');\n"
+                       "  }\n"
+                       "}\n"));
     QSignalSpy cancelled(&Runtime::instance().tasks(), &qpanel::TaskRegistry::taskCancelled);
     QSignalSpy reported(&Runtime::instance(), &Runtime::errorReported);
     const quint64 id = f.tasks.call(f.global("work"), {}, QStringLiteral("sleeper"));
@@ -99,13 +104,13 @@ TEST(JsTasks, CancellingStopsTheFunctionAtItsAwaitAndRunsFinally) {
 }
 
 TEST(JsTasks, ARejectionIsReportedWithTheUsersLine) {
-    ScriptFixture f(QStringLiteral(
-        "async function work() {\n"
-        "  await __qpanel.sleep(1);\n"
-        "\n"
-        "  throw new Error('sensor offline');\n"
-        "}\n"
-        "function sync() { null.x; }\n"));
+    ScriptFixture f(
+        QStringLiteral("async function work() {\n"
+                       "  await __qpanel.sleep(1);\n"
+                       "\n"
+                       "  throw new Error('sensor offline');\n"
+                       "}\n"
+                       "function sync() { null.x; }\n"));
     QSignalSpy reported(&Runtime::instance(), &Runtime::errorReported);
     f.tasks.call(f.global("work"), {}, QStringLiteral("periodic callback"));
     ASSERT_TRUE(reported.wait(5000));
@@ -116,15 +121,17 @@ TEST(JsTasks, ARejectionIsReportedWithTheUsersLine) {
     f.tasks.call(f.global("sync"), {}, QStringLiteral("watcher"));
     ASSERT_TRUE(waitUntil([&] { return reported.count() == 1; }));
     report = reported.takeFirst()[0].value<ErrorReport>();
-    EXPECT_TRUE(report.message.startsWith(QStringLiteral("TypeError"))) << report.message.toStdString();
+    EXPECT_TRUE(report.message.startsWith(QStringLiteral("TypeError")))
+        << report.message.toStdString();
     EXPECT_EQ(report.location, (SourceLocation{.file = "/app/test.js", .line = 6}));
 }
 
 TEST(JsTasks, ClosingTheAppCancelsItsTasks) {
     int unwound = 0;
     {
-        ScriptFixture f(QStringLiteral(
-            "async function work() { try { await __qpanel.sleep(60000); } finally { console.log('x'); } }\n"));
+        ScriptFixture f(
+            QStringLiteral("async function work() { try { await __qpanel.sleep(60000); } finally { "
+                           "console.log('x'); } }\n"));
         for (int i = 0; i < 50; ++i) f.tasks.call(f.global("work"), {}, QStringLiteral("t"));
         EXPECT_EQ(Runtime::instance().tasks().countOwnedBy(&f.document), 50);
         QObject::connect(&f.host, &ScriptHost::messageLogged, [&] { ++unwound; });
@@ -134,12 +141,12 @@ TEST(JsTasks, ClosingTheAppCancelsItsTasks) {
 }
 
 TEST(JsTasks, WithLockHoldsTheDocumentLockAcrossAwaitsAndSectionsTakeTurns) {
-    ScriptFixture f(QStringLiteral(
-        "async function stream(n) {\n"
-        "  console.log('start ' + n);\n"
-        "  await __qpanel.sleep(20);\n"
-        "  console.log('end ' + n);\n"
-        "}\n"));
+    ScriptFixture f(
+        QStringLiteral("async function stream(n) {\n"
+                       "  console.log('start ' + n);\n"
+                       "  await __qpanel.sleep(20);\n"
+                       "  console.log('end ' + n);\n"
+                       "}\n"));
     bool lockedDuringSleep = false;
     f.tasks.call(f.global("stream"), {1}, QStringLiteral("a"), {.withLock = true});
     f.tasks.call(f.global("stream"), {2}, QStringLiteral("b"), {.withLock = true});
@@ -152,24 +159,27 @@ TEST(JsTasks, WithLockHoldsTheDocumentLockAcrossAwaitsAndSectionsTakeTurns) {
 }
 
 TEST(JsTasks, EvaluateGivesTheSettledValueInsideATask) {
-    ScriptFixture f(QStringLiteral(
-        "async function get(i) { await __qpanel.sleep(5); return 'image ' + i; }\n"
-        "function plain(i) { return i * 2; }\n"
-        "async function bad() { await null; throw new RangeError('no image'); }\n"));
+    ScriptFixture f(
+        QStringLiteral("async function get(i) { await __qpanel.sleep(5); return 'image ' + i; }\n"
+                       "function plain(i) { return i * 2; }\n"
+                       "async function bad() { await null; throw new RangeError('no image'); }\n"));
     QStringList results;
     const QJSValue get = f.global("get"), plain = f.global("plain"), bad = f.global("bad");
-    Runtime::instance().spawn([&]() -> QCoro::Task<> {
-        // Argument lists built outside the co_await: GCC 12 rejects a braced
-        // list inside one ("array used as initializer").
-        const QJSValueList three{3}, four{4};
-        results << (co_await f.tasks.evaluate(get, three)).toString();
-        results << (co_await f.tasks.evaluate(plain, four)).toString();
-        try {
-            co_await f.tasks.evaluate(bad, QJSValueList());
-        } catch (const qpanel::LocatedError& e) {
-            results << QString::fromUtf8(e.what()) + QStringLiteral(" @ ") + e.location().toString();
-        }
-    }, qpanel::SpawnOptions{QString("bind"), &f.document});
+    Runtime::instance().spawn(
+        [&]() -> QCoro::Task<> {
+            // Argument lists built outside the co_await: GCC 12 rejects a braced
+            // list inside one ("array used as initializer").
+            const QJSValueList three{3}, four{4};
+            results << (co_await f.tasks.evaluate(get, three)).toString();
+            results << (co_await f.tasks.evaluate(plain, four)).toString();
+            try {
+                co_await f.tasks.evaluate(bad, QJSValueList());
+            } catch (const qpanel::LocatedError& e) {
+                results << QString::fromUtf8(e.what()) + QStringLiteral(" @ ") +
+                               e.location().toString();
+            }
+        },
+        qpanel::SpawnOptions{QString("bind"), &f.document});
     ASSERT_TRUE(waitUntil([&] { return results.size() == 3; }));
     EXPECT_EQ(results, (QStringList{"image 3", "8", "RangeError: no image @ /app/test.js:3"}));
 }

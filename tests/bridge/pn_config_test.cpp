@@ -1,8 +1,8 @@
 // pn.config.exception_handler and the parameterized pn.state (busy).
+#include <gtest/gtest.h>
+
 #include "common/eventloop.h"
 #include "pnsession.h"
-
-#include <gtest/gtest.h>
 
 using namespace std::chrono_literals;
 using qpanel::test::Session;
@@ -10,19 +10,21 @@ using qpanel::test::waitUntil;
 
 TEST(PnConfig, ExceptionHandlerReplacesTheDefaultReportUntilResetToNull) {
     Session s;
-    ASSERT_TRUE(s.session.run(QStringLiteral(
-        "pn.config.exception_handler = (e) => console.log('handled ' + e.message + ' ' + e.code);\n"
-        "const fail = pn.widgets.Button({name: 'Fail'});\n"
-        "fail.on_click(async () => {\n"
-        "  await pn.sleep(1);\n"
-        "  const err = new Error('boom'); err.code = 7;\n"
-        "  throw err;\n"
-        "});\n"
-        "const reset = pn.widgets.Button({name: 'Reset'});\n"
-        "reset.on_click(() => { pn.config.exception_handler = null; });\n"
-        "setTimeout(() => { throw new Error('from a timer'); }, 1);\n"
-        "Promise.reject(new Error('unhandled'));\n"
-        "pn.Row(fail, reset).servable();\n"), QStringLiteral("/app/handler.js")))
+    ASSERT_TRUE(s.session.run(
+        QStringLiteral("pn.config.exception_handler = (e) => console.log('handled ' + e.message + "
+                       "' ' + e.code);\n"
+                       "const fail = pn.widgets.Button({name: 'Fail'});\n"
+                       "fail.on_click(async () => {\n"
+                       "  await pn.sleep(1);\n"
+                       "  const err = new Error('boom'); err.code = 7;\n"
+                       "  throw err;\n"
+                       "});\n"
+                       "const reset = pn.widgets.Button({name: 'Reset'});\n"
+                       "reset.on_click(() => { pn.config.exception_handler = null; });\n"
+                       "setTimeout(() => { throw new Error('from a timer'); }, 1);\n"
+                       "Promise.reject(new Error('unhandled'));\n"
+                       "pn.Row(fail, reset).servable();\n"),
+        QStringLiteral("/app/handler.js")))
         << s.firstError();
     s.button(0)->click();
     ASSERT_TRUE(waitUntil([&] { return s.log.size() == 3; })) << s.log.join('|').toStdString();
@@ -42,34 +44,38 @@ TEST(PnConfig, ExceptionHandlerReplacesTheDefaultReportUntilResetToNull) {
 
 TEST(PnConfig, AnExceptionInsideTheHandlerGoesToTheDefaultReportWithoutRecursion) {
     Session s;
-    ASSERT_TRUE(s.session.run(QStringLiteral(
-        "let calls = 0;\n"
-        "pn.config.exception_handler = (e) => {\n"
-        "  calls += 1; console.log('handler ' + calls);\n"
-        "  throw new Error('handler broke on ' + e.message);\n"
-        "};\n"
-        "const b = pn.widgets.Button({name: 'Go'});\n"
-        "b.on_click(() => { throw new Error('first'); });\n"
-        "const later = pn.widgets.Button({name: 'Async handler'});\n"
-        "later.on_click(() => {\n"
-        "  pn.config.exception_handler = async (e) => { await pn.sleep(1); throw new Error('async handler broke'); };\n"
-        "  throw new Error('second');\n"
-        "});\n"
-        "pn.Row(b, later).servable();\n"), QStringLiteral("/app/broken.js")))
+    ASSERT_TRUE(
+        s.session.run(QStringLiteral("let calls = 0;\n"
+                                     "pn.config.exception_handler = (e) => {\n"
+                                     "  calls += 1; console.log('handler ' + calls);\n"
+                                     "  throw new Error('handler broke on ' + e.message);\n"
+                                     "};\n"
+                                     "const b = pn.widgets.Button({name: 'Go'});\n"
+                                     "b.on_click(() => { throw new Error('first'); });\n"
+                                     "const later = pn.widgets.Button({name: 'Async handler'});\n"
+                                     "later.on_click(() => {\n"
+                                     "  pn.config.exception_handler = async (e) => { await "
+                                     "pn.sleep(1); throw new Error('async handler broke'); };\n"
+                                     "  throw new Error('second');\n"
+                                     "});\n"
+                                     "pn.Row(b, later).servable();\n"),
+                      QStringLiteral("/app/broken.js")))
         << s.firstError();
     s.button(0)->click();
     ASSERT_TRUE(waitUntil([&] { return s.errors.size() == 2; })) << s.firstError();
     EXPECT_EQ(s.log, QStringList{"handler 1"});
     EXPECT_TRUE(s.errors[0].message.contains("pn.config.exception_handler failed"))
         << s.errors[0].message.toStdString();
-    EXPECT_TRUE(s.errors[0].message.contains("handler broke on first")) << s.errors[0].message.toStdString();
+    EXPECT_TRUE(s.errors[0].message.contains("handler broke on first"))
+        << s.errors[0].message.toStdString();
     EXPECT_EQ(s.errors[0].location.line, 4);
     EXPECT_EQ(s.errors[1].message, QStringLiteral("Error: first"));
     EXPECT_EQ(s.errors[1].location.line, 7);
 
     s.button(1)->click();
     ASSERT_TRUE(waitUntil([&] { return s.errors.size() == 3; })) << s.firstError();
-    EXPECT_TRUE(s.errors[2].message.contains("async handler broke")) << s.errors[2].message.toStdString();
+    EXPECT_TRUE(s.errors[2].message.contains("async handler broke"))
+        << s.errors[2].message.toStdString();
     EXPECT_TRUE(s.errors[2].message.contains("pn.config.exception_handler failed"));
     // Nothing loops: the handler's own rejection is not handed back to it. A
     // loop would keep a handler task in flight, so the app would never idle.
@@ -80,18 +86,22 @@ TEST(PnConfig, AnExceptionInsideTheHandlerGoesToTheDefaultReportWithoutRecursion
 }
 
 TEST(PnConfig, TheHandlerMustBeAFunctionOrNull) {
-    Session().expectFailure(QStringLiteral("\npn.config.exception_handler = 'print';\n"),
-                            QStringLiteral("pn.config.exception_handler must be a function or null"), 2);
+    Session().expectFailure(
+        QStringLiteral("\npn.config.exception_handler = 'print';\n"),
+        QStringLiteral("pn.config.exception_handler must be a function or null"), 2);
 }
 
 TEST(PnState, BusyIsReadableAndWatchable) {
     Session s;
-    ASSERT_TRUE(s.session.run(QStringLiteral(
-        "console.log('busy at start ' + pn.state.busy);\n"
-        "pn.state.param.watch((e) => console.log(e.name + ' ' + e.old + ' -> ' + e.new + ' ' + (e.obj === pn.state)), 'busy');\n"
-        "const b = pn.widgets.Button({name: 'Work'});\n"
-        "b.on_click(async () => { await pn.sleep(50); console.log('in task ' + pn.state.busy); });\n"
-        "pn.Row(b).servable();\n"), QStringLiteral("/app/busy.js")))
+    ASSERT_TRUE(
+        s.session.run(QStringLiteral("console.log('busy at start ' + pn.state.busy);\n"
+                                     "pn.state.param.watch((e) => console.log(e.name + ' ' + e.old "
+                                     "+ ' -> ' + e.new + ' ' + (e.obj === pn.state)), 'busy');\n"
+                                     "const b = pn.widgets.Button({name: 'Work'});\n"
+                                     "b.on_click(async () => { await pn.sleep(50); console.log('in "
+                                     "task ' + pn.state.busy); });\n"
+                                     "pn.Row(b).servable();\n"),
+                      QStringLiteral("/app/busy.js")))
         << s.firstError();
     ASSERT_TRUE(waitUntil([&] { return s.session.isIdle(); }));
     s.button(0)->click();
@@ -111,17 +121,19 @@ TEST(PnState, WatchingAnUnknownStateParamIsAnError) {
 // task, never report idle in between.
 TEST(PnState, BusyIsOnePeriodPerPieceOfAsyncWork) {
     Session s;
-    ASSERT_TRUE(s.session.run(QStringLiteral(
-        "globalThis.seen = [];\n"
-        "pn.state.param.watch((e) => seen.push(e.new), 'busy');\n"
-        "const b = pn.widgets.Button({name: 'Work'});\n"
-        "b.on_click(async () => { await pn.sleep(20); });\n"
-        "const w = pn.widgets.TextInput({value: 'a'});\n"
-        "w.param.watch(async () => { await pn.sleep(10); await pn.sleep(10); });\n"
-        "pn.Row(b, w).servable();\n"
-        "pn.state.execute(async () => { await pn.sleep(20); });\n"), QStringLiteral("/app/busy.js")))
+    ASSERT_TRUE(s.session.run(
+        QStringLiteral("globalThis.seen = [];\n"
+                       "pn.state.param.watch((e) => seen.push(e.new), 'busy');\n"
+                       "const b = pn.widgets.Button({name: 'Work'});\n"
+                       "b.on_click(async () => { await pn.sleep(20); });\n"
+                       "const w = pn.widgets.TextInput({value: 'a'});\n"
+                       "w.param.watch(async () => { await pn.sleep(10); await pn.sleep(10); });\n"
+                       "pn.Row(b, w).servable();\n"
+                       "pn.state.execute(async () => { await pn.sleep(20); });\n"),
+        QStringLiteral("/app/busy.js")))
         << s.firstError();
-    ASSERT_TRUE(waitUntil([&] { return s.session.isIdle() && !qpanel::Runtime::instance().busy(); }));
+    ASSERT_TRUE(
+        waitUntil([&] { return s.session.isIdle() && !qpanel::Runtime::instance().busy(); }));
     // Delivered on a later loop pass: wait for the last one.
     ASSERT_TRUE(waitUntil([&] { return s.evaluate("seen.length").toInt() >= 2; }));
     EXPECT_EQ(s.evaluate("seen.join(',')").toString(), QStringLiteral("true,false"));

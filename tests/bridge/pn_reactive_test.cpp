@@ -1,12 +1,12 @@
 // pn.depends and generator functions in pn.bind / pn.depends: renders follow
 // the widgets, latest wins, yields stream into the pane (replace or append),
 // and a newer trigger cancels the running generator.
+#include <gtest/gtest.h>
+
 #include "common/eventloop.h"
 #include "pnsession.h"
 #include "widgets/layouts/listlayout.h"
 #include "widgets/panes/reactivepane.h"
-
-#include <gtest/gtest.h>
 
 using namespace std::chrono_literals;
 using qpanel::Component;
@@ -51,18 +51,20 @@ struct SliderAndPane {
 
 TEST(PnDepends, ADependentFunctionRendersTheLatestResultWhenTheWidgetChanges) {
     Session s;
-    ASSERT_TRUE(s.session.run(QStringLiteral(
-        "const slider = pn.widgets.IntSlider({start: 0, end: 10, value: 1});\n"
-        "const doubled = pn.depends(slider)(async (v) => {\n"
-        "  await pn.sleep(v === 2 ? 400 : 10);\n"
-        "  return 'value ' + v * 2;\n"
-        "});\n"
-        "console.log(typeof doubled);\n"
-        "pn.Column(slider, doubled).servable();\n"), QStringLiteral("/app/depends.js")))
+    ASSERT_TRUE(s.session.run(
+        QStringLiteral("const slider = pn.widgets.IntSlider({start: 0, end: 10, value: 1});\n"
+                       "const doubled = pn.depends(slider)(async (v) => {\n"
+                       "  await pn.sleep(v === 2 ? 400 : 10);\n"
+                       "  return 'value ' + v * 2;\n"
+                       "});\n"
+                       "console.log(typeof doubled);\n"
+                       "pn.Column(slider, doubled).servable();\n"),
+        QStringLiteral("/app/depends.js")))
         << s.firstError();
     SliderAndPane ui(s);
     ASSERT_NE(ui.pane, nullptr);
-    ASSERT_TRUE(waitUntil([&] { return textOf(ui.pane->rendered()) == "value 2"; })) << s.firstError();
+    ASSERT_TRUE(waitUntil([&] { return textOf(ui.pane->rendered()) == "value 2"; }))
+        << s.firstError();
     ui.slider->set("value", 2);
     ui.slider->set("value", 3);
     ASSERT_TRUE(waitUntil([&] { return !Runtime::instance().busy(); }));
@@ -75,19 +77,21 @@ TEST(PnDepends, ADependentFunctionRendersTheLatestResultWhenTheWidgetChanges) {
 
 TEST(PnDepends, WatchTrueRunsTheFunctionAsASideEffectOnEveryChange) {
     Session s;
-    ASSERT_TRUE(s.session.run(QStringLiteral(
-        "const slider = pn.widgets.IntSlider({start: 0, end: 10, value: 1});\n"
-        "const text = pn.widgets.StaticText({value: ''});\n"
-        "pn.depends(slider, {watch: true})(async (v) => {\n"
-        "  await pn.sleep(5);\n"
-        "  text.value = 'slider at ' + v;\n"
-        "});\n"
-        "pn.Column(slider, text).servable();\n"), QStringLiteral("/app/watch.js")))
+    ASSERT_TRUE(s.session.run(
+        QStringLiteral("const slider = pn.widgets.IntSlider({start: 0, end: 10, value: 1});\n"
+                       "const text = pn.widgets.StaticText({value: ''});\n"
+                       "pn.depends(slider, {watch: true})(async (v) => {\n"
+                       "  await pn.sleep(5);\n"
+                       "  text.value = 'slider at ' + v;\n"
+                       "});\n"
+                       "pn.Column(slider, text).servable();\n"),
+        QStringLiteral("/app/watch.js")))
         << s.firstError();
     Component* text = s.child(1);
     ASSERT_NE(text, nullptr);
     s.child(0)->set("value", 7);
-    ASSERT_TRUE(waitUntil([&] { return text->get("value").toString() == "slider at 7"; })) << s.firstError();
+    ASSERT_TRUE(waitUntil([&] { return text->get("value").toString() == "slider at 7"; }))
+        << s.firstError();
     EXPECT_TRUE(s.errors.isEmpty()) << s.firstError();
 }
 
@@ -95,19 +99,21 @@ TEST(PnDepends, WatchTrueRunsTheFunctionAsASideEffectOnEveryChange) {
 // now (the latest completed run), and `loading` while a newer run is pending.
 TEST(PnBind, ThePaneOfABoundFunctionTellsWhatItRendersNow) {
     Session s;
-    ASSERT_TRUE(s.session.run(QStringLiteral(
-        "const slider = pn.widgets.IntSlider({start: 0, end: 10, value: 2});\n"
-        "const shown = pn.pane.Markdown('a component');\n"
-        "const pane = pn.panel(pn.bind(async (v) => {\n"
-        "  await pn.sleep(v === 5 ? 200 : 5);\n"
-        "  return v === 3 ? shown : 'value ' + v;\n"
-        "}, slider));\n"
-        "console.log('before ' + pane.rendered);\n"
-        "function report(tag) {\n"
-        "  const r = pane.rendered;\n"
-        "  console.log(tag + ' ' + (r === shown) + ' ' + (r && r.object) + ' ' + pane.loading);\n"
-        "}\n"
-        "pn.Column(slider, pane).servable();\n"), QStringLiteral("/app/rendered.js")))
+    ASSERT_TRUE(s.session.run(
+        QStringLiteral("const slider = pn.widgets.IntSlider({start: 0, end: 10, value: 2});\n"
+                       "const shown = pn.pane.Markdown('a component');\n"
+                       "const pane = pn.panel(pn.bind(async (v) => {\n"
+                       "  await pn.sleep(v === 5 ? 200 : 5);\n"
+                       "  return v === 3 ? shown : 'value ' + v;\n"
+                       "}, slider));\n"
+                       "console.log('before ' + pane.rendered);\n"
+                       "function report(tag) {\n"
+                       "  const r = pane.rendered;\n"
+                       "  console.log(tag + ' ' + (r === shown) + ' ' + (r && r.object) + ' ' + "
+                       "pane.loading);\n"
+                       "}\n"
+                       "pn.Column(slider, pane).servable();\n"),
+        QStringLiteral("/app/rendered.js")))
         << s.firstError();
     EXPECT_EQ(s.log.value(0), QStringLiteral("before null"));
     auto* pane = qobject_cast<qpanel::ReactivePane*>(s.child(1));
@@ -116,26 +122,31 @@ TEST(PnBind, ThePaneOfABoundFunctionTellsWhatItRendersNow) {
     ASSERT_TRUE(waitUntil([&] { return pane->rendered() != nullptr; }));
     report.call({QStringLiteral("first")});
     s.child(0)->set("value", 3);
-    ASSERT_TRUE(waitUntil([&] { return !pane->reactive()->loading() && pane->reactive()->evaluations() == 2; }));
+    ASSERT_TRUE(waitUntil(
+        [&] { return !pane->reactive()->loading() && pane->reactive()->evaluations() == 2; }));
     report.call({QStringLiteral("component")});
     s.child(0)->set("value", 5);  // slow: the component stays rendered while it loads
     report.call({QStringLiteral("pending")});
-    EXPECT_EQ(s.log.mid(1), (QStringList{"first false value 2 false", "component true a component false",
-                                         "pending true a component true"}));
+    EXPECT_EQ(s.log.mid(1),
+              (QStringList{"first false value 2 false", "component true a component false",
+                           "pending true a component true"}));
     EXPECT_TRUE(s.errors.isEmpty()) << s.firstError();
 }
 
 // Panel's depends(watch=True) waits for the first change unless on_init=True.
 TEST(PnDepends, WatchTrueFirstRunsOnAChangeOrAtOnceWithOnInit) {
     Session s;
-    ASSERT_TRUE(s.session.run(QStringLiteral(
-        "const slider = pn.widgets.IntSlider({start: 0, end: 10, value: 1});\n"
-        "pn.depends(slider, {watch: true})((v) => console.log('watch ' + v));\n"
-        "pn.depends(slider, {watch: true, on_init: true})((v) => console.log('on_init ' + v));\n"
-        "console.log('loaded');\n"
-        "pn.Column(slider).servable();\n"), QStringLiteral("/app/oninit.js")))
+    ASSERT_TRUE(s.session.run(
+        QStringLiteral("const slider = pn.widgets.IntSlider({start: 0, end: 10, value: 1});\n"
+                       "pn.depends(slider, {watch: true})((v) => console.log('watch ' + v));\n"
+                       "pn.depends(slider, {watch: true, on_init: true})((v) => "
+                       "console.log('on_init ' + v));\n"
+                       "console.log('loaded');\n"
+                       "pn.Column(slider).servable();\n"),
+        QStringLiteral("/app/oninit.js")))
         << s.firstError();
-    ASSERT_TRUE(waitUntil([&] { return s.log.contains("loaded") && s.log.contains("on_init 1"); })) << s.firstError();
+    ASSERT_TRUE(waitUntil([&] { return s.log.contains("loaded") && s.log.contains("on_init 1"); }))
+        << s.firstError();
     EXPECT_FALSE(s.log.contains("watch 1")) << s.log.join(" | ").toStdString();
     s.child(0)->set("value", 7);
     ASSERT_TRUE(waitUntil([&] { return s.log.contains("watch 7") && s.log.contains("on_init 7"); }))
@@ -149,21 +160,25 @@ TEST(PnDepends, BadArgumentsAreErrorsAtTheUsersLine) {
                                            "pn.depends(slider, {wach: true})(() => 1);\n"),
                             QStringLiteral("unknown option 'wach'"), 2);
     Session().expectFailure(QStringLiteral("pn.depends('value')(() => 1);\n"),
-                            QStringLiteral("pn.depends: dependencies must be widgets, got string"), 1);
-    Session().expectFailure(QStringLiteral("const f = () => 1;\n\npn.panel(f, {generator_mode: 'stack'});\n"),
-                            QStringLiteral("generator_mode must be 'replace' or 'append'"), 3);
+                            QStringLiteral("pn.depends: dependencies must be widgets, got string"),
+                            1);
+    Session().expectFailure(
+        QStringLiteral("const f = () => 1;\n\npn.panel(f, {generator_mode: 'stack'});\n"),
+        QStringLiteral("generator_mode must be 'replace' or 'append'"), 3);
 }
 
 TEST(PnGenerators, EachYieldReplacesWhatThePaneShows) {
     Session s;
-    ASSERT_TRUE(s.session.run(QStringLiteral(
-        "const slider = pn.widgets.IntSlider({start: 0, end: 10, value: 1});\n"
-        "async function* count(v) {\n"
-        "  try {\n"
-        "    for (let i = 1; i <= 3; i++) { yield v + ':' + i; await pn.sleep(20); }\n"
-        "  } finally { console.log('closed ' + v); }\n"
-        "}\n"
-        "pn.Column(slider, pn.bind(count, slider)).servable();\n"), QStringLiteral("/app/gen.js")))
+    ASSERT_TRUE(s.session.run(
+        QStringLiteral(
+            "const slider = pn.widgets.IntSlider({start: 0, end: 10, value: 1});\n"
+            "async function* count(v) {\n"
+            "  try {\n"
+            "    for (let i = 1; i <= 3; i++) { yield v + ':' + i; await pn.sleep(20); }\n"
+            "  } finally { console.log('closed ' + v); }\n"
+            "}\n"
+            "pn.Column(slider, pn.bind(count, slider)).servable();\n"),
+        QStringLiteral("/app/gen.js")))
         << s.firstError();
     SliderAndPane ui(s);
     ASSERT_NE(ui.pane, nullptr);
@@ -175,14 +190,16 @@ TEST(PnGenerators, EachYieldReplacesWhatThePaneShows) {
 
 TEST(PnGenerators, AppendModeStacksEveryYieldInAColumn) {
     Session s;
-    ASSERT_TRUE(s.session.run(QStringLiteral(
-        "const slider = pn.widgets.IntSlider({start: 0, end: 10, value: 1});\n"
-        "async function* count(v) {\n"
-        "  for (let i = 1; i <= 3; i++) { await pn.sleep(10); yield v + ':' + i; }\n"
-        "}\n"
-        "function* letters(v) { yield 'a' + v; yield 'b' + v; }\n"
-        "pn.Column(slider, pn.panel(pn.bind(count, slider), {generator_mode: 'append'}),\n"
-        "          pn.panel(pn.depends(slider)(letters), {generator_mode: 'append'})).servable();\n"),
+    ASSERT_TRUE(s.session.run(
+        QStringLiteral(
+            "const slider = pn.widgets.IntSlider({start: 0, end: 10, value: 1});\n"
+            "async function* count(v) {\n"
+            "  for (let i = 1; i <= 3; i++) { await pn.sleep(10); yield v + ':' + i; }\n"
+            "}\n"
+            "function* letters(v) { yield 'a' + v; yield 'b' + v; }\n"
+            "pn.Column(slider, pn.panel(pn.bind(count, slider), {generator_mode: 'append'}),\n"
+            "          pn.panel(pn.depends(slider)(letters), {generator_mode: "
+            "'append'})).servable();\n"),
         QStringLiteral("/app/append.js")))
         << s.firstError();
     auto* counted = s.child<ReactivePane>(1);
@@ -193,8 +210,9 @@ TEST(PnGenerators, AppendModeStacksEveryYieldInAColumn) {
     EXPECT_EQ(stacked(counted), (QStringList{"1:1", "1:2", "1:3"}));
     EXPECT_EQ(stacked(lettered), (QStringList{"a1", "b1"}));
     s.child(0)->set("value", 4);  // a new run starts a new stack
-    ASSERT_TRUE(waitUntil([&] { return stacked(counted) == QStringList{"4:1", "4:2", "4:3"}; }))
-        << stacked(counted).join('|').toStdString();
+    ASSERT_TRUE(waitUntil([&] {
+        return stacked(counted) == QStringList{"4:1", "4:2", "4:3"};
+    })) << stacked(counted).join('|').toStdString();
     EXPECT_EQ(stacked(lettered), (QStringList{"a4", "b4"}));
     EXPECT_TRUE(s.errors.isEmpty()) << s.firstError();
 }
@@ -203,15 +221,17 @@ TEST(PnGenerators, ANewerTriggerCancelsTheRunningGeneratorAndNoStaleYieldShows) 
     Session s;
     // The waits are plain timers (not cancellable sleeps): the stale generator
     // goes on, but none of its later yields may reach the pane.
-    ASSERT_TRUE(s.session.run(QStringLiteral(
-        "const slider = pn.widgets.IntSlider({start: 0, end: 10, value: 1});\n"
-        "const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));\n"
-        "async function* count(v) {\n"
-        "  try {\n"
-        "    for (let i = 1; i <= 3; i++) { yield v + ':' + i; await wait(v === 1 ? 150 : 10); }\n"
-        "  } finally { console.log('closed ' + v); }\n"
-        "}\n"
-        "pn.Column(slider, pn.bind(count, slider)).servable();\n"), QStringLiteral("/app/cancel.js")))
+    ASSERT_TRUE(s.session.run(
+        QStringLiteral("const slider = pn.widgets.IntSlider({start: 0, end: 10, value: 1});\n"
+                       "const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));\n"
+                       "async function* count(v) {\n"
+                       "  try {\n"
+                       "    for (let i = 1; i <= 3; i++) { yield v + ':' + i; await wait(v === 1 ? "
+                       "150 : 10); }\n"
+                       "  } finally { console.log('closed ' + v); }\n"
+                       "}\n"
+                       "pn.Column(slider, pn.bind(count, slider)).servable();\n"),
+        QStringLiteral("/app/cancel.js")))
         << s.firstError();
     SliderAndPane ui(s);
     ASSERT_NE(ui.pane, nullptr);

@@ -1,23 +1,24 @@
 // The `pn` API end to end: app scripts build real components, their async
 // callbacks run as tasks, and bad calls are errors at the user's line.
-#include "pnsession.h"
-#include "common/eventloop.h"
-#include "common/httptestserver.h"
-#include "widgets/panes/image.h"
-#include "widgets/panes/reactivepane.h"
-#include "plots/chartpane.h"
-#include "plots/columndatasource.h"
-#include "core/periodiccallback.h"
-#include "widgets/button.h"
-#include "widgets/layouts/listlayout.h"
-#include "widgets/servable.h"
+#include <gtest/gtest.h>
 
 #include <QBuffer>
-#include <algorithm>
 #include <QImage>
 #include <QSignalSpy>
 #include <QTemporaryDir>
-#include <gtest/gtest.h>
+#include <algorithm>
+
+#include "common/eventloop.h"
+#include "common/httptestserver.h"
+#include "core/periodiccallback.h"
+#include "plots/chartpane.h"
+#include "plots/columndatasource.h"
+#include "pnsession.h"
+#include "widgets/button.h"
+#include "widgets/layouts/listlayout.h"
+#include "widgets/panes/image.h"
+#include "widgets/panes/reactivepane.h"
+#include "widgets/servable.h"
 
 using namespace std::chrono_literals;
 using qpanel::Runtime;
@@ -61,14 +62,17 @@ TEST(PnApi, TheSeedAsyncButtonExampleRunsUnmodified) {
 
 TEST(PnApi, ParamsAreProperties) {
     Session s;
-    ASSERT_TRUE(s.session.run(QStringLiteral(
-        "const slider = pn.widgets.IntSlider({name: 'Speed', start: 0, end: 10, value: 3});\n"
-        "slider.value += 2;\n"
-        "console.log(slider.name, slider.value, slider.end);\n"
-        "const w = slider.param.watch((e) => console.log(e.name, e.old, e.new, e.obj === slider), 'value');\n"
-        "slider.value = 9;\n"
-        "slider.param.unwatch(w);\n"
-        "slider.value = 1;\n"), QStringLiteral("/app/props.js")));
+    ASSERT_TRUE(s.session.run(
+        QStringLiteral(
+            "const slider = pn.widgets.IntSlider({name: 'Speed', start: 0, end: 10, value: 3});\n"
+            "slider.value += 2;\n"
+            "console.log(slider.name, slider.value, slider.end);\n"
+            "const w = slider.param.watch((e) => console.log(e.name, e.old, e.new, e.obj === "
+            "slider), 'value');\n"
+            "slider.value = 9;\n"
+            "slider.param.unwatch(w);\n"
+            "slider.value = 1;\n"),
+        QStringLiteral("/app/props.js")));
     ASSERT_TRUE(waitUntil([&] { return s.log.size() == 2; }));
     EXPECT_EQ(s.log, (QStringList{"Speed 5 10", "value 5 9 true"}));
 }
@@ -78,18 +82,20 @@ TEST(PnApi, ParamsAreProperties) {
 TEST(PnApi, ASyncWatcherRunsInsideTheSetAndOnlyAnAwaitingOneBecomesATask) {
     Session s;
     QSignalSpy started(&Runtime::instance().tasks(), &qpanel::TaskRegistry::taskStarted);
-    ASSERT_TRUE(s.session.run(QStringLiteral(
-        "const slider = pn.widgets.IntSlider({name: 'Speed', start: 0, end: 10});\n"
-        "slider.param.watch((e) => console.log('sync ' + e.new), 'value');\n"
-        "slider.param.watch(async (e) => {\n"
-        "  console.log('async start ' + e.new);\n"
-        "  await pn.sleep(20);\n"
-        "  console.log('async end ' + e.new);\n"
-        "}, 'value');\n"
-        "slider.param.watch((e) => { if (e.new === 7) throw new RangeError('too fast'); }, 'value');\n"
-        "slider.value = 4;\n"
-        "console.log('after set');\n"
-        "pn.Column(slider).servable();\n"), QStringLiteral("/app/watch.js")));
+    ASSERT_TRUE(s.session.run(
+        QStringLiteral("const slider = pn.widgets.IntSlider({name: 'Speed', start: 0, end: 10});\n"
+                       "slider.param.watch((e) => console.log('sync ' + e.new), 'value');\n"
+                       "slider.param.watch(async (e) => {\n"
+                       "  console.log('async start ' + e.new);\n"
+                       "  await pn.sleep(20);\n"
+                       "  console.log('async end ' + e.new);\n"
+                       "}, 'value');\n"
+                       "slider.param.watch((e) => { if (e.new === 7) throw new RangeError('too "
+                       "fast'); }, 'value');\n"
+                       "slider.value = 4;\n"
+                       "console.log('after set');\n"
+                       "pn.Column(slider).servable();\n"),
+        QStringLiteral("/app/watch.js")));
     ASSERT_TRUE(waitUntil([&] { return s.log.size() == 4; }));
     EXPECT_EQ(s.log, (QStringList{"sync 4", "async start 4", "after set", "async end 4"}));
     ASSERT_EQ(started.size(), 1);
@@ -98,22 +104,25 @@ TEST(PnApi, ASyncWatcherRunsInsideTheSetAndOnlyAnAwaitingOneBecomesATask) {
     auto* slider = s.child(0);
     ASSERT_NE(slider, nullptr);
     slider->set(QStringLiteral("value"), 7);  // the third watcher throws; the others still run
-    ASSERT_TRUE(waitUntil([&] { return s.log.size() == 7 && !s.errors.isEmpty(); })) << s.firstError();
+    ASSERT_TRUE(waitUntil([&] { return s.log.size() == 7 && !s.errors.isEmpty(); }))
+        << s.firstError();
     EXPECT_EQ(s.log.mid(4), (QStringList{"sync 7", "async start 7", "async end 7"}));
     ASSERT_EQ(s.errors.size(), 1);
     EXPECT_EQ(s.errors[0].location.line, 8) << s.firstError();
-    EXPECT_TRUE(s.errors[0].message.contains(QStringLiteral("RangeError: too fast"))) << s.firstError();
+    EXPECT_TRUE(s.errors[0].message.contains(QStringLiteral("RangeError: too fast")))
+        << s.firstError();
 }
 
 TEST(PnApi, ExclusiveOnClickCancelsThePreviousRun) {
     Session s;
-    ASSERT_TRUE(s.session.run(QStringLiteral(
-        "const b = pn.widgets.Button({name: 'Go'});\n"
-        "b.on_click(async (e) => {\n"
-        "  try { await pn.sleep(100); console.log('done ' + e.new); }\n"
-        "  catch (err) { console.log(err.name + ' ' + e.new); }\n"
-        "}, {exclusive: true});\n"
-        "b.clicks += 1; b.clicks += 1; b.clicks += 1;\n"), QStringLiteral("/app/x.js")));
+    ASSERT_TRUE(s.session.run(
+        QStringLiteral("const b = pn.widgets.Button({name: 'Go'});\n"
+                       "b.on_click(async (e) => {\n"
+                       "  try { await pn.sleep(100); console.log('done ' + e.new); }\n"
+                       "  catch (err) { console.log(err.name + ' ' + e.new); }\n"
+                       "}, {exclusive: true});\n"
+                       "b.clicks += 1; b.clicks += 1; b.clicks += 1;\n"),
+        QStringLiteral("/app/x.js")));
     ASSERT_TRUE(waitUntil([&] { return s.log.size() == 3; }));
     EXPECT_EQ(s.log, (QStringList{"CancelledError 1", "CancelledError 2", "done 3"}));
 }
@@ -122,18 +131,19 @@ TEST(PnApi, ExclusiveOnClickCancelsThePreviousRun) {
 // click that cancelled it (measured before the fix: two runs in flight).
 TEST(PnApi, ExclusiveOnClickRunsOnceAtATimeEvenWhenACancelledRunClicksAgain) {
     Session s;
-    ASSERT_TRUE(s.session.run(QStringLiteral(
-        "const b = pn.widgets.Button({name: 'Go'});\n"
-        "globalThis.inFlight = 0; globalThis.max = 0; let retriggered = false;\n"
-        "b.on_click(async (e) => {\n"
-        "  inFlight++; max = Math.max(max, inFlight);\n"
-        "  try { await pn.sleep(30); console.log('done ' + e.new); }\n"
-        "  finally {\n"
-        "    inFlight--;\n"
-        "    if (!retriggered) { retriggered = true; b.clicks += 1; }\n"
-        "  }\n"
-        "}, {exclusive: true});\n"
-        "pn.Row(b).servable();\n"), QStringLiteral("/app/retrigger.js")))
+    ASSERT_TRUE(s.session.run(
+        QStringLiteral("const b = pn.widgets.Button({name: 'Go'});\n"
+                       "globalThis.inFlight = 0; globalThis.max = 0; let retriggered = false;\n"
+                       "b.on_click(async (e) => {\n"
+                       "  inFlight++; max = Math.max(max, inFlight);\n"
+                       "  try { await pn.sleep(30); console.log('done ' + e.new); }\n"
+                       "  finally {\n"
+                       "    inFlight--;\n"
+                       "    if (!retriggered) { retriggered = true; b.clicks += 1; }\n"
+                       "  }\n"
+                       "}, {exclusive: true});\n"
+                       "pn.Row(b).servable();\n"),
+        QStringLiteral("/app/retrigger.js")))
         << s.firstError();
     s.button(0)->click();
     s.button(0)->click();
@@ -150,7 +160,8 @@ TEST(PnApi, BadCallsAreErrorsAtTheUsersLine) {
         const char* message;
         int line;
     } cases[] = {
-        {"const ok = 1;\npn.widgets.IntSlider({strat: 0});\n", "IntSlider has no parameter 'strat'", 2},
+        {"const ok = 1;\npn.widgets.IntSlider({strat: 0});\n", "IntSlider has no parameter 'strat'",
+         2},
         {"\n\npn.widgets.IntSlider({value: 'high'});\n", "IntSlider.value: expected an integer", 3},
         {"pn.widgets.Buton();\n", "Buton", 1},
         {"const b = pn.widgets.Button();\nb.on_click(() => 1, {exclusiv: true});\n",
@@ -171,10 +182,11 @@ TEST(PnApi, BadCallsAreErrorsAtTheUsersLine) {
 
 TEST(PnApi, ClosingTheSessionCancelsItsTasks) {
     auto s = std::make_unique<Session>();
-    ASSERT_TRUE(s->session.run(QStringLiteral(
-        "const b = pn.widgets.Button();\n"
-        "b.on_click(async () => { await pn.sleep(60000); });\n"
-        "for (let i = 0; i < 20; i++) b.clicks += 1;\n"), QStringLiteral("/app/y.js")));
+    ASSERT_TRUE(
+        s->session.run(QStringLiteral("const b = pn.widgets.Button();\n"
+                                      "b.on_click(async () => { await pn.sleep(60000); });\n"
+                                      "for (let i = 0; i < 20; i++) b.clicks += 1;\n"),
+                       QStringLiteral("/app/y.js")));
     EXPECT_EQ(Runtime::instance().tasks().countOwnedBy(s->session.document()), 20);
     s.reset();
     EXPECT_FALSE(Runtime::instance().busy());
@@ -195,8 +207,8 @@ QByteArray jpeg(int index) {
 void serveImages(qpanel::test::HttpTestServer& server, QMap<int, int> delays = {}) {
     server.fallback([delays](const QString& path) {
         const int index = path.section('/', -1).toInt();
-        return qpanel::test::HttpReply{.body = jpeg(index), .contentType = "image/jpeg",
-                                       .delayMs = delays.value(index, 0)};
+        return qpanel::test::HttpReply{
+            .body = jpeg(index), .contentType = "image/jpeg", .delayMs = delays.value(index, 0)};
     });
 }
 
@@ -224,9 +236,9 @@ TEST(PnApi, TheSeedBindImageExampleShowsTheLatestImageWhateverFinishesLast) {
     ASSERT_NE(pane, nullptr);
     pane->view();  // shown: the reactive runs
     ASSERT_TRUE(waitUntil([&] { return pane->rendered() != nullptr; }))
-        << "errors " << s.errors.size() << " reactive error '" << pane->reactive()->error().toStdString()
-        << "' loading " << pane->reactive()->loading() << " value " << pane->reactive()->result().typeName()
-        << " requests " << server.requests();
+        << "errors " << s.errors.size() << " reactive error '"
+        << pane->reactive()->error().toStdString() << "' loading " << pane->reactive()->loading()
+        << " value " << pane->reactive()->result().typeName() << " requests " << server.requests();
     slider->set("value", 1);
     slider->set("value", 2);
     // The slow request for 2 is in flight when the slider moves on.
@@ -251,10 +263,12 @@ TEST(PnApi, TheSeedWatchImageExampleSetsTheImageWhenTheRequestCompletes) {
     qpanel::Component* image = column->objects().at(1);
     for (int index : {4, 7}) {
         slider->set("value", index);
-        ASSERT_TRUE(waitUntil([&] { return image->get("object").toByteArray() == jpeg(index); }, 10s))
+        ASSERT_TRUE(
+            waitUntil([&] { return image->get("object").toByteArray() == jpeg(index); }, 10s))
             << (s.errors.isEmpty() ? "no error" : s.errors[0].toString().toStdString())
             << " object is " << image->get("object").typeName() << " of "
-            << image->get("object").toByteArray().size() << " bytes; requests " << server.requests();
+            << image->get("object").toByteArray().size() << " bytes; requests "
+            << server.requests();
     }
     EXPECT_TRUE(s.errors.isEmpty());
 }
@@ -263,12 +277,15 @@ TEST(PnApi, FetchErrorsNameTheUrlAndReachTheScript) {
     qpanel::test::HttpTestServer server;
     server.route("/stall", {.stall = true});
     Session s;
-    const QString source = QStringLiteral(
-        "pn.state.execute(async () => {\n"
-        "  const r = await pn.fetch('%1');\n"
-        "  console.log(r.status, r.ok, await r.text());\n"
-        "  try { await pn.fetch('%2', {timeout: 200}); } catch (e) { console.log(e.message); }\n"
-        "});\n").arg(server.url("/missing").toString(), server.url("/stall").toString());
+    const QString source =
+        QStringLiteral(
+            "pn.state.execute(async () => {\n"
+            "  const r = await pn.fetch('%1');\n"
+            "  console.log(r.status, r.ok, await r.text());\n"
+            "  try { await pn.fetch('%2', {timeout: 200}); } catch (e) { console.log(e.message); "
+            "}\n"
+            "});\n")
+            .arg(server.url("/missing").toString(), server.url("/stall").toString());
     ASSERT_TRUE(s.session.run(source, QStringLiteral("/app/f.js")));
     ASSERT_TRUE(waitUntil([&] { return s.log.size() == 2; }, 10s));
     EXPECT_EQ(s.log[0], QStringLiteral("404 false not found"));
@@ -279,21 +296,23 @@ TEST(PnApi, FetchErrorsNameTheUrlAndReachTheScript) {
 // The error of a failed request is made natively, with no JS stack: it is
 // reported where the script called pn.fetch, not as "undefined".
 TEST(PnApi, AnUncaughtFetchFailureIsReportedAtTheLineThatFetched) {
-    const QString url = QStringLiteral("http://127.0.0.1:%1/img.jpg").arg(qpanel::test::closedLocalPort());
+    const QString url =
+        QStringLiteral("http://127.0.0.1:%1/img.jpg").arg(qpanel::test::closedLocalPort());
     Session s;
     const QString source = QStringLiteral(
-        "const slider = pn.widgets.IntSlider({start: 0, end: 3});\n"
-        "async function load(i) {\n"
-        "  await pn.sleep(1);\n"
-        "  const resp = await pn.fetch('%1');\n"
-        "  return resp.status;\n"
-        "}\n"
-        "pn.state.execute(async () => {\n"
-        "  await pn.sleep(1);\n"
-        "\n"
-        "  await pn.fetch('%1');\n"
-        "});\n"
-        "pn.Column(slider, pn.bind(load, slider)).servable();\n").arg(url);
+                               "const slider = pn.widgets.IntSlider({start: 0, end: 3});\n"
+                               "async function load(i) {\n"
+                               "  await pn.sleep(1);\n"
+                               "  const resp = await pn.fetch('%1');\n"
+                               "  return resp.status;\n"
+                               "}\n"
+                               "pn.state.execute(async () => {\n"
+                               "  await pn.sleep(1);\n"
+                               "\n"
+                               "  await pn.fetch('%1');\n"
+                               "});\n"
+                               "pn.Column(slider, pn.bind(load, slider)).servable();\n")
+                               .arg(url);
     ASSERT_TRUE(s.session.run(source, QStringLiteral("/app/images.js")));
     ASSERT_TRUE(waitUntil([&] { return s.errors.size() == 2; }, 10s)) << s.firstError();
     QList<int> lines;
@@ -301,7 +320,8 @@ TEST(PnApi, AnUncaughtFetchFailureIsReportedAtTheLineThatFetched) {
         EXPECT_EQ(e.location.file, QStringLiteral("/app/images.js")) << e.toString().toStdString();
         EXPECT_TRUE(e.message.contains(QStringLiteral("fetch %1: connection refused").arg(url)))
             << e.toString().toStdString();
-        EXPECT_FALSE(e.toString().contains(QStringLiteral("undefined"))) << e.toString().toStdString();
+        EXPECT_FALSE(e.toString().contains(QStringLiteral("undefined")))
+            << e.toString().toStdString();
         lines << e.location.line;
     }
     std::sort(lines.begin(), lines.end());
@@ -351,7 +371,8 @@ TEST(PnApi, StreamingWithoutWithLockIsRefusedNamingItAndChangesNothing) {
     qpanel::ColumnDataSource* cds = sourceOf(row->objects().at(1));
     button->click();
     ASSERT_TRUE(waitUntil([&] { return !s.errors.isEmpty(); }, 5s));
-    EXPECT_TRUE(s.errors[0].message.contains("pn.io.with_lock")) << s.errors[0].message.toStdString();
+    EXPECT_TRUE(s.errors[0].message.contains("pn.io.with_lock"))
+        << s.errors[0].message.toStdString();
     EXPECT_EQ(s.errors[0].location.line, 21);  // cds.stream(...)
     EXPECT_EQ(cds->rowCount(), 1);
 }
@@ -360,12 +381,13 @@ TEST(PnApi, StreamingWithoutWithLockIsRefusedNamingItAndChangesNothing) {
 // chart's data directly; after an await an async one needs with_lock.
 TEST(PnApi, ASyncClickCallbackEditsChartDataDirectlyUnderTheLock) {
     Session s;
-    ASSERT_TRUE(s.session.run(QStringLiteral(
-        "const cds = new pn.models.ColumnDataSource({data: {x: [0], y: [0]}});\n"
-        "const b = pn.widgets.Button({name: 'Add'});\n"
-        "b.on_click(() => cds.stream({x: [cds.data.x.length], y: [1]}));\n"
-        "pn.Row(b).servable();\n"
-        "globalThis.rowCount = () => cds.data.x.length;\n"), QStringLiteral("/app/sync.js")))
+    ASSERT_TRUE(s.session.run(
+        QStringLiteral("const cds = new pn.models.ColumnDataSource({data: {x: [0], y: [0]}});\n"
+                       "const b = pn.widgets.Button({name: 'Add'});\n"
+                       "b.on_click(() => cds.stream({x: [cds.data.x.length], y: [1]}));\n"
+                       "pn.Row(b).servable();\n"
+                       "globalThis.rowCount = () => cds.data.x.length;\n"),
+        QStringLiteral("/app/sync.js")))
         << s.firstError();
     ASSERT_NE(s.button(0), nullptr);
     s.button(0)->click();
@@ -378,24 +400,26 @@ TEST(PnApi, ASyncClickCallbackEditsChartDataDirectlyUnderTheLock) {
 // directly runs unlocked, and the lock error says that is what happened.
 TEST(PnApi, ALockedFunctionCalledDirectlyIsRefusedSayingWhy) {
     Session s;
-    ASSERT_TRUE(s.session.run(QStringLiteral(
-        "const cds = new pn.models.ColumnDataSource({data: {x: [0], y: [0]}});\n"
-        "const add = pn.io.with_lock(async function add() {\n"
-        "  await pn.sleep(1);\n"
-        "  cds.stream({x: [1], y: [1]});\n"
-        "});\n"
-        "const direct = pn.widgets.Button({name: 'Direct'});\n"
-        "direct.on_click(async () => { await add(); });\n"
-        "const locked = pn.widgets.Button({name: 'Locked'});\n"
-        "locked.on_click(add);\n"
-        "pn.Row(direct, locked).servable();\n"
-        "globalThis.rowCount = () => cds.data.x.length;\n"), QStringLiteral("/app/direct.js")))
+    ASSERT_TRUE(s.session.run(
+        QStringLiteral("const cds = new pn.models.ColumnDataSource({data: {x: [0], y: [0]}});\n"
+                       "const add = pn.io.with_lock(async function add() {\n"
+                       "  await pn.sleep(1);\n"
+                       "  cds.stream({x: [1], y: [1]});\n"
+                       "});\n"
+                       "const direct = pn.widgets.Button({name: 'Direct'});\n"
+                       "direct.on_click(async () => { await add(); });\n"
+                       "const locked = pn.widgets.Button({name: 'Locked'});\n"
+                       "locked.on_click(add);\n"
+                       "pn.Row(direct, locked).servable();\n"
+                       "globalThis.rowCount = () => cds.data.x.length;\n"),
+        QStringLiteral("/app/direct.js")))
         << s.firstError();
     ASSERT_NE(s.button(1), nullptr);
     s.button(0)->click();
     ASSERT_TRUE(waitUntil([&] { return !s.errors.isEmpty(); }, 5s));
     EXPECT_EQ(s.errors[0].location.line, 4) << s.firstError();
-    EXPECT_TRUE(s.errors[0].message.contains("'add' is wrapped with pn.io.with_lock but was called directly"))
+    EXPECT_TRUE(s.errors[0].message.contains(
+        "'add' is wrapped with pn.io.with_lock but was called directly"))
         << s.firstError();
     const auto rowCount = [&] { return s.evaluate("rowCount()").toInt(); };
     EXPECT_EQ(rowCount(), 1) << "the data is unchanged";
@@ -414,10 +438,12 @@ TEST(PnApi, ThePeriodicExampleStreamsStopsOnTheToggleAndResumes) {
     qpanel::Component* status = row->objects().at(1);
     qpanel::ColumnDataSource* cds = sourceOf(column->objects().at(1));
     ASSERT_NE(cds, nullptr);
-    ASSERT_TRUE(waitUntil([&] { return status->get("value").toString() == "streaming every 250 ms"; }));
+    ASSERT_TRUE(
+        waitUntil([&] { return status->get("value").toString() == "streaming every 250 ms"; }));
     ASSERT_TRUE(waitUntil([&] { return cds->rowCount() >= 2; }, 5s));
     toggle->set("value", false);
-    ASSERT_TRUE(waitUntil([&] { return !Runtime::instance().tasks().countOwnedBy(s.session.document()); }));
+    ASSERT_TRUE(
+        waitUntil([&] { return !Runtime::instance().tasks().countOwnedBy(s.session.document()); }));
     const auto stopped = cds->rowCount();
     // Off means stopped: no periodic timer left to tick, nothing queued to run.
     EXPECT_EQ(qpanel::PeriodicCallback::activeCount(), 0);

@@ -2,13 +2,14 @@
 // One app script session for pn API tests: console lines and reported
 // errors collected, a private transpile cache, the servable roots.
 
+#include <gtest/gtest.h>
+
+#include <QTemporaryDir>
+
 #include "bridge/scriptsession.h"
 #include "widgets/button.h"
 #include "widgets/layouts/listlayout.h"
 #include "widgets/servable.h"
-
-#include <QTemporaryDir>
-#include <gtest/gtest.h>
 
 namespace qpanel::test {
 
@@ -30,14 +31,17 @@ struct Session {
     }
     QList<Component*> roots() const {
         QList<Component*> list;
-        for (const auto& root : Servables::of(session.document())->roots()) list << root.component.data();
+        for (const auto& root : Servables::of(session.document())->roots())
+            list << root.component.data();
         return list;
     }
     /// The component at `index` of the first servable layout.
     template <typename T = Component>
     T* child(int index) const {
         auto* layout = roots().isEmpty() ? nullptr : qobject_cast<ListLayout*>(roots().front());
-        return layout && index < layout->objects().size() ? qobject_cast<T*>(layout->objects().at(index)) : nullptr;
+        return layout && index < layout->objects().size()
+                   ? qobject_cast<T*>(layout->objects().at(index))
+                   : nullptr;
     }
     Button* button(int index) const { return child<Button>(index); }
     /// Evaluates `expression` in the app's engine (globals the script set).

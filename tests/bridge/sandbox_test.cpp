@@ -1,14 +1,15 @@
 // The script sandbox: no file system or process access from scripts;
 // pn.fetch reaches http(s) and files under the script's folder only;
 // pn.env reads QPANEL_* variables and those the user allows.
+#include <gtest/gtest.h>
+
+#include <QDir>
+#include <QFile>
+
 #include "common/eventloop.h"
 #include "common/httptestserver.h"
 #include "core/runtime.h"
 #include "pnsession.h"
-
-#include <QDir>
-#include <QFile>
-#include <gtest/gtest.h>
 
 using namespace std::chrono_literals;
 using qpanel::test::Session;
@@ -16,20 +17,24 @@ using qpanel::test::waitUntil;
 
 TEST(Sandbox, NoFileOrProcessGlobalsExist) {
     Session s;
-    ASSERT_TRUE(s.session.run(QStringLiteral(
-        "const names = ['require', 'process', 'module', 'exports', 'Qt', 'XMLHttpRequest', 'importScripts',\n"
-        "               'fetch', 'Deno', 'Bun', 'load', 'read', 'readFile', 'print', 'gc', 'qsTr'];\n"
-        "for (const n of names) console.log(n + ' ' + typeof globalThis[n]);\n"),
+    ASSERT_TRUE(s.session.run(
+        QStringLiteral("const names = ['require', 'process', 'module', 'exports', 'Qt', "
+                       "'XMLHttpRequest', 'importScripts',\n"
+                       "               'fetch', 'Deno', 'Bun', 'load', 'read', 'readFile', "
+                       "'print', 'gc', 'qsTr'];\n"
+                       "for (const n of names) console.log(n + ' ' + typeof globalThis[n]);\n"),
         QStringLiteral("/app/globals.js")))
         << s.firstError();
-    for (const QString& line : s.log) EXPECT_TRUE(line.endsWith(" undefined")) << line.toStdString();
+    for (const QString& line : s.log)
+        EXPECT_TRUE(line.endsWith(" undefined")) << line.toStdString();
     EXPECT_EQ(s.log.size(), 16);
 }
 
 TEST(Sandbox, DynamicImportIsRefusedNamingTheLine) {
     Session s;
-    EXPECT_FALSE(s.session.run(QStringLiteral("const a = 1;\nimport('/etc/passwd').then(console.log);\n"),
-                               QStringLiteral("/app/import.js")));
+    EXPECT_FALSE(
+        s.session.run(QStringLiteral("const a = 1;\nimport('/etc/passwd').then(console.log);\n"),
+                      QStringLiteral("/app/import.js")));
     ASSERT_EQ(s.errors.size(), 1);
     EXPECT_TRUE(s.errors[0].message.contains("import() is not supported")) << s.firstError();
     EXPECT_EQ(s.errors[0].location.line, 2);
@@ -37,7 +42,8 @@ TEST(Sandbox, DynamicImportIsRefusedNamingTheLine) {
 
 TEST(Sandbox, StaticImportIsRefused) {
     Session s;
-    EXPECT_FALSE(s.session.run(QStringLiteral("import fs from 'fs';\n"), QStringLiteral("/app/import.js")));
+    EXPECT_FALSE(
+        s.session.run(QStringLiteral("import fs from 'fs';\n"), QStringLiteral("/app/import.js")));
     ASSERT_EQ(s.errors.size(), 1);
     EXPECT_EQ(s.errors[0].location.line, 1) << s.firstError();
 }
@@ -85,10 +91,11 @@ TEST(Sandbox, FetchReadsFilesInsideTheScriptsFolder) {
     Folders folders;
     Session s;
     const QString absolute = QUrl::fromLocalFile(folders.app() + "/data.txt").toString();
-    const QStringList log =
-        fetchAll(s, folders, {"data.txt", "./sub/inner.txt", "sub/../data.txt", "file:data.txt", absolute});
-    EXPECT_EQ(log, (QStringList{"data.txt -> inside", "./sub/inner.txt -> nested", "sub/../data.txt -> inside",
-                                "file:data.txt -> inside", absolute + " -> inside"}));
+    const QStringList log = fetchAll(
+        s, folders, {"data.txt", "./sub/inner.txt", "sub/../data.txt", "file:data.txt", absolute});
+    EXPECT_EQ(log, (QStringList{"data.txt -> inside", "./sub/inner.txt -> nested",
+                                "sub/../data.txt -> inside", "file:data.txt -> inside",
+                                absolute + " -> inside"}));
     EXPECT_TRUE(s.errors.isEmpty()) << s.firstError();
 }
 
@@ -96,9 +103,16 @@ TEST(Sandbox, FetchRefusesEscapesOtherFoldersLinksOutAndOtherSchemes) {
     Folders folders;
     Session s;
     const QString secret = folders.root.filePath("secret.txt");
-    const QStringList urls{"../secret.txt", "sub/../../secret.txt", secret, QUrl::fromLocalFile(secret).toString(),
-                           "file:../secret.txt", "link.txt", "/etc/hostname", "ftp://127.0.0.1/x",
-                           "qrc:/qpanel/bridge/pn.js", "data:text/plain,hello"};
+    const QStringList urls{"../secret.txt",
+                           "sub/../../secret.txt",
+                           secret,
+                           QUrl::fromLocalFile(secret).toString(),
+                           "file:../secret.txt",
+                           "link.txt",
+                           "/etc/hostname",
+                           "ftp://127.0.0.1/x",
+                           "qrc:/qpanel/bridge/pn.js",
+                           "data:text/plain,hello"};
     const QStringList log = fetchAll(s, folders, urls);
     ASSERT_EQ(log.size(), urls.size()) << log.join('\n').toStdString();
     for (int i = 0; i < urls.size(); ++i) {
@@ -106,7 +120,8 @@ TEST(Sandbox, FetchRefusesEscapesOtherFoldersLinksOutAndOtherSchemes) {
         EXPECT_FALSE(log[i].contains("SECRET")) << log[i].toStdString();
     }
     for (int i = 0; i < 7; ++i)
-        EXPECT_TRUE(log[i].contains("only files inside the script's folder")) << log[i].toStdString();
+        EXPECT_TRUE(log[i].contains("only files inside the script's folder"))
+            << log[i].toStdString();
     for (int i = 7; i < urls.size(); ++i)
         EXPECT_TRUE(log[i].contains("only http, https and files under the script's folder"))
             << log[i].toStdString();
@@ -259,11 +274,13 @@ TEST(Sandbox, EnvironmentAccessParsesCommaSeparatedNames) {
 // handled in the same turn, it is no unhandled rejection (as in node).
 TEST(Sandbox, ACaughtRefusalIsNotAnUnhandledRejection) {
     Session s;
-    ASSERT_TRUE(s.session.run(QStringLiteral(
-        "pn.state.execute(async () => {\n"
-        "  try { await pn.fetch('file:///etc/passwd'); } catch (e) { console.log('caught ' + e.message); }\n"
-        "});\n"
-        "pn.fetch('/etc/hostname').then(undefined, (e) => console.log('then caught'));\n"),
+    ASSERT_TRUE(s.session.run(
+        QStringLiteral(
+            "pn.state.execute(async () => {\n"
+            "  try { await pn.fetch('file:///etc/passwd'); } catch (e) { console.log('caught ' + "
+            "e.message); }\n"
+            "});\n"
+            "pn.fetch('/etc/hostname').then(undefined, (e) => console.log('then caught'));\n"),
         QStringLiteral("/app/caught.js")))
         << s.firstError();
     ASSERT_TRUE(waitUntil([&] { return s.log.size() == 2 && s.session.isIdle(); }))
@@ -275,10 +292,12 @@ TEST(Sandbox, ACaughtRefusalIsNotAnUnhandledRejection) {
 
 TEST(Sandbox, AnUncaughtRefusalIsStillReported) {
     Session s;
-    ASSERT_TRUE(s.session.run(QStringLiteral("\npn.fetch('/etc/hostname');\n"), QStringLiteral("/app/uncaught.js")))
+    ASSERT_TRUE(s.session.run(QStringLiteral("\npn.fetch('/etc/hostname');\n"),
+                              QStringLiteral("/app/uncaught.js")))
         << s.firstError();
     ASSERT_TRUE(waitUntil([&] { return !s.errors.isEmpty(); }));
-    EXPECT_TRUE(s.errors[0].message.startsWith("Unhandled promise rejection: Error: fetch file:///etc/hostname: "))
+    EXPECT_TRUE(s.errors[0].message.startsWith(
+        "Unhandled promise rejection: Error: fetch file:///etc/hostname: "))
         << s.firstError();
     EXPECT_EQ(s.errors[0].location.line, 2) << s.firstError();
     EXPECT_EQ(s.errors.size(), 1);

@@ -47,7 +47,8 @@ protected:
 QString evaluate(const TranspileResult& r, const QString& probe) {
     QJSEngine engine;
     QFile polyfills(QStringLiteral(":/qpanel/bridge/polyfills.js"));
-    if (!polyfills.open(QIODevice::ReadOnly)) return QStringLiteral("error: no polyfills.js resource");
+    if (!polyfills.open(QIODevice::ReadOnly))
+        return QStringLiteral("error: no polyfills.js resource");
     engine.evaluate(QString::fromUtf8(polyfills.readAll()), polyfills.fileName());
     const QJSValue ran = engine.evaluate(r.code, r.fileName);
     if (ran.isError()) return QStringLiteral("error: ") + ran.toString();
@@ -109,7 +110,8 @@ TEST_F(TranspilerTest, AsyncFunctionsUseQpanelsDriverInsteadOfBabelsInlinedHelpe
         QStringLiteral("async function f(x) { return await x; }\nconst g = async () => 1;\n"),
         QStringLiteral("driver.js"));
     ASSERT_TRUE(r.ok()) << r.error->toString().toStdString();
-    EXPECT_TRUE(r.code.contains(QStringLiteral("__qpanel.asyncToGenerator("))) << r.code.toStdString();
+    EXPECT_TRUE(r.code.contains(QStringLiteral("__qpanel.asyncToGenerator(")))
+        << r.code.toStdString();
     EXPECT_FALSE(r.code.contains(QStringLiteral("asyncGeneratorStep"))) << r.code.toStdString();
     EXPECT_EQ(evaluate(r, QStringLiteral("typeof f(1).then")), QStringLiteral("function"));
 }

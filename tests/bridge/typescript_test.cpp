@@ -1,12 +1,13 @@
 // TypeScript app scripts (*.ts): annotations, interfaces, enums, generics and
 // async code load and behave; errors point at the .ts file's lines.
+#include <gtest/gtest.h>
+
+#include <QFile>
+
 #include "common/eventloop.h"
 #include "pnsession.h"
 #include "widgets/button.h"
 #include "widgets/layouts/listlayout.h"
-
-#include <QFile>
-#include <gtest/gtest.h>
 
 using qpanel::Button;
 using qpanel::ListLayout;

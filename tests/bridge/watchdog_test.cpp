@@ -1,12 +1,13 @@
 // The runaway-script watchdog: JS that runs past the limit is interrupted
 // with an error naming where, and the app keeps working afterwards.
-#include "common/eventloop.h"
-#include "pnsession.h"
+#include <gtest/gtest.h>
 
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
-#include <gtest/gtest.h>
+
+#include "common/eventloop.h"
+#include "pnsession.h"
 
 using namespace std::chrono_literals;
 using qpanel::test::Session;
@@ -39,7 +40,8 @@ TEST(Watchdog, ARunawayTopLevelIsInterruptedAndTheSessionStillRunsScripts) {
     EXPECT_TRUE(s.errors[0].message.contains("script ran longer than 300 ms and was interrupted"))
         << s.firstError();
     EXPECT_EQ(s.errors[0].location.file, QStringLiteral("/app/spin.js"));
-    EXPECT_TRUE(s.session.run(QStringLiteral("console.log('after');\n"), QStringLiteral("/app/next.js")))
+    EXPECT_TRUE(
+        s.session.run(QStringLiteral("console.log('after');\n"), QStringLiteral("/app/next.js")))
         << s.firstError();
     EXPECT_EQ(s.log, (QStringList{"before", "after"}));
 }
@@ -47,7 +49,8 @@ TEST(Watchdog, ARunawayTopLevelIsInterruptedAndTheSessionStillRunsScripts) {
 TEST(Watchdog, ARunawayClickCallbackIsInterruptedAndOtherCallbacksStillRun) {
     Session s;
     s.session.setScriptTimeLimit(std::chrono::milliseconds(kLimitMs));
-    ASSERT_TRUE(s.session.run(QString::fromUtf8(kButtons), QStringLiteral("/app/buttons.js"))) << s.firstError();
+    ASSERT_TRUE(s.session.run(QString::fromUtf8(kButtons), QStringLiteral("/app/buttons.js")))
+        << s.firstError();
     s.button(0)->click();
     ASSERT_TRUE(waitUntil([&] { return !s.errors.isEmpty(); })) << "not interrupted";
     EXPECT_TRUE(s.errors[0].message.contains("script ran longer than 300 ms and was interrupted"))
@@ -62,9 +65,10 @@ TEST(Watchdog, ARunawayClickCallbackIsInterruptedAndOtherCallbacksStillRun) {
 TEST(Watchdog, ARunawayTimerCallbackIsInterruptedAndTheAppStillHandlesAClick) {
     Session s;
     s.session.setScriptTimeLimit(std::chrono::milliseconds(kLimitMs));
-    ASSERT_TRUE(s.session.run(QString::fromUtf8(kButtons) +
-                                  QStringLiteral("setTimeout(function spinner() {\n  for (;;) {}\n}, 1);\n"),
-                              QStringLiteral("/app/timer.js")))
+    ASSERT_TRUE(s.session.run(
+        QString::fromUtf8(kButtons) +
+            QStringLiteral("setTimeout(function spinner() {\n  for (;;) {}\n}, 1);\n"),
+        QStringLiteral("/app/timer.js")))
         << s.firstError();
     ASSERT_TRUE(waitUntil([&] { return !s.errors.isEmpty(); })) << "not interrupted";
     EXPECT_TRUE(s.errors[0].message.contains("script ran longer than 300 ms and was interrupted"))
@@ -78,11 +82,12 @@ TEST(Watchdog, ARunawayTimerCallbackIsInterruptedAndTheAppStillHandlesAClick) {
 TEST(Watchdog, AwaitingDoesNotCountAgainstTheLimit) {
     Session s;
     s.session.setScriptTimeLimit(std::chrono::milliseconds(kLimitMs));
-    ASSERT_TRUE(s.session.run(QStringLiteral(
-        "pn.state.execute(async () => {\n"
-        "  await pn.sleep(%1);\n"
-        "  console.log('slept');\n"
-        "});\n").arg(kLimitMs * 2), QStringLiteral("/app/slow.js")));
+    ASSERT_TRUE(s.session.run(QStringLiteral("pn.state.execute(async () => {\n"
+                                             "  await pn.sleep(%1);\n"
+                                             "  console.log('slept');\n"
+                                             "});\n")
+                                  .arg(kLimitMs * 2),
+                              QStringLiteral("/app/slow.js")));
     ASSERT_TRUE(waitUntil([&] { return s.log.contains("slept"); }));
     EXPECT_TRUE(s.errors.isEmpty()) << s.firstError();
 }
@@ -130,15 +135,16 @@ TEST(Watchdog, ARunawayContinuationAfterFetchIsInterrupted) {
 TEST(Watchdog, ARunawayContinuationAfterSleepIsInterruptedAndPromisesStillSettle) {
     Session s;
     s.session.setScriptTimeLimit(std::chrono::milliseconds(kLimitMs));
-    ASSERT_TRUE(s.session.run(QString::fromUtf8(kButtons) +
-                                  QStringLiteral("pn.state.execute(async () => {\n"
-                                                 "  await pn.sleep(1);\n"
-                                                 "  while (true) {}\n"
-                                                 "});\n"),
-                              QStringLiteral("/app/sleep.js")))
+    ASSERT_TRUE(s.session.run(
+        QString::fromUtf8(kButtons) + QStringLiteral("pn.state.execute(async () => {\n"
+                                                     "  await pn.sleep(1);\n"
+                                                     "  while (true) {}\n"
+                                                     "});\n"),
+        QStringLiteral("/app/sleep.js")))
         << s.firstError();
     ASSERT_TRUE(waitUntil([&] { return !s.errors.isEmpty(); })) << "not interrupted";
-    EXPECT_TRUE(s.errors[0].message.contains("interrupted in code after pn.sleep")) << s.firstError();
+    EXPECT_TRUE(s.errors[0].message.contains("interrupted in code after pn.sleep"))
+        << s.firstError();
     s.button(1)->click();
     s.button(1)->click();
     ASSERT_TRUE(waitUntil([&] { return s.log.contains("clicked 2"); })) << s.firstError();
@@ -154,19 +160,22 @@ TEST(Watchdog, AnInterruptedWakeUpFailsTheTaskAwaitingIt) {
     Session s;
     s.session.setScriptTimeLimit(std::chrono::milliseconds(kLimitMs));
     QSignalSpy failed(&qpanel::Runtime::instance().tasks(), &qpanel::TaskRegistry::taskFailed);
-    ASSERT_TRUE(s.session.run(QStringLiteral(
-        "pn.state.execute(async () => {\n"
-        "  await Promise.all(Array.from({length: 20}, async (_, i) => {\n"
-        "    await pn.sleep(i === 10 ? 0 : 60000);\n"
-        "    if (i === 10) for (;;) {}\n"
-        "  }));\n"
-        "  console.log('never');\n"
-        "});\n"), QStringLiteral("/app/all.js")))
+    ASSERT_TRUE(s.session.run(
+        QStringLiteral("pn.state.execute(async () => {\n"
+                       "  await Promise.all(Array.from({length: 20}, async (_, i) => {\n"
+                       "    await pn.sleep(i === 10 ? 0 : 60000);\n"
+                       "    if (i === 10) for (;;) {}\n"
+                       "  }));\n"
+                       "  console.log('never');\n"
+                       "});\n"),
+        QStringLiteral("/app/all.js")))
         << s.firstError();
     ASSERT_TRUE(waitUntil([&] { return !s.errors.isEmpty(); })) << "not interrupted";
-    EXPECT_TRUE(waitUntil([&] { return s.session.isIdle(); }, 5s)) << "the awaiting task is still in flight";
+    EXPECT_TRUE(waitUntil([&] { return s.session.isIdle(); }, 5s))
+        << "the awaiting task is still in flight";
     ASSERT_EQ(failed.count(), 1);
-    EXPECT_TRUE(failed[0][1].toString().contains("script ran longer than 300 ms and was interrupted"))
+    EXPECT_TRUE(
+        failed[0][1].toString().contains("script ran longer than 300 ms and was interrupted"))
         << failed[0][1].toString().toStdString();
     EXPECT_EQ(s.errors.size(), 1) << "reported once: " << s.errors.last().toString().toStdString();
     EXPECT_TRUE(s.log.isEmpty());
@@ -178,20 +187,21 @@ TEST(Watchdog, EveryTaskWhoseCodeWasCutEnds) {
     Session s;
     s.session.setScriptTimeLimit(std::chrono::milliseconds(kLimitMs));
     QSignalSpy failed(&qpanel::Runtime::instance().tasks(), &qpanel::TaskRegistry::taskFailed);
-    ASSERT_TRUE(s.session.run(QStringLiteral(
-        "const b = pn.widgets.Button({name: 'Spin'});\n"
-        "b.on_click(() => { for (;;) {} });\n"
-        "pn.Row(b).servable();\n"
-        "pn.state.execute(async () => {\n"
-        "  const later = pn.sleep(60000);\n"
-        "  await pn.sleep(1);\n"
-        "  b.clicks += 1;\n"
-        "  await later;\n"
-        "  console.log('never');\n"
-        "});\n"), QStringLiteral("/app/nested.js")))
+    ASSERT_TRUE(s.session.run(QStringLiteral("const b = pn.widgets.Button({name: 'Spin'});\n"
+                                             "b.on_click(() => { for (;;) {} });\n"
+                                             "pn.Row(b).servable();\n"
+                                             "pn.state.execute(async () => {\n"
+                                             "  const later = pn.sleep(60000);\n"
+                                             "  await pn.sleep(1);\n"
+                                             "  b.clicks += 1;\n"
+                                             "  await later;\n"
+                                             "  console.log('never');\n"
+                                             "});\n"),
+                              QStringLiteral("/app/nested.js")))
         << s.firstError();
     ASSERT_TRUE(waitUntil([&] { return !s.errors.isEmpty(); })) << "not interrupted";
-    EXPECT_TRUE(waitUntil([&] { return s.session.isIdle(); }, 5s)) << "the execute task is still in flight";
+    EXPECT_TRUE(waitUntil([&] { return s.session.isIdle(); }, 5s))
+        << "the execute task is still in flight";
     ASSERT_EQ(failed.count(), 1);
     EXPECT_TRUE(s.log.isEmpty());
 }

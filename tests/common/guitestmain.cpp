@@ -1,8 +1,9 @@
 // gtest main for GUI tests: a QApplication, offscreen unless told otherwise.
 // gtest_discover_tests runs this at build time without ctest's environment,
 // so the platform must be chosen here, before QApplication exists.
-#include <QApplication>
 #include <gtest/gtest.h>
+
+#include <QApplication>
 
 int main(int argc, char** argv) {
     ::testing::InitGoogleTest(&argc, argv);

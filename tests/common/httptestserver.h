@@ -12,7 +12,6 @@
 #include <QTcpSocket>
 #include <QTimer>
 #include <QUrl>
-
 #include <functional>
 
 namespace qpanel::test {
@@ -21,12 +20,12 @@ struct HttpReply {
     int status = 200;
     QByteArray body;
     QByteArray contentType = "application/octet-stream";
-    int delayMs = 0;            ///< before the response starts
-    bool stall = false;         ///< never answer
-    qint64 truncateAt = -1;     ///< send this many body bytes, then close
-    int dripBytes = 0;          ///< send the body this many bytes at a time...
-    int dripIntervalMs = 0;     ///< ...this far apart
-    QByteArray location;        ///< for redirects
+    int delayMs = 0;         ///< before the response starts
+    bool stall = false;      ///< never answer
+    qint64 truncateAt = -1;  ///< send this many body bytes, then close
+    int dripBytes = 0;       ///< send the body this many bytes at a time...
+    int dripIntervalMs = 0;  ///< ...this far apart
+    QByteArray location;     ///< for redirects
 };
 
 class HttpTestServer : public QTcpServer {
@@ -40,7 +39,9 @@ public:
 
     void route(const QString& path, HttpReply reply) { routes_.insert(path, std::move(reply)); }
     /// Computes replies on demand (path without the query) — e.g. image per index.
-    void fallback(std::function<HttpReply(const QString& path)> handler) { fallback_ = std::move(handler); }
+    void fallback(std::function<HttpReply(const QString& path)> handler) {
+        fallback_ = std::move(handler);
+    }
     QUrl url(const QString& path) const {
         return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(serverPort()).arg(path));
     }
@@ -56,7 +57,8 @@ private:
             if (!buffer->contains("\r\n\r\n")) return;
             const QList<QByteArray> requestLine = buffer->left(buffer->indexOf("\r\n")).split(' ');
             buffer->clear();
-            const QString path = requestLine.size() > 1 ? QString::fromUtf8(requestLine[1]) : QString();
+            const QString path =
+                requestLine.size() > 1 ? QString::fromUtf8(requestLine[1]) : QString();
             ++requests_;
             paths_.append(path);
             HttpReply reply;
@@ -73,18 +75,24 @@ private:
 
     static QByteArray reason(int status) {
         switch (status) {
-            case 200: return "OK";
-            case 302: return "Found";
-            case 404: return "Not Found";
-            case 500: return "Internal Server Error";
-            case 503: return "Service Unavailable";
-            default: return "Status";
+            case 200:
+                return "OK";
+            case 302:
+                return "Found";
+            case 404:
+                return "Not Found";
+            case 500:
+                return "Internal Server Error";
+            case 503:
+                return "Service Unavailable";
+            default:
+                return "Status";
         }
     }
 
     static void respond(QTcpSocket* socket, const HttpReply& reply) {
-        QByteArray head = "HTTP/1.1 " + QByteArray::number(reply.status) + ' ' + reason(reply.status) +
-                          "\r\nContent-Type: " + reply.contentType +
+        QByteArray head = "HTTP/1.1 " + QByteArray::number(reply.status) + ' ' +
+                          reason(reply.status) + "\r\nContent-Type: " + reply.contentType +
                           "\r\nContent-Length: " + QByteArray::number(reply.body.size()) +
                           "\r\nConnection: close\r\n";
         if (!reply.location.isEmpty()) head += "Location: " + reply.location + "\r\n";

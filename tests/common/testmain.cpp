@@ -1,7 +1,8 @@
 // gtest main for core tests: a QCoreApplication and no widgets, which keeps
 // core free of Qt Widgets by construction.
-#include <QCoreApplication>
 #include <gtest/gtest.h>
+
+#include <QCoreApplication>
 
 int main(int argc, char** argv) {
     ::testing::InitGoogleTest(&argc, argv);

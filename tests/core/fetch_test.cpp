@@ -1,13 +1,14 @@
-#include "common/eventloop.h"
-#include "common/httptestserver.h"
 #include "core/fetch.h"
-#include "core/runtime.h"
+
+#include <gtest/gtest.h>
 
 #include <QElapsedTimer>
 #include <QTemporaryDir>
-#include <gtest/gtest.h>
-
 #include <optional>
+
+#include "common/eventloop.h"
+#include "common/httptestserver.h"
+#include "core/runtime.h"
 
 using namespace std::chrono_literals;
 using qpanel::FetchOptions;
@@ -96,7 +97,8 @@ TEST(Fetch, AStalledServerTimesOutWithinTheTimeout) {
 TEST(Fetch, ASlowDripPastTheTimeoutIsCutAndOneWithinItSucceeds) {
     HttpTestServer server;
     server.route("/drip", {.body = QByteArray(100, 'x'), .dripBytes = 10, .dripIntervalMs = 60});
-    EXPECT_TRUE(run(server.url("/drip"), {.timeout = 250ms}).error.contains("no complete response within 250 ms"));
+    EXPECT_TRUE(run(server.url("/drip"), {.timeout = 250ms})
+                    .error.contains("no complete response within 250 ms"));
     const Outcome ok = run(server.url("/drip"), {.timeout = 5s});
     ASSERT_TRUE(ok.response) << ok.error.toStdString();
     EXPECT_EQ(ok.response->body.size(), 100);
@@ -106,10 +108,12 @@ TEST(Fetch, ATruncatedBodyIsAnError) {
     HttpTestServer server;
     server.route("/short", {.body = QByteArray(1000, 'x'), .truncateAt = 400});
     const Outcome o = run(server.url("/short"));
-    EXPECT_TRUE(o.error.startsWith(QStringLiteral("fetch %1: ").arg(server.url("/short").toString())))
+    EXPECT_TRUE(
+        o.error.startsWith(QStringLiteral("fetch %1: ").arg(server.url("/short").toString())))
         << o.error.toStdString();
     EXPECT_FALSE(o.response.has_value());
-    EXPECT_TRUE(o.error.contains("closed the connection") || o.error.contains("truncated")) << o.error.toStdString();
+    EXPECT_TRUE(o.error.contains("closed the connection") || o.error.contains("truncated"))
+        << o.error.toStdString();
 }
 
 TEST(Fetch, AnOversizedBodyIsAnError) {
@@ -129,7 +133,8 @@ TEST(Fetch, RedirectsAreFollowedUpToTheLimit) {
     ASSERT_TRUE(moved.response) << moved.error.toStdString();
     EXPECT_EQ(moved.response->body, QByteArray("moved"));
     EXPECT_EQ(moved.response->url, server.url("/new"));
-    EXPECT_TRUE(run(server.url("/loop"), {.maxRedirects = 3}).error.contains("more than 3 redirects"));
+    EXPECT_TRUE(
+        run(server.url("/loop"), {.maxRedirects = 3}).error.contains("more than 3 redirects"));
 }
 
 TEST(Fetch, CancellingTheTaskAbortsTheRequestAtOnce) {
@@ -159,7 +164,8 @@ TEST(Fetch, FilesOnlyInsideTheRootFolder) {
                     .error.contains("only files inside the script's folder"));
     EXPECT_TRUE(run(QUrl("../" + QFileInfo(elsewhere.path()).fileName() + "/secret.txt"), options)
                     .error.contains("fetch"));
-    EXPECT_TRUE(run(QUrl::fromLocalFile(inside.fileName())).error.contains("file access is not allowed"));
+    EXPECT_TRUE(
+        run(QUrl::fromLocalFile(inside.fileName())).error.contains("file access is not allowed"));
     EXPECT_TRUE(run(QUrl("ftp://127.0.0.1/x")).error.contains("only http, https"));
 }
 

@@ -1,17 +1,17 @@
 // Closing an app (destroying its Document) while its tasks are suspended:
 // every task unwinds at once and no coroutine resumes into freed objects.
 // Run under the ASan build to make "no use-after-free" a checked claim.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
 #include "common/eventloop.h"
 #include "core/document.h"
 #include "core/param.h"
 #include "core/periodiccallback.h"
 #include "core/scheduler.h"
 #include "core/threadpool.h"
-
-#include <gtest/gtest.h>
-
-#include <atomic>
-#include <thread>
 
 using namespace std::chrono_literals;
 using qpanel::Document;
@@ -21,7 +21,9 @@ using qpanel::SpawnOptions;
 using qpanel::test::waitUntil;
 
 namespace {
-Runtime& rt() { return Runtime::instance(); }
+Runtime& rt() {
+    return Runtime::instance();
+}
 
 struct Widget : QObject {
     int value = 0;
@@ -42,14 +44,21 @@ TEST(Lifetime, DeletingADocumentWith1000SuspendedTasksCancelsThemAll) {
             [&resumed, &unwound, doc, widget, i]() -> QCoro::Task<> {
                 Unwind u{&unwound};
                 switch (i % 4) {
-                    case 0: co_await qpanel::sleep(std::chrono::milliseconds(100 + i)); break;
-                    case 1: co_await qpanel::yield(); co_await qpanel::sleep(1h); break;
+                    case 0:
+                        co_await qpanel::sleep(std::chrono::milliseconds(100 + i));
+                        break;
+                    case 1:
+                        co_await qpanel::yield();
+                        co_await qpanel::sleep(1h);
+                        break;
                     case 2: {
                         auto guard = co_await doc->lock();
                         co_await qpanel::sleep(50ms);
                         break;
                     }
-                    default: co_await qpanel::yield(); break;
+                    default:
+                        co_await qpanel::yield();
+                        break;
                 }
                 ++resumed;
                 widget->value = i;  // would be a use-after-free if resumed late

@@ -1,18 +1,18 @@
-#include "common/eventloop.h"
-#include "core/document.h"
-#include "core/scheduler.h"
-#include "core/threadpool.h"
+#include <gtest/gtest.h>
 
 #include <QThread>
 #include <QThreadPool>
-#include <gtest/gtest.h>
-
 #include <atomic>
 #include <cstdint>
 #include <future>
 #include <optional>
 #include <thread>
 #include <vector>
+
+#include "common/eventloop.h"
+#include "core/document.h"
+#include "core/scheduler.h"
+#include "core/threadpool.h"
 
 using namespace std::chrono_literals;
 using qpanel::Document;
@@ -21,22 +21,26 @@ using qpanel::SpawnOptions;
 using qpanel::test::waitUntil;
 
 namespace {
-Runtime& rt() { return Runtime::instance(); }
+Runtime& rt() {
+    return Runtime::instance();
 }
+}  // namespace
 
 TEST(DocumentLock, WaitersAcquireInFifoOrderAndNeverOverlap) {
     Document doc;
     std::vector<int> order;
     int holders = 0, maxHolders = 0, done = 0;
     for (int i = 0; i < 5; ++i) {
-        rt().spawn([&, i]() -> QCoro::Task<> {
-            auto guard = co_await doc.lock();
-            order.push_back(i);
-            maxHolders = std::max(maxHolders, ++holders);
-            co_await qpanel::sleep(std::chrono::milliseconds(10 - 2 * i));
-            --holders;
-            ++done;
-        }, SpawnOptions{{}, &doc});
+        rt().spawn(
+            [&, i]() -> QCoro::Task<> {
+                auto guard = co_await doc.lock();
+                order.push_back(i);
+                maxHolders = std::max(maxHolders, ++holders);
+                co_await qpanel::sleep(std::chrono::milliseconds(10 - 2 * i));
+                --holders;
+                ++done;
+            },
+            SpawnOptions{{}, &doc});
     }
     ASSERT_TRUE(waitUntil([&] { return done == 5; }));
     EXPECT_EQ(order, (std::vector<int>{0, 1, 2, 3, 4}));
@@ -50,16 +54,18 @@ TEST(DocumentLock, NotificationsInALockedSectionArriveOnceOnRelease) {
     int repaintsBeforeRelease = -1;
     bool done = false;
     const int key = 0;
-    rt().spawn([&]() -> QCoro::Task<> {
-        auto guard = co_await doc.lock();
-        for (int i = 0; i < 3; ++i) {
-            doc.notifyOnUnlock(&key, [&] { ++repaints; });
-            co_await qpanel::sleep(2ms);
-        }
-        repaintsBeforeRelease = repaints;
-        guard.unlock();
-        done = true;
-    }, SpawnOptions{{}, &doc});
+    rt().spawn(
+        [&]() -> QCoro::Task<> {
+            auto guard = co_await doc.lock();
+            for (int i = 0; i < 3; ++i) {
+                doc.notifyOnUnlock(&key, [&] { ++repaints; });
+                co_await qpanel::sleep(2ms);
+            }
+            repaintsBeforeRelease = repaints;
+            guard.unlock();
+            done = true;
+        },
+        SpawnOptions{{}, &doc});
     ASSERT_TRUE(waitUntil([&] { return done; }));
     EXPECT_EQ(repaintsBeforeRelease, 0);
     EXPECT_EQ(repaints, 1);
@@ -82,17 +88,21 @@ TEST(DocumentLock, AnUnlockedTaskMayNotEditWhileAnotherHoldsTheLock) {
     Document doc;
     bool holderAllowed = false, otherAllowed = true;
     int done = 0;
-    rt().spawn([&]() -> QCoro::Task<> {
-        auto guard = co_await doc.lock();
-        co_await qpanel::sleep(20ms);
-        holderAllowed = doc.editAllowed();
-        ++done;
-    }, SpawnOptions{{}, &doc});
-    rt().spawn([&]() -> QCoro::Task<> {
-        co_await qpanel::sleep(5ms);
-        otherAllowed = doc.editAllowed();
-        ++done;
-    }, SpawnOptions{{}, &doc});
+    rt().spawn(
+        [&]() -> QCoro::Task<> {
+            auto guard = co_await doc.lock();
+            co_await qpanel::sleep(20ms);
+            holderAllowed = doc.editAllowed();
+            ++done;
+        },
+        SpawnOptions{{}, &doc});
+    rt().spawn(
+        [&]() -> QCoro::Task<> {
+            co_await qpanel::sleep(5ms);
+            otherAllowed = doc.editAllowed();
+            ++done;
+        },
+        SpawnOptions{{}, &doc});
     ASSERT_TRUE(waitUntil([&] { return done == 2; }));
     EXPECT_TRUE(holderAllowed);
     EXPECT_FALSE(otherAllowed);
@@ -116,11 +126,13 @@ TEST(DocumentLock, WithLockHoldsTheLockAcrossTheAsyncBody) {
 TEST(DocumentLock, LockIsReentrantForTheHoldingTask) {
     Document doc;
     bool inner = false;
-    rt().spawn([&]() -> QCoro::Task<> {
-        auto outer = co_await doc.lock();
-        auto again = co_await doc.lock();  // must not deadlock
-        inner = doc.editAllowed();
-    }, SpawnOptions{{}, &doc});
+    rt().spawn(
+        [&]() -> QCoro::Task<> {
+            auto outer = co_await doc.lock();
+            auto again = co_await doc.lock();  // must not deadlock
+            inner = doc.editAllowed();
+        },
+        SpawnOptions{{}, &doc});
     ASSERT_TRUE(waitUntil([&] { return inner; }));
     EXPECT_FALSE(doc.isLocked());
 }
@@ -128,12 +140,14 @@ TEST(DocumentLock, LockIsReentrantForTheHoldingTask) {
 TEST(DocumentLock, SyncCallbackWaitsWhileASuspendedTaskHoldsTheLock) {
     Document doc;
     QStringList log;
-    rt().spawn([&]() -> QCoro::Task<> {
-        auto guard = co_await doc.lock();
-        log.append(QStringLiteral("task locked"));
-        co_await qpanel::sleep(20ms);
-        log.append(QStringLiteral("task unlocking"));
-    }, SpawnOptions{{}, &doc});
+    rt().spawn(
+        [&]() -> QCoro::Task<> {
+            auto guard = co_await doc.lock();
+            log.append(QStringLiteral("task locked"));
+            co_await qpanel::sleep(20ms);
+            log.append(QStringLiteral("task unlocking"));
+        },
+        SpawnOptions{{}, &doc});
     doc.runLocked([&] { log.append(QStringLiteral("sync ran")); });
     EXPECT_EQ(log.size(), 1) << "the sync callback must wait for the lock";
     ASSERT_TRUE(waitUntil([&] { return log.size() == 3; }));
@@ -143,18 +157,24 @@ TEST(DocumentLock, SyncCallbackWaitsWhileASuspendedTaskHoldsTheLock) {
 TEST(DocumentLock, CancellingAWaiterRemovesItFromTheQueue) {
     Document doc;
     int acquired = 0;
-    rt().spawn([&]() -> QCoro::Task<> {
-        auto guard = co_await doc.lock();
-        co_await qpanel::sleep(20ms);
-    }, SpawnOptions{{}, &doc});
-    const quint64 waiter = rt().spawn([&]() -> QCoro::Task<> {
-        auto guard = co_await doc.lock();
-        ++acquired;
-    }, SpawnOptions{{}, &doc});
-    rt().spawn([&]() -> QCoro::Task<> {
-        auto guard = co_await doc.lock();
-        ++acquired;
-    }, SpawnOptions{{}, &doc});
+    rt().spawn(
+        [&]() -> QCoro::Task<> {
+            auto guard = co_await doc.lock();
+            co_await qpanel::sleep(20ms);
+        },
+        SpawnOptions{{}, &doc});
+    const quint64 waiter = rt().spawn(
+        [&]() -> QCoro::Task<> {
+            auto guard = co_await doc.lock();
+            ++acquired;
+        },
+        SpawnOptions{{}, &doc});
+    rt().spawn(
+        [&]() -> QCoro::Task<> {
+            auto guard = co_await doc.lock();
+            ++acquired;
+        },
+        SpawnOptions{{}, &doc});
     EXPECT_TRUE(rt().tasks().cancel(waiter));
     ASSERT_TRUE(waitUntil([&] { return acquired == 1 && !rt().busy(); }));
     EXPECT_FALSE(doc.isLocked());
@@ -163,13 +183,15 @@ TEST(DocumentLock, CancellingAWaiterRemovesItFromTheQueue) {
 TEST(DocumentLock, WorkerThreadEditsAreAllowedUnderTheTasksLock) {
     Document doc;
     std::optional<bool> inThreadLocked, inThreadUnlocked;
-    rt().spawn([&]() -> QCoro::Task<> {
-        {
-            auto guard = co_await doc.lock();
-            inThreadLocked = co_await qpanel::runInThread([&] { return doc.editAllowed(); });
-        }
-        inThreadUnlocked = co_await qpanel::runInThread([&] { return doc.editAllowed(); });
-    }, SpawnOptions{{}, &doc});
+    rt().spawn(
+        [&]() -> QCoro::Task<> {
+            {
+                auto guard = co_await doc.lock();
+                inThreadLocked = co_await qpanel::runInThread([&] { return doc.editAllowed(); });
+            }
+            inThreadUnlocked = co_await qpanel::runInThread([&] { return doc.editAllowed(); });
+        },
+        SpawnOptions{{}, &doc});
     ASSERT_TRUE(waitUntil([&] { return inThreadUnlocked.has_value(); }));
     EXPECT_TRUE(*inThreadLocked);
     EXPECT_FALSE(*inThreadUnlocked);
@@ -226,9 +248,8 @@ TEST(DocumentLock, AWorkerNotificationRacingTheUnlockArrivesWithThatSection) {
             // Capped, so the worker cannot keep a section's end busy for long.
             int calls = 0;
             do {
-                doc.notifyOnUnlock(reinterpret_cast<const void*>(++key), [&delivered] {
-                    ++delivered;
-                });
+                doc.notifyOnUnlock(reinterpret_cast<const void*>(++key),
+                                   [&delivered] { ++delivered; });
                 callsThisRound.store(++calls, std::memory_order_release);
             } while (ended.load(std::memory_order_acquire) < i && calls < kMaxCallsPerRound);
             spinUntil([&] { return ended.load(std::memory_order_acquire) >= i; });
@@ -270,26 +291,34 @@ TEST(DocumentLock, OnlyTheHoldersWorkerThreadsMayEdit) {
         std::promise<void> otherChecked;
         std::shared_future<void> otherCheckedFuture = otherChecked.get_future().share();
         int done = 0;
-        rt().spawn([&]() -> QCoro::Task<> {
-            auto guard = co_await doc.lock();
-            rt().spawn([&]() -> QCoro::Task<> {
-                otherJob = co_await qpanel::runInThread([&] {
-                    const bool allowed = doc.editAllowed();
-                    otherChecked.set_value();
-                    return allowed;
-                }, &pool);
+        rt().spawn(
+            [&]() -> QCoro::Task<> {
+                auto guard = co_await doc.lock();
+                rt().spawn(
+                    [&]() -> QCoro::Task<> {
+                        otherJob = co_await qpanel::runInThread(
+                            [&] {
+                                const bool allowed = doc.editAllowed();
+                                otherChecked.set_value();
+                                return allowed;
+                            },
+                            &pool);
+                        ++done;
+                    },
+                    SpawnOptions{{}, &doc});
+                holderJob = co_await qpanel::runInThread(
+                    [&] {
+                        std::optional<bool> seen;
+                        std::thread unrelated([&] { seen = doc.editAllowed(); });
+                        unrelated.join();
+                        unrelatedThread = seen;
+                        otherCheckedFuture.wait();  // hold the lock while the other job asks
+                        return doc.editAllowed();
+                    },
+                    &pool);
                 ++done;
-            }, SpawnOptions{{}, &doc});
-            holderJob = co_await qpanel::runInThread([&] {
-                std::optional<bool> seen;
-                std::thread unrelated([&] { seen = doc.editAllowed(); });
-                unrelated.join();
-                unrelatedThread = seen;
-                otherCheckedFuture.wait();  // hold the lock while the other job asks
-                return doc.editAllowed();
-            }, &pool);
-            ++done;
-        }, SpawnOptions{{}, &doc});
+            },
+            SpawnOptions{{}, &doc});
         ASSERT_TRUE(waitUntil([&] { return done == 2; }));
         ASSERT_TRUE(holderJob && otherJob && unrelatedThread);
         EXPECT_TRUE(*holderJob) << "round " << round;
@@ -325,18 +354,22 @@ TEST(DocumentLock, AGrantedWaiterCancelledBeforeItRunsLeavesTheLockFree) {
     std::optional<bool> lockedAfterCancel;
     int notified = 0;
     const int key = 0;
-    rt().spawn([&]() -> QCoro::Task<> {
-        auto guard = co_await doc.lock();
-        co_await qpanel::yield();  // the waiter queues meanwhile
-        guard.unlock();
-        EXPECT_TRUE(rt().tasks().cancel(waiter));
-        lockedAfterCancel = doc.isLocked();
-        doc.notifyOnUnlock(&key, [&] { ++notified; });  // nobody holds it: at once
-    }, SpawnOptions{{}, &doc});
-    waiter = rt().spawn([&]() -> QCoro::Task<> {
-        auto guard = co_await doc.lock();
-        ADD_FAILURE() << "the cancelled waiter ran";
-    }, SpawnOptions{{}, &doc});
+    rt().spawn(
+        [&]() -> QCoro::Task<> {
+            auto guard = co_await doc.lock();
+            co_await qpanel::yield();  // the waiter queues meanwhile
+            guard.unlock();
+            EXPECT_TRUE(rt().tasks().cancel(waiter));
+            lockedAfterCancel = doc.isLocked();
+            doc.notifyOnUnlock(&key, [&] { ++notified; });  // nobody holds it: at once
+        },
+        SpawnOptions{{}, &doc});
+    waiter = rt().spawn(
+        [&]() -> QCoro::Task<> {
+            auto guard = co_await doc.lock();
+            ADD_FAILURE() << "the cancelled waiter ran";
+        },
+        SpawnOptions{{}, &doc});
     ASSERT_TRUE(waitUntil([&] { return lockedAfterCancel.has_value() && !rt().busy(); }));
     EXPECT_FALSE(*lockedAfterCancel);
     EXPECT_EQ(notified, 1);

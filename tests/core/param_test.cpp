@@ -1,18 +1,19 @@
-#include "common/eventloop.h"
 #include "core/param.h"
-#include "core/scheduler.h"
 
-#include <QSignalSpy>
 #include <gtest/gtest.h>
 
+#include <QSignalSpy>
 #include <thread>
+
+#include "common/eventloop.h"
+#include "core/scheduler.h"
 
 using namespace std::chrono_literals;
 using qpanel::Event;
 using qpanel::Events;
 using qpanel::ParamError;
-using qpanel::ParamSpec;
 using qpanel::Parameterized;
+using qpanel::ParamSpec;
 using qpanel::Runtime;
 using qpanel::test::waitUntil;
 
@@ -20,7 +21,8 @@ namespace {
 /// A slider-like component: int value in [0, 10], a name, a read-only count.
 std::unique_ptr<Parameterized> makeSlider() {
     auto slider = std::make_unique<Parameterized>(QStringLiteral("IntSlider"));
-    slider->declare({QStringLiteral("name"), QMetaType::fromType<QString>(), QStringLiteral("Speed")});
+    slider->declare(
+        {QStringLiteral("name"), QMetaType::fromType<QString>(), QStringLiteral("Speed")});
     ParamSpec value{QStringLiteral("value"), QMetaType::fromType<int>(), 0};
     value.lower = 0;
     value.upper = 10;
@@ -59,8 +61,8 @@ TEST(Param, OnlyChangedWatchersSkipEqualSetsOthersSeeSet) {
     int changedOnly = 0;
     QStringList allTypes;
     slider->watch({"value"}, [&](const Event&) { ++changedOnly; });
-    slider->watch({"value"}, [&](const Event& e) { allTypes << e.type; },
-                  qpanel::WatchOptions{false});
+    slider->watch(
+        {"value"}, [&](const Event& e) { allTypes << e.type; }, qpanel::WatchOptions{false});
     slider->set("value", 2);
     slider->set("value", 2);
     EXPECT_EQ(changedOnly, 1);
@@ -92,7 +94,9 @@ TEST(Param, BatchCallsEachWatcherOnceAfterAllSets) {
 
 TEST(Param, UpdateValidatesEverythingBeforeChangingAnything) {
     auto slider = makeSlider();
-    const QString error = errorOf([&] { slider->update({{"value", 5}, {"step", QStringLiteral("x")}}); });
+    const QString error = errorOf([&] {
+        slider->update({{"value", 5}, {"step", QStringLiteral("x")}});
+    });
     EXPECT_EQ(error, QStringLiteral("IntSlider.step: expected a number, got QString (x)"));
     EXPECT_EQ(slider->value<int>("value"), 0);
 }
@@ -112,8 +116,9 @@ TEST(Param, OutOfBoundsUnknownAndReadOnlyAreErrors) {
     auto slider = makeSlider();
     EXPECT_EQ(errorOf([&] { slider->set("value", 11); }),
               QStringLiteral("IntSlider.value: 11 is outside the bounds [0, 10]"));
-    EXPECT_EQ(errorOf([&] { slider->set("vale", 1); }),
-              QStringLiteral("IntSlider has no parameter 'vale' (it has: name, value, step, clicks)"));
+    EXPECT_EQ(
+        errorOf([&] { slider->set("vale", 1); }),
+        QStringLiteral("IntSlider has no parameter 'vale' (it has: name, value, step, clicks)"));
     EXPECT_EQ(errorOf([&] { slider->set("clicks", 1); }),
               QStringLiteral("IntSlider.clicks is read-only"));
     EXPECT_FALSE(errorOf([&] { slider->watch({"nope"}, [](const Event&) {}); }).isEmpty());
@@ -208,7 +213,8 @@ TEST(Param, SyncWatcherChainsRunDepthFirstInEventOrder) {
         log << QStringLiteral("a=%1").arg(e.newValue.toInt());
         b->set("value", e.newValue.toInt() + 1);
     });
-    b->watch({"value"}, [&](const Event& e) { log << QStringLiteral("b=%1").arg(e.newValue.toInt()); });
+    b->watch({"value"},
+             [&](const Event& e) { log << QStringLiteral("b=%1").arg(e.newValue.toInt()); });
     a->set("value", 1);
     a->set("value", 5);
     EXPECT_EQ(log, (QStringList{"a=1", "b=2", "a=5", "b=6"}));

@@ -1,9 +1,10 @@
+#include <gtest/gtest.h>
+
+#include <QElapsedTimer>
+
 #include "common/eventloop.h"
 #include "core/periodiccallback.h"
 #include "core/scheduler.h"
-
-#include <QElapsedTimer>
-#include <gtest/gtest.h>
 
 using namespace std::chrono_literals;
 using qpanel::Document;
@@ -100,6 +101,7 @@ TEST(PeriodicCallback, PeriodCanChangeWhileRunningAndBadPeriodsAreErrors) {
         new PeriodicCallback([] {}, {.periodMs = 0}, &doc);
         FAIL() << "a zero period must be refused";
     } catch (const std::invalid_argument& e) {
-        EXPECT_TRUE(QString::fromUtf8(e.what()).contains(QStringLiteral("period must be a positive")));
+        EXPECT_TRUE(
+            QString::fromUtf8(e.what()).contains(QStringLiteral("period must be a positive")));
     }
 }

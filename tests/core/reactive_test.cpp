@@ -1,19 +1,20 @@
-#include "common/eventloop.h"
 #include "core/reactive.h"
-#include "core/scheduler.h"
-#include "core/threadpool.h"
+
+#include <gtest/gtest.h>
 
 #include <QCoro/QCoroTimer>
 #include <QSignalSpy>
 #include <QTimer>
-#include <gtest/gtest.h>
-
 #include <thread>
+
+#include "common/eventloop.h"
+#include "core/scheduler.h"
+#include "core/threadpool.h"
 
 using namespace std::chrono_literals;
 using qpanel::Event;
-using qpanel::ParamSpec;
 using qpanel::Parameterized;
+using qpanel::ParamSpec;
 using qpanel::Reactive;
 using qpanel::Runtime;
 using qpanel::TaskState;
@@ -62,8 +63,20 @@ TEST(Reactive, ConstantsAndNamedParamsAreArguments) {
 TEST(Reactive, DependsWithWatchEvaluatesEagerlyWithoutItLazily) {
     auto w = makeWidget();
     int watched = 0, lazy = 0;
-    std::unique_ptr<Reactive> eager(qpanel::depends(true, [&](int v) { ++watched; return v; }, w.get()));
-    std::unique_ptr<Reactive> idle(qpanel::depends(false, [&](int v) { ++lazy; return v; }, w.get()));
+    std::unique_ptr<Reactive> eager(qpanel::depends(
+        true,
+        [&](int v) {
+            ++watched;
+            return v;
+        },
+        w.get()));
+    std::unique_ptr<Reactive> idle(qpanel::depends(
+        false,
+        [&](int v) {
+            ++lazy;
+            return v;
+        },
+        w.get()));
     EXPECT_EQ(watched, 1);
     w->set("value", 2);
     EXPECT_EQ(watched, 2);
@@ -74,8 +87,8 @@ TEST(Reactive, DependsWithWatchEvaluatesEagerlyWithoutItLazily) {
 }
 
 TEST(Reactive, LatestWinsWhenRunsFinishOutOfOrder) {
-    // The run for 2 awaits QCoro's own timer, which qpanel cannot interrupt, so it is not cancelled and finishes after the run for 3:
-    // its result must still be dropped.
+    // The run for 2 awaits QCoro's own timer, which qpanel cannot interrupt, so it is not cancelled
+    // and finishes after the run for 3: its result must still be dropped.
     auto w = makeWidget();
     std::unique_ptr<Reactive> r(qpanel::bind(
         [](int v) -> QCoro::Task<QVariant> {
@@ -123,8 +136,8 @@ TEST(Reactive, ACancelledThreadJobRunNeverShowsItsResult) {
 TEST(Reactive, StaleRunIsCancelledAndDoesNotClearTheNewerLoading) {
     auto w = makeWidget();
     std::vector<TaskState> outcomes;
-    QObject::connect(&Runtime::instance().tasks(), &qpanel::TaskRegistry::taskCancelled,
-                     w.get(), [&] { outcomes.push_back(TaskState::Cancelled); });
+    QObject::connect(&Runtime::instance().tasks(), &qpanel::TaskRegistry::taskCancelled, w.get(),
+                     [&] { outcomes.push_back(TaskState::Cancelled); });
     std::unique_ptr<Reactive> r(qpanel::bind(
         [](int v) -> QCoro::Task<QVariant> {
             co_await qpanel::sleep(v == 1 ? 10ms : 80ms);
@@ -174,7 +187,8 @@ TEST(Reactive, AsyncGeneratorAppendModeAccumulatesAndRestartsOnChange) {
     w->set("value", 3);
     Reactive::Options options;
     options.generatorMode = Reactive::GeneratorMode::Append;
-    std::unique_ptr<Reactive> r(qpanel::bindWith(options, [](int n) { return countTo(n); }, w.get()));
+    std::unique_ptr<Reactive> r(qpanel::bindWith(
+        options, [](int n) { return countTo(n); }, w.get()));
     r->activate();
     ASSERT_TRUE(waitUntil([&] { return !r->loading(); }));
     EXPECT_EQ(r->result().toList(), (QVariantList{1, 2, 3}));
@@ -206,10 +220,12 @@ TEST(Reactive, AnExceptionIsShownAsTheErrorAndReported) {
 
 TEST(Reactive, DeletingTheReactiveCancelsItsPendingRun) {
     auto w = makeWidget();
-    auto* r = qpanel::bind([](int v) -> QCoro::Task<QVariant> {
-        co_await qpanel::sleep(1h);
-        co_return v;
-    }, w.get());
+    auto* r = qpanel::bind(
+        [](int v) -> QCoro::Task<QVariant> {
+            co_await qpanel::sleep(1h);
+            co_return v;
+        },
+        w.get());
     r->activate();
     EXPECT_TRUE(Runtime::instance().busy());
     delete r;

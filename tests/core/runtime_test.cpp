@@ -1,11 +1,8 @@
-#include "common/eventloop.h"
-#include "core/callback.h"
 #include "core/runtime.h"
-#include "core/scheduler.h"
 
-#include <QSignalSpy>
 #include <gtest/gtest.h>
 
+#include <QSignalSpy>
 #include <algorithm>
 #include <functional>
 #include <memory>
@@ -13,6 +10,10 @@
 #include <stdexcept>
 #include <string>
 #include <utility>
+
+#include "common/eventloop.h"
+#include "core/callback.h"
+#include "core/scheduler.h"
 
 using namespace std::chrono_literals;
 using qpanel::CallbackPolicy;
@@ -23,7 +24,9 @@ using qpanel::TaskState;
 using qpanel::test::waitUntil;
 
 namespace {
-Runtime& rt() { return Runtime::instance(); }
+Runtime& rt() {
+    return Runtime::instance();
+}
 
 /// Captures reports for one test and restores the default afterwards.
 struct CapturedErrors {
@@ -109,10 +112,12 @@ TEST(Runtime, AnExceptionInOneTaskIsReportedAndOthersFinish) {
 
 TEST(Runtime, DefaultReportEmitsErrorReportedWithOrigin) {
     QSignalSpy reported(&rt(), &Runtime::errorReported);
-    rt().spawn([]() -> QCoro::Task<> {
-        co_await qpanel::yield();
-        throw std::logic_error("bad state");
-    }, {QStringLiteral("watcher")});
+    rt().spawn(
+        []() -> QCoro::Task<> {
+            co_await qpanel::yield();
+            throw std::logic_error("bad state");
+        },
+        {QStringLiteral("watcher")});
     ASSERT_TRUE(reported.wait(5000));
     const auto report = reported[0][0].value<ErrorReport>();
     EXPECT_EQ(report.message, QStringLiteral("bad state"));
@@ -289,10 +294,12 @@ TEST(Runtime, CancelOwnedByCancelsOnlyThatOwnersTasks) {
     QObject a, b;
     int finished = 0;
     for (QObject* owner : {&a, &b, &a}) {
-        rt().spawn([&finished]() -> QCoro::Task<> {
-            co_await qpanel::sleep(10ms);
-            ++finished;
-        }, SpawnOptions{{}, owner});
+        rt().spawn(
+            [&finished]() -> QCoro::Task<> {
+                co_await qpanel::sleep(10ms);
+                ++finished;
+            },
+            SpawnOptions{{}, owner});
     }
     EXPECT_EQ(rt().tasks().cancelOwnedBy(&a), 2);
     EXPECT_EQ(rt().tasks().countOwnedBy(&a), 0);

@@ -1,18 +1,21 @@
-#include "common/eventloop.h"
-#include "core/runtime.h"
 #include "core/scheduler.h"
 
 #include <gtest/gtest.h>
 
 #include <vector>
 
+#include "common/eventloop.h"
+#include "core/runtime.h"
+
 using namespace std::chrono_literals;
 using qpanel::Runtime;
 using qpanel::test::waitUntil;
 
 namespace {
-Runtime& rt() { return Runtime::instance(); }
+Runtime& rt() {
+    return Runtime::instance();
 }
+}  // namespace
 
 TEST(Scheduler, YieldResumesOnALaterLoopPass) {
     bool resumed = false;

@@ -1,15 +1,14 @@
 // Quitting the application while tasks are parked everywhere (sleeps,
 // yields, the lock, a thread job, a periodic callback) must be clean: no
 // crash, and under the ASan build no use-after-free or leak reports.
+#include <QCoreApplication>
+#include <cstdio>
+#include <thread>
+
 #include "core/document.h"
 #include "core/periodiccallback.h"
 #include "core/scheduler.h"
 #include "core/threadpool.h"
-
-#include <QCoreApplication>
-
-#include <cstdio>
-#include <thread>
 
 using namespace std::chrono_literals;
 
@@ -26,15 +25,17 @@ int main(int argc, char** argv) {
             ~Unwind() { ++*counter; }
         };
         for (int i = 0; i < 100; ++i) {
-            runtime.spawn([&unwound, doc, i]() -> QCoro::Task<> {
-                Unwind u{&unwound};
-                if (i % 3 == 0) co_await qpanel::sleep(1h);
-                if (i % 3 == 1) {
-                    auto guard = co_await doc->lock();
-                    co_await qpanel::sleep(1h);
-                }
-                for (;;) co_await qpanel::yield();
-            }, {QStringLiteral("task %1").arg(i), doc});
+            runtime.spawn(
+                [&unwound, doc, i]() -> QCoro::Task<> {
+                    Unwind u{&unwound};
+                    if (i % 3 == 0) co_await qpanel::sleep(1h);
+                    if (i % 3 == 1) {
+                        auto guard = co_await doc->lock();
+                        co_await qpanel::sleep(1h);
+                    }
+                    for (;;) co_await qpanel::yield();
+                },
+                {QStringLiteral("task %1").arg(i), doc});
         }
         runtime.spawn([&unwound]() -> QCoro::Task<> {
             Unwind u{&unwound};

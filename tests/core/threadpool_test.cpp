@@ -1,21 +1,24 @@
-#include "common/eventloop.h"
-#include "core/runtime.h"
 #include "core/threadpool.h"
 
-#include <QThread>
 #include <gtest/gtest.h>
 
+#include <QThread>
 #include <atomic>
 #include <numeric>
 #include <thread>
+
+#include "common/eventloop.h"
+#include "core/runtime.h"
 
 using namespace std::chrono_literals;
 using qpanel::Runtime;
 using qpanel::test::waitUntil;
 
 namespace {
-Runtime& rt() { return Runtime::instance(); }
+Runtime& rt() {
+    return Runtime::instance();
 }
+}  // namespace
 
 TEST(RunInThread, ResultComesBackOnTheAwaitingThread) {
     QThread* gui = QThread::currentThread();

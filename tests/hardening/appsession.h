@@ -2,13 +2,12 @@
 // An app script session for hardening tests: collects console lines and
 // errors, finds components by name, and proves the app still works.
 
+#include <QTemporaryDir>
+#include <memory>
+
 #include "bridge/scriptsession.h"
 #include "core/runtime.h"
 #include "widgets/button.h"
-
-#include <QTemporaryDir>
-
-#include <memory>
 
 namespace qpanel::test {
 
@@ -38,7 +37,9 @@ struct AppSession {
     /// The component of this app whose `name` param is `name` (null if none).
     Component* find(const QString& name) const {
         for (Component* c : session->document()->findChildren<Component*>())
-            if (c->paramNames().contains(QStringLiteral("name")) && c->get("name").toString() == name) return c;
+            if (c->paramNames().contains(QStringLiteral("name")) &&
+                c->get("name").toString() == name)
+                return c;
         return nullptr;
     }
 

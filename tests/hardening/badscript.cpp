@@ -4,7 +4,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
-
 #include <stdexcept>
 
 namespace qpanel::test {
@@ -17,9 +16,11 @@ QString BadScript::testName() const {
 
 BadScript readBadScript(const QString& path) {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) throw std::runtime_error("cannot read " + path.toStdString());
+    if (!file.open(QIODevice::ReadOnly))
+        throw std::runtime_error("cannot read " + path.toStdString());
     BadScript script{QFileInfo(path).absoluteFilePath()};
-    static const QRegularExpression header(QStringLiteral("^//\\s*(expect|at|then|needs|limit):\\s*(.*?)\\s*$"));
+    static const QRegularExpression header(
+        QStringLiteral("^//\\s*(expect|at|then|needs|limit):\\s*(.*?)\\s*$"));
     for (const QByteArray& raw : file.readAll().split('\n')) {
         const QRegularExpressionMatch m = header.match(QString::fromUtf8(raw));
         if (!m.hasMatch()) continue;
@@ -39,7 +40,8 @@ BadScript readBadScript(const QString& path) {
             script.needs << value;
         }
     }
-    if (script.expect.isEmpty()) throw std::runtime_error(path.toStdString() + ": no '// expect:' header");
+    if (script.expect.isEmpty())
+        throw std::runtime_error(path.toStdString() + ": no '// expect:' header");
     if (!script.expectsNothing() && script.line == 0)
         throw std::runtime_error(path.toStdString() + ": no '// at: LINE' header");
     return script;
@@ -47,7 +49,8 @@ BadScript readBadScript(const QString& path) {
 
 QList<BadScript> readBadScripts(const QString& folder) {
     QList<BadScript> scripts;
-    const QStringList names = QDir(folder).entryList({QStringLiteral("*.js")}, QDir::Files, QDir::Name);
+    const QStringList names =
+        QDir(folder).entryList({QStringLiteral("*.js")}, QDir::Files, QDir::Name);
     for (const QString& name : names) scripts << readBadScript(folder + QLatin1Char('/') + name);
     return scripts;
 }

@@ -3,7 +3,8 @@
 // comments of the file say it:
 //
 //   // expect: IntSlider has no parameter 'strat'   (substring of the error; "nothing": no error)
-//   // at: 3:12                                     (line[:column] in this file; "file": no line known)
+//   // at: 3:12                                     (line[:column] in this file; "file": no line
+//   known)
 //   // then: click "Run"                            (steps after loading, in order)
 //   // needs: watchdog                              (skipped when the build lacks it)
 //   // limit: 200                                   (the script time limit in ms; default 1500)
@@ -14,7 +15,6 @@
 
 #include <QString>
 #include <QStringList>
-
 #include <ostream>
 
 namespace qpanel::test {
@@ -23,7 +23,7 @@ struct BadScript {
     QString path;
     QString expect;
     static constexpr int FileOnly = -1;
-    int line = 0;  ///< FileOnly: only the file is checked
+    int line = 0;    ///< FileOnly: only the file is checked
     int column = 0;  ///< 0: not checked
     QStringList steps;
     QStringList needs;
@@ -35,7 +35,9 @@ struct BadScript {
 };
 
 /// gtest shows a case by its path.
-inline void PrintTo(const BadScript& script, std::ostream* os) { *os << script.path.toStdString(); }
+inline void PrintTo(const BadScript& script, std::ostream* os) {
+    *os << script.path.toStdString();
+}
 
 /// Reads the header comments of `path`; a file without `// expect:` is an error (throws).
 BadScript readBadScript(const QString& path);

@@ -1,17 +1,17 @@
 // The bad-script corpus (badscripts/*.js): each script gives its clear error
 // at the user's file:line, and the app keeps running — a new app loads and
 // its button still works; nothing crashed.
-#include "hardening/appsession.h"
-#include "hardening/badscript.h"
-
-#include "common/eventloop.h"
-#include "common/httptestserver.h"
-#include "core/scheduler.h"
+#include <gtest/gtest.h>
 
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QTest>
-#include <gtest/gtest.h>
+
+#include "common/eventloop.h"
+#include "common/httptestserver.h"
+#include "core/scheduler.h"
+#include "hardening/appsession.h"
+#include "hardening/badscript.h"
 
 using namespace std::chrono_literals;
 using qpanel::Runtime;
@@ -88,7 +88,8 @@ class BadScripts : public testing::TestWithParam<BadScript> {};
 TEST_P(BadScripts, GiveAClearErrorAtTheUsersLineAndTheAppKeepsRunning) {
     const BadScript& script = GetParam();
     for (const QString& need : script.needs)
-        if (!buildHas(need)) GTEST_SKIP() << "needs " << need.toStdString() << ", which this build lacks";
+        if (!buildHas(need))
+            GTEST_SKIP() << "needs " << need.toStdString() << ", which this build lacks";
     // Runaway scripts: interrupted after a short limit, so the test is quick.
     qputenv("QPANEL_SCRIPT_TIME_LIMIT_MS", QByteArray::number(script.timeLimitMs));
     TestServer server;
@@ -108,7 +109,8 @@ TEST_P(BadScripts, GiveAClearErrorAtTheUsersLineAndTheAppKeepsRunning) {
         QObject context;
         QObject::connect(&Runtime::instance(), &Runtime::errorReported, &context,
                          [&](const qpanel::ErrorReport&) { ++reportsAfterClose; });
-        EXPECT_TRUE(waitUntil([] { return !Runtime::instance().busy(); })) << "a task of the closed app is left";
+        EXPECT_TRUE(waitUntil([] { return !Runtime::instance().busy(); }))
+            << "a task of the closed app is left";
         EXPECT_TRUE(qpanel::Scheduler::current().idle()) << "a sleep of the closed app is left";
         EXPECT_EQ(Runtime::instance().pendingCalls(), 0);
         ASSERT_TRUE(qpanel::test::passLoopTurns());
@@ -144,11 +146,12 @@ TEST_P(BadScripts, GiveAClearErrorAtTheUsersLineAndTheAppKeepsRunning) {
     EXPECT_TRUE(qpanel::test::aNewAppStillWorks()) << "after " << script.path.toStdString();
 }
 
-INSTANTIATE_TEST_SUITE_P(Corpus, BadScripts,
-                         testing::ValuesIn(qpanel::test::readBadScripts(QStringLiteral(QPANEL_BADSCRIPTS_DIR))),
-                         [](const testing::TestParamInfo<BadScript>& info) {
-                             return info.param.testName().toStdString();
-                         });
+INSTANTIATE_TEST_SUITE_P(
+    Corpus, BadScripts,
+    testing::ValuesIn(qpanel::test::readBadScripts(QStringLiteral(QPANEL_BADSCRIPTS_DIR))),
+    [](const testing::TestParamInfo<BadScript>& info) {
+        return info.param.testName().toStdString();
+    });
 
 TEST(BadScriptCorpus, HoldsAtLeastFiftyScripts) {
     EXPECT_GE(qpanel::test::readBadScripts(QStringLiteral(QPANEL_BADSCRIPTS_DIR)).size(), 50);

@@ -4,10 +4,7 @@
 // the seed is printed first, QPANEL_FUZZ_SEED repeats a run, and
 // QPANEL_FUZZ_SECONDS makes it longer (default 20). The script being tried
 // is written to fuzz-last.js in the working folder, so a crash leaves it.
-#include "hardening/appsession.h"
-#include "hardening/scriptmutator.h"
-
-#include "common/eventloop.h"
+#include <gtest/gtest.h>
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -16,7 +13,10 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTemporaryDir>
-#include <gtest/gtest.h>
+
+#include "common/eventloop.h"
+#include "hardening/appsession.h"
+#include "hardening/scriptmutator.h"
 
 using namespace std::chrono_literals;
 using qpanel::test::AppSession;
@@ -28,7 +28,8 @@ QStringList corpus() {
     QStringList sources;
     for (const char* folder : {QPANEL_EXAMPLES_DIR, QPANEL_DIFFERENTIAL_DIR}) {
         const QDir dir(QString::fromUtf8(folder));
-        for (const QString& name : dir.entryList({QStringLiteral("*.js")}, QDir::Files, QDir::Name)) {
+        for (const QString& name :
+             dir.entryList({QStringLiteral("*.js")}, QDir::Files, QDir::Name)) {
             QFile file(dir.filePath(name));
             if (file.open(QIODevice::ReadOnly)) sources << QString::fromUtf8(file.readAll());
         }
@@ -87,14 +88,16 @@ TEST_F(Fuzz, MutatedScriptsLoadedIntoSessionsNeitherCrashNorHang) {
             reported += app.errors.size();
             for (const qpanel::ScriptError& e : app.errors)
                 ASSERT_FALSE(e.message.trimmed().isEmpty())
-                    << "an empty error; seed " << seed_ << ", run " << runs << ":\n" << script.toStdString();
+                    << "an empty error; seed " << seed_ << ", run " << runs << ":\n"
+                    << script.toStdString();
         }
-        ASSERT_LT(one.elapsed(), 10000) << "run " << runs << " took " << one.elapsed() << " ms; seed " << seed_
-                                        << ", script:\n" << script.toStdString();
+        ASSERT_LT(one.elapsed(), 10000)
+            << "run " << runs << " took " << one.elapsed() << " ms; seed " << seed_ << ", script:\n"
+            << script.toStdString();
         ++runs;
     }
-    std::printf("%d scripts (%d failed to load, %d errors reported) in %lld ms\n", runs, failedToLoad, reported,
-                clock.elapsed());
+    std::printf("%d scripts (%d failed to load, %d errors reported) in %lld ms\n", runs,
+                failedToLoad, reported, clock.elapsed());
     EXPECT_GT(runs, 10);
     EXPECT_TRUE(qpanel::test::aNewAppStillWorks()) << "seed " << seed_;
 }
@@ -111,16 +114,20 @@ TEST_F(Fuzz, MutatedScriptsThroughCheckExitZeroOrOneAndNameTheirFile) {
     }
     QProcess qpanel;
     qpanel.start(QStringLiteral(QPANEL_APP_BINARY), QStringList{QStringLiteral("--check")} + paths);
-    ASSERT_TRUE(qpanel.waitForFinished(int(fuzzSeconds(60) * 1000))) << "--check hung; seed " << seed_;
-    ASSERT_EQ(qpanel.exitStatus(), QProcess::NormalExit) << "--check crashed; seed " << seed_ << "\n"
-                                                         << qpanel.readAllStandardError().toStdString();
-    EXPECT_TRUE(qpanel.exitCode() == 0 || qpanel.exitCode() == 1) << qpanel.exitCode() << "; seed " << seed_;
+    ASSERT_TRUE(qpanel.waitForFinished(int(fuzzSeconds(60) * 1000)))
+        << "--check hung; seed " << seed_;
+    ASSERT_EQ(qpanel.exitStatus(), QProcess::NormalExit)
+        << "--check crashed; seed " << seed_ << "\n"
+        << qpanel.readAllStandardError().toStdString();
+    EXPECT_TRUE(qpanel.exitCode() == 0 || qpanel.exitCode() == 1)
+        << qpanel.exitCode() << "; seed " << seed_;
     // Error lines are "file:line:column: message" (Qt's own warnings aside).
     const QStringList lines = QString::fromUtf8(qpanel.readAllStandardError())
                                   .split('\n', Qt::SkipEmptyParts)
                                   .filter(QRegularExpression(QStringLiteral("\\.js:\\d+")));
     for (const QString& line : lines) {
-        EXPECT_TRUE(line.startsWith(dir.path())) << "an error not naming its script: " << line.toStdString();
+        EXPECT_TRUE(line.startsWith(dir.path()))
+            << "an error not naming its script: " << line.toStdString();
     }
     EXPECT_EQ(qpanel.exitCode() == 1, !lines.isEmpty());
 }

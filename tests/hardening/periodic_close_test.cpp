@@ -2,15 +2,15 @@
 // waiting: cancelling the run must not start the catch-up run for the missed
 // tick, or that run belongs to a document already being destroyed and is
 // never cancelled (found by ReloadUnderLoad: tasks left after every app closed).
+#include <gtest/gtest.h>
+
+#include <QSignalSpy>
+
+#include "common/eventloop.h"
 #include "core/document.h"
 #include "core/periodiccallback.h"
 #include "core/runtime.h"
 #include "core/scheduler.h"
-
-#include "common/eventloop.h"
-
-#include <QSignalSpy>
-#include <gtest/gtest.h>
 
 using namespace std::chrono_literals;
 using qpanel::Runtime;

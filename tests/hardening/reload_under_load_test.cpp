@@ -3,16 +3,15 @@
 // periodic callbacks, bound functions: no crash, every task of the closed app
 // cancelled, nothing resumes into it (ASan/LSan build: no use-after-free, no
 // leak), and a new app works afterwards.
-#include "hardening/appsession.h"
+#include <gtest/gtest.h>
+
+#include <QThread>
+#include <atomic>
 
 #include "common/eventloop.h"
 #include "common/httptestserver.h"
 #include "core/threadpool.h"
-
-#include <QThread>
-#include <gtest/gtest.h>
-
-#include <atomic>
+#include "hardening/appsession.h"
 
 using namespace std::chrono_literals;
 using qpanel::Runtime;
@@ -69,11 +68,13 @@ TEST(ReloadUnderLoad, HundredReloadsWithAThousandTasksInFlightLeaveNothingBehind
 
     std::atomic<int> jobsFinished = 0;
     const int reloads = qEnvironmentVariableIntValue("QPANEL_RELOADS") > 0
-                            ? qEnvironmentVariableIntValue("QPANEL_RELOADS") : 100;
+                            ? qEnvironmentVariableIntValue("QPANEL_RELOADS")
+                            : 100;
     int peakInFlight = 0;
     for (int reload = 0; reload < reloads; ++reload) {
         AppSession app;
-        ASSERT_TRUE(app.session->run(QString::fromUtf8(busyApp), QStringLiteral("/hardening/busy_app.js")))
+        ASSERT_TRUE(
+            app.session->run(QString::fromUtf8(busyApp), QStringLiteral("/hardening/busy_app.js")))
             << app.errorsText().toStdString();
         for (int i = 0; i < 100; ++i) {
             Runtime::instance().spawn(
@@ -85,11 +86,13 @@ TEST(ReloadUnderLoad, HundredReloadsWithAThousandTasksInFlightLeaveNothingBehind
                 },
                 {.origin = QStringLiteral("thread job"), .owner = app.session->document()});
         }
-        peakInFlight = std::max(peakInFlight, Runtime::instance().tasks().countOwnedBy(app.session->document()));
+        peakInFlight = std::max(peakInFlight,
+                                Runtime::instance().tasks().countOwnedBy(app.session->document()));
         // Let a little of everything happen (some requests, ticks and jobs
         // complete) before the reload closes the app mid-flight.
         QTest::qWait(reload % 5 == 0 ? 60 : 5);
-        ASSERT_TRUE(app.errors.isEmpty()) << "reload " << reload << ": " << app.errorsText().toStdString();
+        ASSERT_TRUE(app.errors.isEmpty())
+            << "reload " << reload << ": " << app.errorsText().toStdString();
     }
     EXPECT_GE(peakInFlight, 1000) << "the load was lighter than intended";
     // Every app is closed: none of their tasks remains; thread jobs already
@@ -97,7 +100,8 @@ TEST(ReloadUnderLoad, HundredReloadsWithAThousandTasksInFlightLeaveNothingBehind
     EXPECT_TRUE(waitUntil([] { return Runtime::instance().tasks().count() == 0; }, 10s))
         << Runtime::instance().tasks().count() << " tasks left, e.g. "
         << Runtime::instance().tasks().snapshot().value(0).origin.toStdString();
-    EXPECT_TRUE(waitUntil([] { return QThreadPool::globalInstance()->activeThreadCount() == 0; }, 10s));
+    EXPECT_TRUE(
+        waitUntil([] { return QThreadPool::globalInstance()->activeThreadCount() == 0; }, 10s));
     EXPECT_TRUE(qpanel::test::aNewAppStillWorks());
     qunsetenv("QPANEL_TEST_SERVER");
 }

@@ -1,13 +1,14 @@
-#include "common/eventloop.h"
-#include "core/scheduler.h"
 #include "plots/chartview.h"
+
+#include <gtest/gtest.h>
 
 #include <QApplication>
 #include <QSignalSpy>
 #include <QTemporaryDir>
-#include <gtest/gtest.h>
-
 #include <cmath>
+
+#include "common/eventloop.h"
+#include "core/scheduler.h"
 
 using namespace std::chrono_literals;
 using qpanel::ChartView;
@@ -56,7 +57,6 @@ TEST(ChartView, AFrameOfAMillionPointsDrawsAtMostTwoPerPixelColumn) {
     view.refreshNow();
     EXPECT_GT(view.lastFramePoints(), 100);
     EXPECT_LE(view.lastFramePoints(), 2 * 800);
-
 }
 
 TEST(ChartView, ASingleSpikeAmongAMillionPointsIsVisibleInThePixels) {
@@ -88,13 +88,16 @@ TEST(ChartView, AxesFollowTheDataWhileItRollsOver) {
     view.resize(600, 300);
     for (int step = 0; step < 3; ++step) {
         bool done = false;
-        Runtime::instance().spawn([&, step]() -> QCoro::Task<> {
-            auto guard = co_await f.doc.lock();
-            std::vector<double> t, v;
-            for (int i = 0; i < 1000; ++i) t.push_back(step * 1000 + i), v.push_back(step * 10 + i % 7);
-            cds.stream({{"t", t}, {"v", v}}, 1500);
-            done = true;
-        }, SpawnOptions{{}, &f.doc});
+        Runtime::instance().spawn(
+            [&, step]() -> QCoro::Task<> {
+                auto guard = co_await f.doc.lock();
+                std::vector<double> t, v;
+                for (int i = 0; i < 1000; ++i)
+                    t.push_back(step * 1000 + i), v.push_back(step * 10 + i % 7);
+                cds.stream({{"t", t}, {"v", v}}, 1500);
+                done = true;
+            },
+            SpawnOptions{{}, &f.doc});
         ASSERT_TRUE(waitUntil([&] { return done; }));
     }
     view.refreshNow();
@@ -117,14 +120,16 @@ TEST(ChartView, OneFramePerLockedSectionWhateverTheNumberOfEdits) {
     ASSERT_FALSE(view.framePending());
     const int before = view.frames();
     bool done = false;
-    Runtime::instance().spawn([&]() -> QCoro::Task<> {
-        auto guard = co_await f.doc.lock();
-        for (int i = 1; i <= 5; ++i) {
-            cds.stream({{"x", {double(i)}}, {"y", {double(i)}}});
-            co_await qpanel::sleep(2ms);  // other loop passes happen in between
-        }
-        done = true;
-    }, SpawnOptions{{}, &f.doc});
+    Runtime::instance().spawn(
+        [&]() -> QCoro::Task<> {
+            auto guard = co_await f.doc.lock();
+            for (int i = 1; i <= 5; ++i) {
+                cds.stream({{"x", {double(i)}}, {"y", {double(i)}}});
+                co_await qpanel::sleep(2ms);  // other loop passes happen in between
+            }
+            done = true;
+        },
+        SpawnOptions{{}, &f.doc});
     ASSERT_TRUE(waitUntil([&] { return done && view.frames() > before; }));
     // Frames come on 0-ms timers: a second one would be pending or built by now.
     ASSERT_TRUE(qpanel::test::passLoopTurns());
@@ -170,7 +175,8 @@ TEST(Figure, ALineNeedsExistingColumnsAndSaysWhichIsMissing) {
 TEST(ChartView, FollowsADarkPalette) {
     Fixture f;
     ColumnDataSource cds({{"x", iota(200)}, {"y", iota(200)}});
-    Figure fig({.title = "Dark", .width = 500, .height = 300, .xAxisLabel = "t", .yAxisLabel = "v"});
+    Figure fig(
+        {.title = "Dark", .width = 500, .height = 300, .xAxisLabel = "t", .yAxisLabel = "v"});
     fig.line({.x = "x", .y = "y", .source = &cds, .legendLabel = "value"});
     ChartView view(&fig);
     view.resize(view.sizeHint());

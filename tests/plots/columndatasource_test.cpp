@@ -1,12 +1,13 @@
+#include "plots/columndatasource.h"
+
+#include <gtest/gtest.h>
+
+#include <QSignalSpy>
+#include <random>
+
 #include "common/eventloop.h"
 #include "core/scheduler.h"
 #include "core/threadpool.h"
-#include "plots/columndatasource.h"
-
-#include <QSignalSpy>
-#include <gtest/gtest.h>
-
-#include <random>
 
 using namespace std::chrono_literals;
 using qpanel::ColumnDataSource;
@@ -80,14 +81,26 @@ TEST(ColumnDataSource, BadShapesAreClearErrorsAndChangeNothing) {
     Document::Scope scope(&doc);
     ColumnDataSource cds({{"x", {0}}, {"y", {0}}});
     locked(doc, [&] {
-        EXPECT_EQ(errorOf([&] { cds.stream({{"x", {1, 2}}, {"y", {1}}}); }),
-                  "ColumnDataSource.stream: column 'y' has 1 values but 'x' has 2; nothing was changed");
-        EXPECT_EQ(errorOf([&] { cds.stream({{"x", {1}}, {"y", {1}}, {"z", {1}}}); }),
-                  "ColumnDataSource.stream: unknown column 'z' (columns: x, y); nothing was changed");
+        EXPECT_EQ(
+            errorOf([&] {
+                cds.stream({{"x", {1, 2}}, {"y", {1}}});
+            }),
+            "ColumnDataSource.stream: column 'y' has 1 values but 'x' has 2; nothing was changed");
+        EXPECT_EQ(
+            errorOf([&] {
+                cds.stream({{"x", {1}}, {"y", {1}}, {"z", {1}}});
+            }),
+            "ColumnDataSource.stream: unknown column 'z' (columns: x, y); nothing was changed");
         EXPECT_TRUE(errorOf([&] { cds.stream({{"x", {1}}}); }).contains("column 'y' is missing"));
-        EXPECT_TRUE(errorOf([&] { cds.stream({{"x", {1}}, {"y", {1}}}, -1); }).contains("rollover"));
-        EXPECT_TRUE(errorOf([&] { cds.patch({{"y", {{5, 1.0}}}}); }).contains("index 5 is out of range"));
-        EXPECT_TRUE(errorOf([&] { cds.patch({{"q", {{0, 1.0}}}}); }).contains("unknown column 'q'"));
+        EXPECT_TRUE(errorOf([&] {
+                        cds.stream({{"x", {1}}, {"y", {1}}}, -1);
+                    }).contains("rollover"));
+        EXPECT_TRUE(errorOf([&] {
+                        cds.patch({{"y", {{5, 1.0}}}});
+                    }).contains("index 5 is out of range"));
+        EXPECT_TRUE(errorOf([&] {
+                        cds.patch({{"q", {{0, 1.0}}}});
+                    }).contains("unknown column 'q'"));
     });
     EXPECT_EQ(cds.rowCount(), 1);
     EXPECT_EQ(cds.column("x"), std::vector<double>{0});
@@ -142,13 +155,16 @@ TEST(ColumnDataSource, AWorkerThreadMayStreamWhileTheTaskHoldsTheLock) {
     ColumnDataSource cds({{"x", {}}, {"y", {}}});
     QSignalSpy changed(&cds, &ColumnDataSource::dataChanged);
     bool done = false;
-    Runtime::instance().spawn([&]() -> QCoro::Task<> {
-        auto guard = co_await doc.lock();
-        co_await qpanel::runInThread([&] {
-            for (int i = 0; i < 100; ++i) cds.stream({{"x", {double(i)}}, {"y", {double(i * i)}}});
-        });
-        done = true;
-    }, SpawnOptions{{}, &doc});
+    Runtime::instance().spawn(
+        [&]() -> QCoro::Task<> {
+            auto guard = co_await doc.lock();
+            co_await qpanel::runInThread([&] {
+                for (int i = 0; i < 100; ++i)
+                    cds.stream({{"x", {double(i)}}, {"y", {double(i * i)}}});
+            });
+            done = true;
+        },
+        SpawnOptions{{}, &doc});
     ASSERT_TRUE(waitUntil([&] { return done && changed.count() == 1; }));
     EXPECT_EQ(cds.rowCount(), 100);
     EXPECT_EQ(cds.column("y").back(), 99.0 * 99.0);

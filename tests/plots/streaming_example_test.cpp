@@ -2,17 +2,17 @@
 // Callbacks", Panel 1.4) in C++ against qpanel's widgets: a Button
 // whose clicks param is watched by an async callback wrapped with the
 // document lock, which waits 1 s and streams five points into the chart.
+#include <gtest/gtest.h>
+
+#include <QPushButton>
+#include <random>
+
 #include "common/eventloop.h"
 #include "core/scheduler.h"
 #include "plots/chartpane.h"
 #include "plots/chartview.h"
 #include "widgets/button.h"
 #include "widgets/layouts/row.h"
-
-#include <QPushButton>
-#include <gtest/gtest.h>
-
-#include <random>
 
 using namespace std::chrono_literals;
 using qpanel::ColumnDataSource;

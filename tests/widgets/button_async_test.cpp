@@ -1,5 +1,5 @@
-// Example 1 of Panel's async guide ("Use Asynchronous Callbacks") as a test: an async onClick handler; quick clicks run as
-// concurrent tasks while the event loop keeps ticking.
+// Example 1 of Panel's async guide ("Use Asynchronous Callbacks") as a test: an async onClick
+// handler; quick clicks run as concurrent tasks while the event loop keeps ticking.
 #include <gtest/gtest.h>
 
 #include <QElapsedTimer>

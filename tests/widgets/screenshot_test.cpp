@@ -186,7 +186,6 @@ const QList<Sample>& samples() {
     return list;
 }
 
-
 /// Pixels that differ clearly from the window background.
 int drawnPixels(const QImage& image, const QColor& background) {
     int count = 0;

@@ -270,15 +270,15 @@ TEST(Component, SetsFromAWorkerThreadReachTheViewInOrder) {
     // What the label shows after each change reaches the GUI thread (this
     // slot is connected after the view's own, so it sees the synced text).
     QStringList shown;
-    QObject::connect(&text, &qpanel::Parameterized::paramChanged, label,
-                     [&](const QString& name) {
-                         if (name == QLatin1String("value")) shown << label->text();
-                     });
+    QObject::connect(&text, &qpanel::Parameterized::paramChanged, label, [&](const QString& name) {
+        if (name == QLatin1String("value")) shown << label->text();
+    });
     std::thread worker([&] {
         for (int i = 1; i <= 50; ++i) text.set("value", QString::number(i));
     });
     worker.join();
-    ASSERT_TRUE(qpanel::test::waitUntil([&] { return shown.size() >= 50; })) << shown.join(' ').toStdString();
+    ASSERT_TRUE(qpanel::test::waitUntil([&] { return shown.size() >= 50; }))
+        << shown.join(' ').toStdString();
     QStringList expected;
     for (int i = 1; i <= 50; ++i) expected << QString::number(i);
     ASSERT_TRUE(qpanel::test::passLoopTurns());  // and nothing more arrives

@@ -23,8 +23,7 @@ int main(int argc, char** argv) {
         co_return QVariant::fromValue(new qpanel::JPG(response.body));
     };
 
-    (new qpanel::Column({widget, qpanel::bind(getImage, widget)}))
-        ->servable("Async bind");
+    (new qpanel::Column({widget, qpanel::bind(getImage, widget)}))->servable("Async bind");
 
     qpanel::ServableArea window(qpanel::Document::current());
     window.setWindowTitle("Async bind image");

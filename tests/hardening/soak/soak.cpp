@@ -2,10 +2,6 @@
 // RSS sampled at a fixed interval and printed as a Markdown table.
 //
 //   qpanel_soak [--minutes 30] [--sample-seconds 60] [--out table.md]
-#include "bridge/scriptsession.h"
-#include "core/runtime.h"
-#include "widgets/button.h"
-
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -14,8 +10,11 @@
 #include <QTextStream>
 #include <QTimer>
 #include <QWidget>
-
 #include <cstdio>
+
+#include "bridge/scriptsession.h"
+#include "core/runtime.h"
+#include "widgets/button.h"
 
 namespace {
 
@@ -42,11 +41,13 @@ int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    const QCommandLineOption minutes(QStringLiteral("minutes"), QStringLiteral("Run time."), QStringLiteral("n"),
-                                     QStringLiteral("30"));
-    const QCommandLineOption sampleSeconds(QStringLiteral("sample-seconds"), QStringLiteral("RSS sample interval."),
+    const QCommandLineOption minutes(QStringLiteral("minutes"), QStringLiteral("Run time."),
+                                     QStringLiteral("n"), QStringLiteral("30"));
+    const QCommandLineOption sampleSeconds(QStringLiteral("sample-seconds"),
+                                           QStringLiteral("RSS sample interval."),
                                            QStringLiteral("s"), QStringLiteral("60"));
-    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Also write the table here."),
+    const QCommandLineOption out(QStringLiteral("out"),
+                                 QStringLiteral("Also write the table here."),
                                  QStringLiteral("file"));
     parser.addOptions({minutes, sampleSeconds, out});
     parser.process(app);
@@ -66,8 +67,10 @@ int main(int argc, char** argv) {
     window->show();
 
     auto* button = findComponent<qpanel::Button>(session.document(), QStringLiteral("Button"));
-    auto* slider = findComponent<qpanel::Component>(session.document(), QStringLiteral("IntSlider"));
-    auto* status = findComponent<qpanel::Component>(session.document(), QStringLiteral("StaticText"));
+    auto* slider =
+        findComponent<qpanel::Component>(session.document(), QStringLiteral("IntSlider"));
+    auto* status =
+        findComponent<qpanel::Component>(session.document(), QStringLiteral("StaticText"));
     if (!button || !slider || !status) {
         std::fprintf(stderr, "soak: the soak app has no Button, IntSlider or StaticText\n");
         return 1;
@@ -77,7 +80,8 @@ int main(int argc, char** argv) {
     QTimer clicks, slides, paints;
     QObject::connect(&clicks, &QTimer::timeout, button, [button] { button->click(); });
     int position = 0;
-    QObject::connect(&slides, &QTimer::timeout, slider, [&] { slider->set("value", ++position % 1000); });
+    QObject::connect(&slides, &QTimer::timeout, slider,
+                     [&] { slider->set("value", ++position % 1000); });
     QObject::connect(&paints, &QTimer::timeout, window.get(), [&] { window->grab(); });
     clicks.start(200);
     slides.start(100);
@@ -85,16 +89,18 @@ int main(int argc, char** argv) {
 
     QString table;
     QTextStream rows(&table);
-    rows << "| minute | RSS (MiB) | tasks in flight | points streamed | errors |\n|---:|---:|---:|---:|---:|\n";
+    rows << "| minute | RSS (MiB) | tasks in flight | points streamed | errors "
+            "|\n|---:|---:|---:|---:|---:|\n";
     QElapsedTimer clock;
     clock.start();
     const auto sample = [&] {
-        const QString row = QStringLiteral("| %1 | %2 | %3 | %4 | %5 |\n")
-                                .arg(clock.elapsed() / 60000.0, 0, 'f', 1)
-                                .arg(residentKiB() / 1024.0, 0, 'f', 1)
-                                .arg(qpanel::Runtime::instance().tasks().countOwnedBy(session.document()))
-                                .arg(status->get("value").toString().section(' ', -1))
-                                .arg(errors);
+        const QString row =
+            QStringLiteral("| %1 | %2 | %3 | %4 | %5 |\n")
+                .arg(clock.elapsed() / 60000.0, 0, 'f', 1)
+                .arg(residentKiB() / 1024.0, 0, 'f', 1)
+                .arg(qpanel::Runtime::instance().tasks().countOwnedBy(session.document()))
+                .arg(status->get("value").toString().section(' ', -1))
+                .arg(errors);
         rows << row;
         std::printf("%s", qPrintable(row));
         std::fflush(stdout);
