@@ -64,6 +64,11 @@ struct PeriodicRef {
 struct Policy {
     std::shared_ptr<PolicyState> state;
 };
+/// A bound function (pn.bind): panel.py refreshes it when a user
+/// param.Parameterized dependency changes, and lays it out as a pane.
+struct ReactiveRef {
+    QPointer<Reactive> reactive;
+};
 
 Document* appDocument(const char* what) {
     return PyApp::require(what).document();
@@ -105,6 +110,31 @@ QCoro::Task<QVariant> settledValue(QPointer<PyApp> app, PyRef awaitable) {
     if (!app) co_return QVariant();
     PyApp::Enter enter(app.data());
     co_return toVariant(*result);
+}
+
+/// A Python async generator as a stream: each step is driven like an await
+/// of the task, each yielded value shown in turn (Panel's generator panes).
+QCoro::AsyncGenerator<QVariant> streamedValues(QPointer<PyApp> app, PyRef generator) {
+    for (;;) {
+        if (!app) co_return;
+        PyRef step;
+        {
+            PyApp::Enter enter(app.data());
+            step = share(py::module_::import("qpanel_runtime").attr("next_step")(*generator));
+        }
+        PyRef pair = co_await app->drive(std::move(step));
+        if (!app) co_return;
+        QVariant value;
+        bool done = false;
+        {
+            PyApp::Enter enter(app.data());
+            const py::tuple t = pair->cast<py::tuple>();
+            done = t[0].cast<bool>();
+            if (!done) value = toVariant(t[1]);
+        }
+        if (done) co_return;
+        co_yield value;
+    }
 }
 
 void registerComponents(py::module_& m) {
@@ -246,45 +276,53 @@ void registerCallbacks(py::module_& m) {
                                     SpawnOptions{qs(origin), app.document()});
     });
 
-    m.def("bind",
-          [](py::object fn, py::list deps, bool watch, bool onInit,
-             const std::string& origin) -> py::object {
-              PyApp& app = PyApp::require("pn.bind");
-              QList<Reactive::Argument> arguments;
-              for (py::handle dep : deps) {
-                  const py::tuple d = dep.cast<py::tuple>();
-                  if (d[0].is_none())
-                      arguments.append({nullptr, {}, toVariant(d[2])});
-                  else
-                      arguments.append(
-                          {d[0].cast<ComponentRef&>().require(), qs(d[1].cast<std::string>()), {}});
-              }
-              QPointer<PyApp> self(&app);
-              PyRef f = share(std::move(fn));
-              auto evaluator = [self, f](const QVariantList& values) -> Reactive::Evaluation {
-                  if (!self) return QVariant();
-                  PyRef args;
-                  {
-                      PyApp::Enter enter(self.data());
-                      py::tuple t(values.size());
-                      for (qsizetype i = 0; i < values.size(); ++i)
-                          t[size_t(i)] = toPython(values[i]);
-                      args = share(std::move(t));
-                  }
-                  PyRef result = self->call(f, args);
-                  if (self->isAwaitable(result)) return settledValue(self, std::move(result));
-                  PyApp::Enter enter(self.data());
-                  return toVariant(*result);
-              };
-              Reactive::Options options;
-              options.watch = watch;
-              options.onInit = onInit;
-              options.origin = qs(origin);
-              auto* reactive =
-                  new Reactive(std::move(evaluator), arguments, options, app.document());
-              if (watch) return py::none();
-              return py::cast(ComponentRef{adopt(new ReactivePane(reactive))});
-          });
+    py::class_<ReactiveRef>(m, "Reactive")
+        .def_property_readonly("alive", [](const ReactiveRef& r) { return !r.reactive.isNull(); })
+        .def("refresh",
+             [](const ReactiveRef& r) {
+                 if (r.reactive) r.reactive->refresh();
+             })
+        .def("pane", [](const ReactiveRef& r) {
+            if (!r.reactive) throw ParamError("this bound function no longer exists");
+            return ComponentRef{adopt(new ReactivePane(r.reactive.data()))};
+        });
+
+    m.def("bind", [](py::object fn, py::list deps, bool watch, bool onInit,
+                     const std::string& origin) {
+        PyApp& app = PyApp::require("pn.bind");
+        QList<Reactive::Argument> arguments;
+        for (py::handle dep : deps) {
+            const py::tuple d = dep.cast<py::tuple>();
+            if (d[0].is_none())
+                arguments.append({nullptr, {}, toVariant(d[2])});
+            else
+                arguments.append(
+                    {d[0].cast<ComponentRef&>().require(), qs(d[1].cast<std::string>()), {}});
+        }
+        QPointer<PyApp> self(&app);
+        PyRef f = share(std::move(fn));
+        auto evaluator = [self, f](const QVariantList& values) -> Reactive::Evaluation {
+            if (!self) return QVariant();
+            PyRef args;
+            {
+                PyApp::Enter enter(self.data());
+                py::tuple t(values.size());
+                for (qsizetype i = 0; i < values.size(); ++i) t[size_t(i)] = toPython(values[i]);
+                args = share(std::move(t));
+            }
+            PyRef result = self->call(f, args);
+            PyApp::Enter enter(self.data());
+            if (PyAsyncGen_CheckExact(result->ptr()))
+                return streamedValues(self, std::move(result));
+            if (self->isAwaitable(result)) return settledValue(self, std::move(result));
+            return toVariant(*result);
+        };
+        Reactive::Options options;
+        options.watch = watch;
+        options.onInit = onInit;
+        options.origin = qs(origin);
+        return ReactiveRef{new Reactive(std::move(evaluator), arguments, options, app.document())};
+    });
 
     m.def("busy", [] { return Runtime::ifExists() && Runtime::ifExists()->busy(); });
     m.def("on_busy", [](py::object fn) {

@@ -3,6 +3,7 @@ C++ components (the `_qpanel` module). Only what qpanel offers is here;
 other names fail with a message listing what exists."""
 
 import asyncio
+import contextvars
 import functools
 import inspect
 import os
@@ -74,6 +75,11 @@ def _dispatcher(fn, origin, exclusive=False, concurrency_limit=None):
             _qpanel.spawn(_awaited, (result,), origin)
         return result
     return call
+
+
+def _spawn_detached(fn, *args):
+    """Runs `fn(*args)` (a coroutine function, or a partial of one) as a task."""
+    return _qpanel.spawn(fn, args, _origin(fn))
 
 
 class Event:
@@ -184,8 +190,7 @@ class Viewable:
         optional = {k: params.pop(k) for k in list(params) if k in _LAYOUT_OPTIONS}
         self._adopt(_qpanel.create(self._group, self._kind, params))
         for key, value in optional.items():
-            if self._c.has_param(key):
-                self._c.set(key, value)
+            setattr(self, key, value)
 
     def _adopt(self, ref):
         object.__setattr__(self, '_c', ref)
@@ -199,6 +204,8 @@ class Viewable:
         c = self.__dict__.get('_c')
         if c is not None and not name.startswith('_') and c.has_param(name):
             return c.get(name)
+        if name in _LAYOUT_OPTIONS:
+            return self.__dict__.get('_options', {}).get(name)
         raise AttributeError('%s has no attribute %r (parameters: %s)' % (
             type(self).__name__, name, ', '.join(c.param_names()) if c is not None else '-'))
 
@@ -207,6 +214,8 @@ class Viewable:
             object.__setattr__(self, name, value)
         elif self._c.has_param(name):
             self._c.set(name, value)
+        elif name in _LAYOUT_OPTIONS:
+            self.__dict__.setdefault('_options', {})[name] = value  # accepted, see docs/PYTHON.md
         else:
             raise AttributeError('%s has no parameter %r (parameters: %s)' % (
                 type(self).__name__, name, ', '.join(self._c.param_names())))
@@ -217,6 +226,13 @@ class Viewable:
 
     def __panel__(self):
         return self
+
+    def link(self, target, callbacks=None, bidirectional=False, **links):
+        """Panel's link: `source.link(target, value='object')` copies this
+        widget's `value` to `target.object` on every change;
+        `callbacks={'value': fn}` calls `fn(target, event)` instead."""
+        import qpanel_param
+        return qpanel_param.link(self, target, callbacks, bidirectional, links)
 
     def __repr__(self):
         c = self.__dict__.get('_c')
@@ -254,7 +270,12 @@ class _Namespace(types.ModuleType):
     def __getattr__(self, name):
         if name.startswith('__'):
             raise AttributeError(name)
-        names = sorted(k for k in self.__dict__ if not k.startswith('_'))
+        lazy = self.__dict__.get('_lazy', {})
+        if name in lazy:
+            value = lazy[name]()
+            setattr(self, name, value)
+            return value
+        names = sorted(set(k for k in self.__dict__ if not k.startswith('_')) | set(lazy))
         raise AttributeError('%s.%s does not exist in qpanel (available: %s)' % (
             self.__name__.replace('panel', 'pn', 1), name, ', '.join(names)))
 
@@ -278,7 +299,10 @@ class Widget(Viewable):
 
     @classmethod
     def from_param(cls, parameter, **params):
-        raise NotImplementedError('%s.from_param is not in qpanel yet' % cls.__name__)
+        """Panel's Widget.from_param: a widget for `obj.param.x`, linked both
+        ways with it (a user's param.Parameterized or a qpanel component)."""
+        import qpanel_param
+        return qpanel_param.from_param(cls, parameter, **params)
 
 
 def _make_widget_class(kind, base=Widget, group=_WIDGET):
@@ -330,12 +354,7 @@ class Bokeh(Viewable):
         if object is None or not hasattr(object, '_f'):
             raise TypeError('pn.pane.Bokeh expects a figure from bokeh.plotting.figure(), got %r' % (object,))
         self._adopt(object._f.chart())
-        for key, value in params.items():
-            if self._c.has_param(key):
-                self._c.set(key, value)
-            elif key not in _LAYOUT_OPTIONS:
-                raise AttributeError('pn.pane.Bokeh has no parameter %r (parameters: %s)' % (
-                    key, ', '.join(self._c.param_names())))
+        _apply_options(self, params, 'pn.pane.Bokeh')
 
 
 pane.Bokeh = Bokeh
@@ -344,7 +363,18 @@ _classes['Chart'] = Bokeh
 
 
 class ParamFunction(Viewable):
-    """The pane of a bound function: `rendered` is what it shows now."""
+    """The pane of a bound function: `rendered` is what it shows now.
+    pn.param.ParamFunction(fn, defer_load=True) is pn.panel(fn, ...)."""
+
+    def __new__(cls, object=None, defer_load=False, generator_mode='replace', **params):
+        if object is None:
+            return super().__new__(cls)  # a wrapper of a pane C++ made
+        if not callable(object):
+            raise TypeError('pn.param.ParamFunction expects a function, got %r' % (object,))
+        return panel(object, defer_load=defer_load, generator_mode=generator_mode, **params)
+
+    def __init__(self, *args, **kwargs):
+        pass  # made by __new__
 
     @property
     def rendered(self):
@@ -353,6 +383,26 @@ class ParamFunction(Viewable):
 
 pane.ParamFunction = ParamFunction
 _classes['ParamFunction'] = ParamFunction
+param = _namespace('param', 'pn.param: panes of functions and of param.Parameterized objects')
+param.ParamFunction = ParamFunction
+
+
+def Param(object, parameters=None, show_name=True, **params):
+    """Panel's pn.Param: a widget per parameter of a param.Parameterized."""
+    import qpanel_param
+    return qpanel_param.Param(object, parameters, show_name, **params)
+
+
+def _param_method(object, defer_load=False, **params):
+    return panel(object, defer_load=defer_load, **params)
+
+
+param.Param = Param
+param.ParamMethod = _param_method
+viewable = _namespace('viewable', 'pn.viewable')
+viewable.Viewable = Viewable
+# Viewer is a param.Parameterized: made on first use (param costs ~200 ms).
+viewable._lazy = {'Viewer': lambda: __import__('qpanel_param').Viewer}
 
 
 class ListLike(Viewable):
@@ -415,82 +465,184 @@ for _kind in _qpanel.names(_LAYOUT):
 
 # -- reactive functions --------------------------------------------------
 
+def _user_parameter(arg):
+    """Whether `arg` is a parameter of a user's param.Parameterized (the
+    real param library; only scripts that import it can have one)."""
+    param = sys.modules.get('param')
+    return param is not None and isinstance(arg, param.Parameter) and arg.owner is not None
+
+
 def _dependency(arg):
     if isinstance(arg, Widget):
         return (arg._c, 'value', None)
     if isinstance(arg, _ParamRef):
         return (arg.owner._c, arg.name, None)
+    if _user_parameter(arg):
+        return (None, '', None)  # read live in _call; its watcher refreshes
     return (None, '', arg)
+
+
+def _current(arg, value):
+    """What the bound function gets for `arg` (C++ passed `value`)."""
+    if _user_parameter(arg):
+        return getattr(arg.owner, arg.name)
+    return value
+
+
+async def _streamed(generator):
+    """A sync generator as an async one: each value shown in turn."""
+    for value in generator:
+        yield value
+        await asyncio.sleep(0)
+
+
+async def _appended(generator):
+    """generator_mode='append': the values stack in one Column."""
+    column = None
+    async for value in generator:
+        if column is None:
+            column = Column()
+        column.append(value)
+        yield column
 
 
 class _Bound:
     """pn.bind's result: callable; laid out, a pane re-rendered on change."""
 
-    def __init__(self, function, args, kwargs, watch=False, on_init=False):
+    def __init__(self, function, args, kwargs, watch=False, on_init=False, watched=(),
+                 append=False, origin=None):
         self._function = function
+        self._origin = origin or 'pn.bind(%s)' % _origin(function)
         self._args = list(args)
         self._keys = list(kwargs)
         self._args.extend(kwargs.values())
+        # (user Parameterized, parameter name) pairs beyond the arguments:
+        # a @param.depends method's dependencies.
+        self._watched = list(dict.fromkeys(list(watched) + [
+            (a.owner, a.name) for a in self._args if _user_parameter(a)]))
+        self._append = append
         self._pane = None
         functools.update_wrapper(self, function)
         if watch:
-            _qpanel.bind(self._call, [_dependency(a) for a in self._args], True, on_init,
-                         'pn.bind(%s)' % _origin(function))
+            self._reactive(True, on_init)
 
-    def _call(self, *values):
+    def _reactive(self, watch, on_init):
+        ref = _qpanel.bind(self._call, [_dependency(a) for a in self._args], watch, on_init,
+                           self._origin)
+        if self._watched:
+            import qpanel_param
+            qpanel_param.refresh_on_change(ref, self._watched)
+        return ref
+
+    def _invoke(self, values):
+        values = [_current(a, v) for a, v in zip(self._args, values)]
         positional = len(values) - len(self._keys)
         return self._function(*values[:positional], **dict(zip(self._keys, values[positional:])))
 
-    def __call__(self, *args, **kwargs):
-        values = [a.value if isinstance(a, Widget) else
-                  a.owner._c.get(a.name) if isinstance(a, _ParamRef) else a for a in self._args]
-        return self._call(*values)
+    def _call(self, *values):
+        """What the pane runs: generators stream their values."""
+        result = self._invoke(values)
+        if inspect.isgenerator(result):
+            result = _streamed(result)
+        if self._append and inspect.isasyncgen(result):
+            result = _appended(result)
+        return result
+
+    def __call__(self):
+        return self._invoke([a.value if isinstance(a, Widget) else
+                             a.owner._c.get(a.name) if isinstance(a, _ParamRef) else a
+                             for a in self._args])
 
     @property
     def _c(self):
         if self._pane is None:
-            self._pane = _qpanel.bind(self._call, [_dependency(a) for a in self._args], False, True,
-                                      'pn.bind(%s)' % _origin(self._function))
+            self._pane = self._reactive(False, True).pane()
         return self._pane
 
 
 def bind(function, *args, watch=False, **kwargs):
-    """Panel's pn.bind: re-runs `function` when a widget argument changes."""
+    """Panel's pn.bind: re-runs `function` when a widget argument (or a
+    parameter, `obj.param.x`) changes."""
     if not callable(function):
         raise TypeError('pn.bind: the first argument must be a function')
     return _Bound(function, args, kwargs, watch=watch, on_init=watch)
 
 
 def depends(*dependencies, watch=False, on_init=False, **kw):
-    """Panel's pn.depends as a decorator (widgets or obj.param.x)."""
-    for dep in dependencies:
-        if isinstance(dep, str):
-            raise NotImplementedError('pn.depends(%r): parameter names (for methods) are not in qpanel '
-                                      'yet; pass widgets or widget.param.<name>' % dep)
+    """Panel's pn.depends as a decorator: widgets or obj.param.x for
+    functions; parameter names for methods of a param.Parameterized (then
+    it is param.depends itself)."""
+    if any(isinstance(dep, str) for dep in list(dependencies) + list(kw.values())):
+        import param
+        return param.depends(*dependencies, watch=watch, on_init=on_init, **kw)
 
     def decorate(function):
-        bound = _Bound(function, dependencies, kw, watch=watch, on_init=on_init)
-        return bound
+        return _Bound(function, dependencies, kw, watch=watch, on_init=on_init)
     return decorate
 
 
-def panel(obj, **params):
-    """Panel's pn.panel: the pane that shows `obj`."""
-    params.pop('defer_load', None)
+def panel(obj, defer_load=False, generator_mode='replace', **params):
+    """Panel's pn.panel: the pane that shows `obj`. defer_load=True shows a
+    function's pane loading and runs it once the app is shown."""
+    if generator_mode not in ('replace', 'append'):
+        raise ValueError("pn.panel: generator_mode must be 'replace' or 'append', got %r"
+                         % (generator_mode,))
+    shown = _pane_of(obj, defer_load, generator_mode == 'append')
+    _apply_options(shown, params, 'pn.panel')
+    return shown
+
+
+def _pane_of(obj, defer_load, append):
     if isinstance(obj, Viewable):
         return obj
     if isinstance(obj, _Bound):
+        if defer_load or append:
+            return _wrap(_Bound(_deferred(obj._call) if defer_load else obj._call, obj._args, {},
+                                watched=obj._watched, append=append, origin=obj._origin)._c)
         return _wrap(obj._c)
     if hasattr(obj, '_f'):
-        return Bokeh(obj, **params)
+        return Bokeh(obj)
+    if 'param' in sys.modules:
+        import qpanel_param
+        shown = qpanel_param.pane_of(obj, defer_load, append)
+        if shown is not None:
+            return shown
     if hasattr(obj, '__panel__') and not isinstance(obj, type):
-        return panel(obj.__panel__(), **params)
+        return panel(obj.__panel__())
     if callable(obj) and not isinstance(obj, type):
-        return _wrap(bind(obj)._c)
+        return _wrap(_Bound(_deferred(obj) if defer_load else obj, (), {}, append=append)._c)
     try:
         return _qpanel.panel(obj)
     except (TypeError, ValueError):
         return pane.Str(repr(obj))
+
+
+def _deferred(function):
+    """defer_load: the first run waits until the app is shown (a task, so
+    the pane shows loading meanwhile); later runs are the function itself."""
+    first = [True]
+
+    @functools.wraps(function)
+    def call(*args, **kwargs):
+        if not first[0]:
+            return function(*args, **kwargs)
+        first[0] = False
+
+        async def later():
+            await asyncio.sleep(0)
+            result = function(*args, **kwargs)
+            return await result if inspect.isawaitable(result) else result
+        return later()
+    return call
+
+
+def _apply_options(component, params, where):
+    for key, value in params.items():
+        if component._c.has_param(key) or key in _LAYOUT_OPTIONS:
+            setattr(component, key, value)
+        else:
+            raise TypeError('%s: unknown option %r for %s (parameters: %s)' % (
+                where, key, type(component).__name__, ', '.join(component._c.param_names())))
 
 
 def serve(panels, **kwargs):
@@ -573,14 +725,41 @@ class PeriodicCallback:
         self._ref.period = int(value)
 
 
+# This app's busy watchers (the app's code runs in its own context).
+_busy_watchers = contextvars.ContextVar('qpanel busy watchers')
+
+
 class _StateParam:
-    def watch(self, fn, parameter_names, what='value', onlychanged=True, **kw):
-        names = [parameter_names] if isinstance(parameter_names, str) else list(parameter_names)
+    def _check(self, names, where):
+        names = [names] if isinstance(names, str) else list(names)
         if names != ['busy']:
-            raise ValueError('pn.state.param.watch: only "busy" can be watched (got %r)' % (names,))
+            raise ValueError('pn.state.param.%s: only "busy" is a parameter of pn.state (got %r)'
+                             % (where, names))
+        return names
+
+    def watch(self, fn, parameter_names, what='value', onlychanged=True, **kw):
+        names = self._check(parameter_names, 'watch')
         dispatch = _dispatcher(fn, _origin(fn))
         _qpanel.on_busy(lambda old, new: dispatch(Event('busy', old, new, state, 'changed')))
+        watchers = _busy_watchers.get(None)
+        if watchers is None:
+            watchers = []
+            _busy_watchers.set(watchers)
+        watchers.append(dispatch)
         return Watcher(state, fn, onlychanged, names, -1)
+
+    def trigger(self, *names):
+        """Calls this app's busy watchers with the current value."""
+        self._check(list(names), 'trigger')
+        busy = state.busy
+        for dispatch in list(_busy_watchers.get(None) or ()):
+            dispatch(Event('busy', busy, busy, state, 'triggered'))
+
+    def __iter__(self):
+        return iter(['busy'])
+
+    def __contains__(self, name):
+        return name == 'busy'
 
 
 class _State:
@@ -605,7 +784,12 @@ class _State:
         _qpanel.execute(getattr(callback, '_qpanel_wrapped', callback), with_lock_, _origin(callback))
 
     def onload(self, callback, threaded=False):
+        """Runs `callback` once the app is shown (after the script ends)."""
         self.execute(callback)
+
+    def __getattr__(self, name):
+        raise AttributeError('pn.state.%s does not exist in qpanel (available: %s)' % (
+            name, ', '.join(n for n in dir(type(self)) if not n.startswith('__'))))
 
     def add_periodic_callback(self, callback, period=500, count=None, timeout=None, start=True):
         if not callable(callback):
@@ -645,7 +829,8 @@ io.state = state
 
 
 _PUBLIC = sorted(set(k for k in globals() if not k.startswith('_')) -
-                 {'asyncio', 'functools', 'inspect', 'os', 'sys', 'types', 'weakref'})
+                 {'asyncio', 'contextvars', 'functools', 'inspect', 'os', 'sys', 'types',
+                  'weakref'})
 
 
 def __getattr__(name):
