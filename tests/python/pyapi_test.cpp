@@ -330,3 +330,32 @@ TEST(PythonApi, UnknownNamesSayWhatExistsAtTheUsersLine) {
         EXPECT_TRUE(s.errors[0].message.contains(QLatin1String(message))) << s.firstError();
     }
 }
+
+TEST(PythonApi, AViewerClassIsShownByItsPanelMethodAndLinksBothWays) {
+    PySession s;
+    ASSERT_TRUE(
+        s.run("import param\n"
+              "import panel as pn\n"
+              "class Greeter(pn.viewable.Viewer):\n"
+              "    who = param.String('world')\n"
+              "    def __panel__(self):\n"
+              "        return pn.Column(self.param.who, pn.bind(lambda w: 'Hello ' + w, "
+              "self.param.who))\n"
+              "a = pn.widgets.TextInput(value='x')\n"
+              "b = pn.widgets.TextInput(value='x')\n"
+              "a.link(b, value='value', bidirectional=True)\n"
+              "pn.Row(Greeter(), a, b)\n"))
+        << s.firstError();
+    auto* row = qobject_cast<qpanel::ListLayout*>(s.roots().at(0));
+    ASSERT_NE(row, nullptr);
+    auto* view = qobject_cast<qpanel::ListLayout*>(row->objects().at(0));
+    ASSERT_NE(view, nullptr);
+    Component* input = view->objects().at(0);
+    EXPECT_EQ(input->get("value").toString(), QStringLiteral("world"));
+    input->set("value", "Qt");
+    EXPECT_EQ(shownText(view->objects().at(1)), QStringLiteral("Hello Qt"));
+    row->objects().at(2)->set("value", "from b");
+    EXPECT_EQ(row->objects().at(1)->get("value").toString(), QStringLiteral("from b"));
+    row->objects().at(1)->set("value", "from a");
+    EXPECT_EQ(row->objects().at(2)->get("value").toString(), QStringLiteral("from a"));
+}
