@@ -359,3 +359,31 @@ TEST(PythonApi, AViewerClassIsShownByItsPanelMethodAndLinksBothWays) {
     row->objects().at(1)->set("value", "from a");
     EXPECT_EQ(row->objects().at(2)->get("value").toString(), QStringLiteral("from a"));
 }
+
+TEST(PythonApi, AnErrorInAGeneratorOrAUserParameterBindingIsReportedAtItsLine) {
+    PySession s;
+    ASSERT_TRUE(s.run(
+        "import param\n"
+        "import panel as pn\n"
+        "class M(param.Parameterized):\n"
+        "    n = param.Integer(1)\n"
+        "m = M()\n"
+        "def steps(n):\n"
+        "    yield 'first'\n"
+        "    raise ValueError('step failed at %d' % n)\n"
+        "def view(n):\n"
+        "    return 'n is %d' % (10 // n)\n"
+        "slider = pn.widgets.IntSlider.from_param(m.param.n)\n"
+        "pn.Column(slider, pn.bind(steps, m.param.n), pn.bind(view, m.param.n)).servable()\n"))
+        << s.firstError();
+    ASSERT_TRUE(waitUntil([&] { return s.errors.size() == 1; }, 5s));
+    EXPECT_EQ(s.errors[0].message, QStringLiteral("ValueError: step failed at 1"));
+    EXPECT_EQ(s.errors[0].line, 8);
+    s.child(0)->set("value", 0);  // the user moves the slider to 0
+    ASSERT_TRUE(waitUntil([&] { return s.errors.size() == 3; }, 5s)) << s.firstError();
+    QStringList messages;
+    for (const auto& e : s.errors) messages << QStringLiteral("%1 %2").arg(e.line).arg(e.message);
+    EXPECT_TRUE(messages.contains("10 ZeroDivisionError: integer division or modulo by zero"))
+        << messages.join('\n').toStdString();
+    EXPECT_EQ(shownText(s.child(1)), QStringLiteral("first"));
+}
