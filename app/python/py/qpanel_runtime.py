@@ -23,6 +23,7 @@ _MODULES = {
     'panel': 'panel.py',
     'bokeh': 'bokeh.py',
     # panel's own parts, split for size: param.Parameterized integration.
+    'qpanel_reactive': 'qpanel_reactive.py',
     'qpanel_param': 'qpanel_param.py',
 }
 
