@@ -163,7 +163,7 @@ void raiseCancelled(TaskObject* t) {
 PyObject* futureResult(TaskObject* t) {
     if (t->state == State::Cancelled) return raiseCancelled(t), nullptr;
     if (t->state == State::Pending) {
-        PyErr_SetString(g_invalidStateError, "Result is not ready.");
+        PyErr_SetString(g_invalidStateError, "Result is not set.");
         return nullptr;
     }
     t->logTb = false;
@@ -635,12 +635,12 @@ PyObject* mException(PyObject* self, PyObject*) {
 }
 
 PyObject* mSetResult(PyObject*, PyObject*) {
-    PyErr_SetString(PyExc_RuntimeError, "Task does not support set_result() operation");
+    PyErr_SetString(PyExc_RuntimeError, "Task does not support set_result operation");
     return nullptr;
 }
 
 PyObject* mSetException(PyObject*, PyObject*) {
-    PyErr_SetString(PyExc_RuntimeError, "Task does not support set_exception() operation");
+    PyErr_SetString(PyExc_RuntimeError, "Task does not support set_exception operation");
     return nullptr;
 }
 
