@@ -751,9 +751,11 @@ PyObject* loopCreateTask(PyObject* self, PyObject* const* args, Py_ssize_t nargs
                          PyObject* kwnames) {
     LoopObject* loop = asLoop(self);
     if (!checkUsable(loop, "create_task")) return nullptr;
-    PyObject* factory = PyObject_GetAttrString(self, "_task_factory");
+    static PyObject* factoryName = PyUnicode_InternFromString("_task_factory");
+    static PyObject* debugName = PyUnicode_InternFromString("_debug");
+    PyObject* factory = PyObject_GetAttr(self, factoryName);
     if (!factory) return nullptr;
-    PyObject* debug = PyObject_GetAttrString(self, "_debug");
+    PyObject* debug = PyObject_GetAttr(self, debugName);
     if (!debug) return Py_DECREF(factory), nullptr;
     bool slow = factory != Py_None || PyObject_IsTrue(debug) == 1 || nargs != 1;
     Py_DECREF(factory);
