@@ -708,17 +708,19 @@ PyObject* mAddDoneCallback(PyObject* self, PyObject* const* args, Py_ssize_t nar
 
 PyObject* mRemoveDoneCallback(PyObject* self, PyObject* fn) {
     TaskObject* t = asTask(self);
-    Py_ssize_t removed = 0;
-    std::vector<Callback> kept;
-    // Compared first, removed after: __eq__ may run Python code.
+    // Taken out while compared: __eq__ may run Python code (and add callbacks).
     std::vector<Callback> callbacks;
     callbacks.swap(t->callbacks);
-    for (Callback& cb : callbacks) {
+    std::vector<Callback> kept;
+    Py_ssize_t removed = 0;
+    std::size_t i = 0;
+    bool failed = false;
+    for (; i < callbacks.size(); ++i) {
+        Callback& cb = callbacks[i];
         const int equal = cb.context ? PyObject_RichCompareBool(cb.fn, fn, Py_EQ) : 0;
         if (equal < 0) {
-            t->callbacks.insert(t->callbacks.begin(), callbacks.begin(), callbacks.end());
-            for (Callback& k : kept) Py_DECREF(k.fn), Py_XDECREF(k.context);
-            return nullptr;
+            failed = true;
+            break;
         }
         if (equal) {
             ++removed;
@@ -727,12 +729,12 @@ PyObject* mRemoveDoneCallback(PyObject* self, PyObject* fn) {
         } else {
             kept.push_back(cb);
         }
-        cb = {nullptr, nullptr};
     }
-    // Callbacks added meanwhile (by __eq__) stay after the kept ones.
+    // On an error the rest stays; callbacks added meanwhile come after.
+    kept.insert(kept.end(), callbacks.begin() + std::ptrdiff_t(i), callbacks.end());
     kept.insert(kept.end(), t->callbacks.begin(), t->callbacks.end());
     t->callbacks.swap(kept);
-    return PyLong_FromSsize_t(removed);
+    return failed ? nullptr : PyLong_FromSsize_t(removed);
 }
 
 PyObject* mGetLoop(PyObject* self, PyObject*) {
