@@ -76,15 +76,24 @@ void BM_PyTaskSpawnSleep0Finish(benchmark::State& state) {
 
 void BM_AiohttpGetsPerSecond(benchmark::State& state) {
     const int n = int(state.range(0));
-    double best = 0;
-    for (auto _ : state) best = std::max(best, runOnQpanel("aiohttp_peer", "gets_per_second", n));
+    double best = 0, bestCpu = 0;
+    for (auto _ : state) {
+        best = std::max(best, runOnQpanel("aiohttp_peer", "gets_per_second", n));
+        bestCpu = std::max(bestCpu, runOnQpanel("aiohttp_peer", "gets_per_cpu_second", n));
+    }
     state.counters["gets_per_s"] = best;
+    state.counters["gets_per_cpu_s"] = bestCpu;
     const QStringList args = sizes("gets", {QString::number(n)});
     const QString key = QStringLiteral("gets_%1").arg(n);
+    const QString cpuKey = QStringLiteral("gets_cpu_%1").arg(n);
     setPeer(state, "asyncio_gets", peerFigure(QStringLiteral("aiohttp_peer.py"), args, key), best,
             true);
     setPeer(state, "uvloop_gets", peerFigure(QStringLiteral("uvloop_peer.py"), args, key), best,
             true);
+    setPeer(state, "asyncio_cpu_gets", peerFigure(QStringLiteral("aiohttp_peer.py"), args, cpuKey),
+            bestCpu, true);
+    setPeer(state, "uvloop_cpu_gets", peerFigure(QStringLiteral("uvloop_peer.py"), args, cpuKey),
+            bestCpu, true);
 }
 
 // Best of the iterations, as the peers take the best of their runs.

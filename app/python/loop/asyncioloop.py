@@ -198,8 +198,10 @@ class QtEventLoop(_qpanel_loop.LoopCore, selector_events.BaseSelectorEventLoop):
                     writer._run()
 
     def _qpanel_callback_error(self, handle, exc):
-        callback = handle._callback
-        if callback is not None:
+        callback = getattr(handle, "_callback", None)
+        if isinstance(handle, _qpanel_loop.Task):
+            source = f"{handle!r}.__step()"  # a step of qpanel's C Task
+        elif callback is not None:
             source = format_helpers._format_callback_source(callback, handle._args or ())
         else:
             source = repr(handle)
@@ -255,11 +257,15 @@ class QtEventLoop(_qpanel_loop.LoopCore, selector_events.BaseSelectorEventLoop):
         # CancelledError at their awaits, their finally blocks, the transports'
         # connection_lost. Each handle is cancelled once run, so the Qt pass
         # does not run it again.
+        def my_context(context):
+            return context.get(owner_var) is token
+
         for _ in range(16):
+            ran = self._run_queued_steps(my_context)  # the Tasks' steps (no Handles)
             ready = [h for h in self._pending_handles()
                      if not h.cancelled() and not isinstance(h, _qpanel_loop.TimerHandle)
                      and mine(h)]
-            if not ready:
+            if not ready and not ran:
                 break
             for handle in ready:
                 if not handle.cancelled():
@@ -284,6 +290,29 @@ class QtEventLoop(_qpanel_loop.LoopCore, selector_events.BaseSelectorEventLoop):
         return len(owned)
 
 
+class _AllTasks:
+    """asyncio.tasks._all_tasks (the WeakSet asyncio.all_tasks() lists) plus
+    the pending Tasks of qpanel's loop, which are not in it (registering each
+    in a Python WeakSet was a third of a task's cost)."""
+
+    def __init__(self, tasks):
+        self._asyncio_tasks = tasks
+
+    def __iter__(self):
+        yield from list(self._asyncio_tasks)
+        if _loop is not None:
+            yield from _loop._pending_tasks()
+
+    def __len__(self):
+        return len(self._asyncio_tasks) + (len(_loop._pending_tasks()) if _loop else 0)
+
+    def add(self, task):
+        self._asyncio_tasks.add(task)
+
+    def discard(self, task):
+        self._asyncio_tasks.discard(task)
+
+
 _loop = None
 
 
@@ -292,6 +321,8 @@ def install():
     global _loop
     if _loop is None:
         _loop = QtEventLoop()
+        if not isinstance(tasks._all_tasks, _AllTasks):
+            tasks._all_tasks = _AllTasks(tasks._all_tasks)
     events._set_running_loop(_loop)
     asyncio.set_event_loop(_loop)
     sys.set_asyncgen_hooks(firstiter=_loop._asyncgen_firstiter_hook,

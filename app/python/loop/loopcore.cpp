@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/scheduler.h"
+#include "loopinternal.h"
 
 namespace qpanel::python::detail {
 
@@ -31,9 +32,7 @@ PyTypeObject* g_timerHandleType = nullptr;
 PyObject* g_ownerVar = nullptr;
 Py_ssize_t g_closedOwners = 0;
 
-struct LoopObject;
 struct HandleObject;
-class LoopState;
 
 /// A timer handle's place in core's Scheduler heap. It is no coroutine: when
 /// its deadline passes it moves its handle to the ready queue, as asyncio
@@ -58,15 +57,14 @@ struct HandleObject {
     TimerWaiter waiter;
 };
 
-struct LoopObject {
-    PyObject_HEAD LoopState* state;
-    unsigned long thread;
-};
-
 double now() {
     return std::chrono::duration<double>(Clock::now().time_since_epoch()).count();
 }
 
+}  // namespace
+
+/// The ready queue holds Handles and Tasks (a Task is its own entry when its
+/// step is due: no Handle per step).
 class LoopState : public QObject {
 public:
     explicit LoopState(LoopObject* loop) : loop_(loop), scheduler_(&qpanel::Scheduler::current()) {}
@@ -75,8 +73,8 @@ public:
     /// this once no event of it is on the stack.
     void release();
 
-    void pushReady(HandleObject* handle) {  // steals the reference
-        ready_.push_back(handle);
+    void pushReady(PyObject* entry) {  // steals the reference
+        ready_.push_back(entry);
         postDrain();
     }
     void pushFromThread(HandleObject* handle);
@@ -85,10 +83,11 @@ public:
     void timerFired(HandleObject* handle) {
         handle->inTimers = false;
         timers_.erase(handle);
-        pushReady(handle);
+        pushReady(reinterpret_cast<PyObject*>(handle));
     }
     void watchFd(int fd, int mask);
     PyObject* pendingHandles() const;
+    Py_ssize_t runQueuedSteps(PyObject* predicate);
     std::size_t readyCount() const { return ready_.size(); }
     std::size_t timerCount() const { return timers_.size(); }
 
@@ -108,7 +107,7 @@ private:
 
     LoopObject* loop_;
     QPointer<qpanel::Scheduler> scheduler_;
-    std::deque<HandleObject*> ready_;
+    std::deque<PyObject*> ready_;
     std::unordered_set<HandleObject*> timers_;
     std::unordered_map<int, FdNotifiers> fds_;
     bool drainPosted_ = false;
@@ -117,6 +116,8 @@ private:
     std::vector<HandleObject*> incoming_;
     bool wakePosted_ = false;
 };
+
+namespace {
 
 bool TimerWaiter::detach() noexcept {
     // Never parked on a core task, so the task registry never calls this;
@@ -132,11 +133,13 @@ void TimerWaiter::wake() {
 
 // ---- handles -------------------------------------------------------------
 
-bool handleBelongsToClosedOwner(HandleObject* h) {
-    if (g_closedOwners == 0 || !g_ownerVar || !h->context) return false;
-    PyObject* token = PyObject_CallMethod(h->context, "get", "O", g_ownerVar);
+}  // namespace
+
+bool contextOfClosedOwner(PyObject* context) {
+    if (g_closedOwners == 0 || !g_ownerVar || !context) return false;
+    PyObject* token = PyObject_CallMethod(context, "get", "O", g_ownerVar);
     if (!token) {
-        PyErr_WriteUnraisable(reinterpret_cast<PyObject*>(h));
+        PyErr_WriteUnraisable(context);
         return false;
     }
     bool closed = false;
@@ -150,18 +153,25 @@ bool handleBelongsToClosedOwner(HandleObject* h) {
     return closed;
 }
 
-void reportCallbackError(HandleObject* h) {
+void loopReportError(LoopObject* loop, PyObject* source) {
     PyObject *type, *value, *traceback;
     PyErr_Fetch(&type, &value, &traceback);
     PyErr_NormalizeException(&type, &value, &traceback);
     if (traceback) PyException_SetTraceback(value, traceback);
-    PyObject* result = PyObject_CallMethod(reinterpret_cast<PyObject*>(h->loop),
-                                           "_qpanel_callback_error", "OO", h, value);
-    if (!result) PyErr_WriteUnraisable(reinterpret_cast<PyObject*>(h));
+    PyObject* result = loop ? PyObject_CallMethod(reinterpret_cast<PyObject*>(loop),
+                                                  "_qpanel_callback_error", "OO", source, value)
+                            : nullptr;
+    if (!result) PyErr_WriteUnraisable(source);
     Py_XDECREF(result);
     Py_XDECREF(type);
     Py_XDECREF(value);
     Py_XDECREF(traceback);
+}
+
+namespace {
+
+void reportCallbackError(HandleObject* h) {
+    loopReportError(h->loop, reinterpret_cast<PyObject*>(h));
 }
 
 void runHandle(HandleObject* h) {
@@ -379,11 +389,13 @@ PyType_Spec timerHandleSpec = {
     "_qpanel_loop.TimerHandle", sizeof(HandleObject), 0,
     Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_DISALLOW_INSTANTIATION, timerHandleSlots};
 
+}  // namespace
+
 // ---- the loop state ------------------------------------------------------
 
 void LoopState::release() {
     // GIL held. Take everything out first: DECREFs may run arbitrary code.
-    std::deque<HandleObject*> ready;
+    std::deque<PyObject*> ready;
     ready.swap(ready_);
     std::vector<HandleObject*> timers(timers_.begin(), timers_.end());
     timers_.clear();
@@ -403,7 +415,7 @@ void LoopState::release() {
         h->inTimers = false;
         Py_DECREF(h);
     }
-    for (HandleObject* h : ready) Py_DECREF(h);
+    for (PyObject* entry : ready) Py_DECREF(entry);
     for (HandleObject* h : incoming) Py_DECREF(h);
     if (QCoreApplication::instance())
         deleteLater();
@@ -439,7 +451,7 @@ bool LoopState::event(QEvent* event) {
             incoming.swap(incoming_);
             wakePosted_ = false;
         }
-        for (HandleObject* h : incoming) ready_.push_back(h);
+        for (HandleObject* h : incoming) ready_.push_back(reinterpret_cast<PyObject*>(h));
         drain();
         return true;
     }
@@ -463,10 +475,15 @@ void LoopState::drain() {
     std::size_t todo = ready_.size();
     const auto started = Clock::now();
     while (todo-- > 0 && !ready_.empty() && loop_) {
-        HandleObject* h = ready_.front();
+        PyObject* entry = ready_.front();
         ready_.pop_front();
-        if (!h->cancelled && !handleBelongsToClosedOwner(h)) runHandle(h);
-        Py_DECREF(h);
+        if (isTask(entry)) {
+            taskRunQueued(entry);
+        } else {
+            auto* h = reinterpret_cast<HandleObject*>(entry);
+            if (!h->cancelled && !contextOfClosedOwner(h->context)) runHandle(h);
+        }
+        Py_DECREF(entry);
         if ((todo & 127) == 0 && Clock::now() - started > qpanel::Scheduler::kPassBudget) break;
     }
     draining_ = false;
@@ -540,12 +557,53 @@ PyObject* LoopState::pendingHandles() const {
     auto add = [list](HandleObject* h) {
         return PyList_Append(list, reinterpret_cast<PyObject*>(h)) == 0;
     };
-    for (HandleObject* h : ready_)
-        if (!add(h)) return Py_DECREF(list), nullptr;
+    for (PyObject* entry : ready_)
+        if (!isTask(entry) && !add(reinterpret_cast<HandleObject*>(entry)))
+            return Py_DECREF(list), nullptr;
     for (HandleObject* h : timers_)
         if (!add(h)) return Py_DECREF(list), nullptr;
     return list;
 }
+
+Py_ssize_t LoopState::runQueuedSteps(PyObject* predicate) {
+    std::vector<PyObject*> due;
+    for (PyObject* entry : ready_)
+        if (isTask(entry) && taskQueued(entry)) due.push_back(Py_NewRef(entry));
+    Py_ssize_t ran = 0;
+    for (PyObject*& task : due) {
+        PyObject* mine = PyObject_CallOneArg(predicate, taskContext(task));
+        const int truth = mine ? PyObject_IsTrue(mine) : -1;
+        Py_XDECREF(mine);
+        if (truth < 0) {
+            for (PyObject* t : due) Py_XDECREF(t);
+            return -1;
+        }
+        if (truth && taskQueued(task)) {
+            taskRunQueued(task);
+            ++ran;
+        }
+        Py_CLEAR(task);
+    }
+    return ran;
+}
+
+void loopPushReady(LoopObject* loop, PyObject* entry) {
+    if (loop->state)
+        loop->state->pushReady(entry);
+    else
+        Py_DECREF(entry);
+}
+
+bool loopCallSoon1(LoopObject* loop, PyObject* callback, PyObject* arg, PyObject* context) {
+    PyObject* args = PyTuple_Pack(1, arg);
+    if (!args) return false;
+    PyObject* h = handleNew(g_handleType, loop, callback, args, context);
+    if (!h) return false;
+    loopPushReady(loop, h);
+    return true;
+}
+
+namespace {
 
 // ---- LoopCore --------------------------------------------------------------
 
@@ -616,7 +674,7 @@ PyObject* loopCallSoon(PyObject* self, PyObject* const* args, Py_ssize_t nargs, 
         return nullptr;
     PyObject* h = handleNew(g_handleType, loop, callback, callArgs, context);
     if (!h) return nullptr;
-    loop->state->pushReady(reinterpret_cast<HandleObject*>(Py_NewRef(h)));
+    loop->state->pushReady(Py_NewRef(h));
     return h;
 }
 
@@ -636,7 +694,7 @@ PyObject* loopCallSoonThreadsafe(PyObject* self, PyObject* const* args, Py_ssize
     if (!h) return nullptr;
     auto* handle = reinterpret_cast<HandleObject*>(Py_NewRef(h));
     if (PyThread_get_thread_ident() == loop->thread)
-        loop->state->pushReady(handle);
+        loop->state->pushReady(reinterpret_cast<PyObject*>(handle));
     else
         loop->state->pushFromThread(handle);
     return h;
@@ -686,17 +744,18 @@ PyObject* loopCallLater(PyObject* self, PyObject* const* args, Py_ssize_t nargs,
 }
 
 /// loop.create_task(coro, *, name=None, context=None) without the two Python
-/// frames of asyncio's version: asyncio.Task directly, and the owner token
-/// (asyncioloop.h) recorded only when there is one. A task factory or debug
-/// mode take the Python path (_qpanel_create_task_slow).
+/// frames of asyncio's version, returning qpanel's C Task (looptask.cpp); the
+/// owner token (asyncioloop.h) is recorded only when there is one. A task
+/// factory or debug mode take the Python path (_qpanel_create_task_slow).
 PyObject* loopCreateTask(PyObject* self, PyObject* const* args, Py_ssize_t nargs,
                          PyObject* kwnames) {
-    static PyObject* taskType = nullptr;
     LoopObject* loop = asLoop(self);
     if (!checkUsable(loop, "create_task")) return nullptr;
-    PyObject* factory = PyObject_GetAttrString(self, "_task_factory");
+    static PyObject* factoryName = PyUnicode_InternFromString("_task_factory");
+    static PyObject* debugName = PyUnicode_InternFromString("_debug");
+    PyObject* factory = PyObject_GetAttr(self, factoryName);
     if (!factory) return nullptr;
-    PyObject* debug = PyObject_GetAttrString(self, "_debug");
+    PyObject* debug = PyObject_GetAttr(self, debugName);
     if (!debug) return Py_DECREF(factory), nullptr;
     bool slow = factory != Py_None || PyObject_IsTrue(debug) == 1 || nargs != 1;
     Py_DECREF(factory);
@@ -719,16 +778,12 @@ PyObject* loopCreateTask(PyObject* self, PyObject* const* args, Py_ssize_t nargs
         Py_DECREF(method);
         return result;
     }
-    if (!taskType) {
-        PyObject* tasks = PyImport_ImportModule("asyncio.tasks");
-        if (!tasks) return nullptr;
-        taskType = PyObject_GetAttrString(tasks, "Task");
-        Py_DECREF(tasks);
-        if (!taskType) return nullptr;
+    if (context != Py_None && !PyContext_CheckExact(context)) {
+        PyErr_Format(PyExc_TypeError,
+                     "create_task(): context must be a contextvars.Context, got %R", context);
+        return nullptr;
     }
-    static PyObject* taskKwnames = Py_BuildValue("(sss)", "loop", "name", "context");
-    PyObject* callArgs[] = {args[0], self, name, context};
-    PyObject* task = PyObject_Vectorcall(taskType, callArgs, 1, taskKwnames);
+    PyObject* task = taskNew(loop, args[0], name, context);
     if (!task || !g_ownerVar) return task;
     PyObject* token = nullptr;
     if (context == Py_None) {
@@ -769,6 +824,17 @@ PyObject* loopPendingHandles(PyObject* self, PyObject*) {
     return loop->state->pendingHandles();
 }
 
+PyObject* loopPendingTasksMethod(PyObject* self, PyObject*) {
+    return loopPendingTasks(asLoop(self));
+}
+
+PyObject* loopRunQueuedSteps(PyObject* self, PyObject* predicate) {
+    LoopObject* loop = asLoop(self);
+    if (!loop->state) return PyLong_FromLong(0);
+    const Py_ssize_t ran = loop->state->runQueuedSteps(predicate);
+    return ran < 0 ? nullptr : PyLong_FromSsize_t(ran);
+}
+
 PyObject* loopCounts(PyObject* self, PyObject*) {
     LoopObject* loop = asLoop(self);
     if (!loop->state) return Py_BuildValue("(nn)", Py_ssize_t(0), Py_ssize_t(0));
@@ -795,6 +861,7 @@ PyObject* loopNew(PyTypeObject* type, PyObject*, PyObject*) {
     if (!self) return nullptr;
     LoopObject* loop = asLoop(self);
     loop->thread = PyThread_get_thread_ident();
+    loop->tasks = nullptr;
     loop->state = new LoopState(loop);
     return self;
 }
@@ -829,6 +896,11 @@ PyMethodDef loopMethods[] = {
     {"_watch_fd", loopWatchFd, METH_VARARGS,
      "_watch_fd(fd, mask): QSocketNotifiers for EVENT_READ (1) / EVENT_WRITE (2); 0 drops"},
     {"_pending_handles", loopPendingHandles, METH_NOARGS, "Ready and timer handles, a list."},
+    {"_pending_tasks", loopPendingTasksMethod, METH_NOARGS,
+     "The loop's pending Tasks of qpanel's type, a list (asyncio.all_tasks() adds them)."},
+    {"_run_queued_steps", loopRunQueuedSteps, METH_O,
+     "_run_queued_steps(predicate): runs now the due steps of the Tasks whose context "
+     "satisfies predicate(context); returns how many ran."},
     {"_core_counts", loopCounts, METH_NOARGS, "(ready handles, timer handles)"},
     {"_release_core", loopReleaseCore, METH_NOARGS,
      "Drops every queued handle and notifier; the loop is unusable afterwards."},
@@ -884,7 +956,8 @@ PyObject* createLoopCoreModule() {
     auto* timerType = reinterpret_cast<PyTypeObject*>(
         PyType_FromSpecWithBases(&timerHandleSpec, reinterpret_cast<PyObject*>(handleType)));
     auto* loopType = reinterpret_cast<PyTypeObject*>(PyType_FromSpec(&loopSpec));
-    if (!timerType || !loopType || PyModule_AddObjectRef(module, "Handle", (PyObject*)handleType) ||
+    if (!timerType || !loopType || !addTaskType(module) ||
+        PyModule_AddObjectRef(module, "Handle", (PyObject*)handleType) ||
         PyModule_AddObjectRef(module, "TimerHandle", (PyObject*)timerType) ||
         PyModule_AddObjectRef(module, "LoopCore", (PyObject*)loopType)) {
         Py_XDECREF(handleType);

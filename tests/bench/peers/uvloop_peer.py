@@ -1,7 +1,7 @@
 """uvloop peer for bench_pyloop: asyncio_peer's task shapes on uvloop's loop.
 
 usage: uvloop_peer.py spawn N...  -> "spawn_N <us per task>", "spawn_cpu_N <us per task>"
-       uvloop_peer.py gets N      -> "gets_N <GETs per second>"
+       uvloop_peer.py gets N      -> "gets_N <GETs per second>", "gets_cpu_N <per CPU second>"
 """
 import asyncio
 import os
@@ -26,6 +26,8 @@ def main():
             print(f"spawn_cpu_{n} {best / n * 1e6:.4f}", flush=True)
         elif mode == "gets":
             print(f"gets_{n} {max(asyncio.run(aiohttp_peer.gets_per_second(n)) for _ in range(3)):.1f}")
+            best = max(asyncio.run(aiohttp_peer.gets_per_cpu_second(n)) for _ in range(3))
+            print(f"gets_cpu_{n} {best:.1f}")
 
 
 if __name__ == "__main__":
