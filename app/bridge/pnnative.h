@@ -11,7 +11,7 @@
 #include <QPointer>
 #include <QSet>
 
-#include "bridge/environmentaccess.h"
+#include "session/environmentaccess.h"
 #include "bridge/jstasks.h"
 #include "widgets/component.h"
 

@@ -4,7 +4,7 @@
 #include <QDir>
 #include <QFileInfo>
 
-#include "bridge/environmentaccess.h"
+#include "session/environmentaccess.h"
 #include "session/applanguages.h"
 #include "shell/examplescatalog.h"
 

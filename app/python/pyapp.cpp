@@ -66,12 +66,28 @@ PyApp& PyApp::require(const char* what) {
 PyApp::Enter::Enter(PyApp* app)
     : entry_(PyWatchdog::instance()),
       previous_(currentApp),
-      scope_(app ? app->document() : Document::current()) {
+      scope_(app ? app->document() : Document::current()),
+      app_(app) {
     currentApp = app;
+    // The outermost entry runs the app's code in its Context, so what that
+    // code schedules on the loop is the app's (cancelled when it closes, and
+    // counted while it is pending: asyncioloop.h).
+    if (!app || !app->context_ || app->inContext_) return;
+    PyObject* context = app->context_->ptr();
+    if (PyContext_Enter(context) != 0) {
+        PyErr_Print();  // not expected: that Context is entered only here
+        return;
+    }
+    entered_ = Py_NewRef(context);
+    app->inContext_ = true;
 }
 
 PyApp::Enter::~Enter() {
     currentApp = previous_;
+    if (!entered_) return;
+    if (PyContext_Exit(entered_) != 0) PyErr_Print();
+    Py_DECREF(entered_);
+    if (app_) app_->inContext_ = false;
 }
 
 PythonError PyApp::describe(py::error_already_set& error) const {

@@ -56,6 +56,7 @@ public:
         PyWatchdog::Entry entry_;
         PyApp* previous_;
         Document::Scope scope_;
+        QPointer<PyApp> app_;
         PyObject* entered_ = nullptr;  ///< the app's context, if this entry entered it
     };
 
@@ -94,7 +95,8 @@ private:
     QString folder_;
     PyRef loop_;
     PyRef context_;
-    QString pending_[2];  // partial print() lines: stdout, stderr
+    bool inContext_ = false;  ///< an Enter of this app has entered context_
+    QString pending_[2];      // partial print() lines: stdout, stderr
 };
 
 }  // namespace qpanel::python
