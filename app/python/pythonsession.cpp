@@ -20,7 +20,8 @@ PythonSession::PythonSession(QObject* parent)
     app_->setLoop(interpreter.loop());
     {
         py::gil_scoped_acquire gil;
-        app_->setContext(python::share(python::asyncioOwnerContext(py::str("qpanel app"))));
+        // The owner is the app's id: PyApp::ofRunningCode finds the app by it.
+        app_->setContext(python::share(python::asyncioOwnerContext(py::int_(app_->id()))));
     }
     connect(app_.get(), &PyApp::messageLogged, this, &PythonSession::messageLogged);
     connect(app_.get(), &PyApp::exitRequested, this, &PythonSession::endApp, Qt::QueuedConnection);

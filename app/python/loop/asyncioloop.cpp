@@ -53,6 +53,10 @@ AsyncioActivity asyncioOwnerActivity(py::handle ownerContext) {
     return {.tasks = counts[0].cast<int>(), .callbacks = counts[1].cast<int>()};
 }
 
+py::object asyncioCurrentOwner() {
+    return glueModule().attr("current_owner")();
+}
+
 void setAsyncioReportHook(py::object hook) {
     installAsyncioLoop().attr("set_report_hook")(hook);
 }

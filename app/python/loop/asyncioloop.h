@@ -49,6 +49,10 @@ struct AsyncioActivity {
 };
 AsyncioActivity asyncioOwnerActivity(pybind11::handle ownerContext);
 
+/// The owner given to asyncioOwnerContext of the app whose Context the code
+/// running now is in (an asyncio task or callback of it); None outside any.
+pybind11::object asyncioCurrentOwner();
+
 /// Where the loop's default exception handler reports: hook(text, context)
 /// with asyncio's message and the traceback; None restores stderr.
 void setAsyncioReportHook(pybind11::object hook);

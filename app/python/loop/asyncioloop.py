@@ -20,7 +20,7 @@ from asyncio import events, format_helpers, selector_events, tasks
 
 import _qpanel_loop
 
-__all__ = ["QtEventLoop", "owner_context", "owner_activity", "close_owner"]
+__all__ = ["QtEventLoop", "owner_context", "owner_activity", "current_owner", "close_owner"]
 
 _DRIVEN_BY_QT = (
     "qpanel's asyncio loop is driven by the Qt event loop and is always running: "
@@ -340,3 +340,10 @@ def owner_activity(context):
     if _loop is None or token is None or token.closed:
         return 0, 0
     return _loop._qpanel_owner_activity(token)
+
+
+def current_owner():
+    """The owner (as given to owner_context) of the app whose code runs now,
+    by the current Context; None outside any app's."""
+    token = owner_var.get()
+    return None if token is None or token.closed else token.owner
