@@ -19,6 +19,7 @@
 #include "cli/headlessplatform.h"
 #include "cli/rununtilidle.h"
 #include "core/runtime.h"
+#include "python/pythonlanguage.h"
 #include "session/applanguages.h"
 #include "session/appsession.h"
 #include "shell/examplescatalog.h"
@@ -61,7 +62,7 @@ struct Languages {
 
     Languages() {
         qpanel::registerJavaScript(registry, &transpiler, &environment);
-        // Python (app/python) registers here: registerPython(registry).
+        qpanel::registerPython(registry);
     }
 };
 

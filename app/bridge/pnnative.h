@@ -11,8 +11,8 @@
 #include <QPointer>
 #include <QSet>
 
-#include "bridge/environmentaccess.h"
 #include "bridge/jstasks.h"
+#include "session/environmentaccess.h"
 #include "widgets/component.h"
 
 namespace qpanel {

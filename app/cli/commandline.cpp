@@ -4,8 +4,8 @@
 #include <QDir>
 #include <QFileInfo>
 
-#include "bridge/environmentaccess.h"
 #include "session/applanguages.h"
+#include "session/environmentaccess.h"
 #include "shell/examplescatalog.h"
 
 namespace qpanel::cli {

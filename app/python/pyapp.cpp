@@ -1,5 +1,8 @@
 #include "python/pyapp.h"
 
+#include <unordered_map>
+
+#include "asyncioloop.h"
 #include "core/scheduler.h"
 #include "core/suspension.h"
 #include "python/pytaskhandle.h"
@@ -9,6 +12,12 @@ namespace qpanel::python {
 namespace {
 
 thread_local PyApp* currentApp = nullptr;
+
+/// Every live app by id (GUI thread): what an asyncio Context's owner names.
+std::unordered_map<quint64, PyApp*>& appsById() {
+    static std::unordered_map<quint64, PyApp*> apps;
+    return apps;
+}
 
 /// Parks a task until an asyncio future is done; cancelling the task leaves
 /// the future's callback list at once (the callback then does nothing).
@@ -46,14 +55,31 @@ struct Step {
 
 }  // namespace
 
-PyApp::PyApp(Document* document, QObject* parent) : QObject(parent), document_(document) {}
+PyApp::PyApp(Document* document, QObject* parent)
+    : QObject(parent), id_(nextId()), document_(document) {
+    appsById()[id_] = this;
+}
+
+quint64 PyApp::nextId() {
+    static quint64 last = 0;
+    return ++last;
+}
 
 PyApp::~PyApp() {
+    appsById().erase(id_);
     if (currentApp == this) currentApp = nullptr;
 }
 
 PyApp* PyApp::current() {
     return currentApp;
+}
+
+PyApp* PyApp::ofRunningCode() {
+    if (currentApp) return currentApp;
+    const py::object owner = asyncioCurrentOwner();
+    if (!py::isinstance<py::int_>(owner)) return nullptr;
+    const auto found = appsById().find(owner.cast<quint64>());
+    return found == appsById().end() ? nullptr : found->second;
 }
 
 PyApp& PyApp::require(const char* what) {
@@ -66,12 +92,28 @@ PyApp& PyApp::require(const char* what) {
 PyApp::Enter::Enter(PyApp* app)
     : entry_(PyWatchdog::instance()),
       previous_(currentApp),
-      scope_(app ? app->document() : Document::current()) {
+      scope_(app ? app->document() : Document::current()),
+      app_(app) {
     currentApp = app;
+    // The outermost entry runs the app's code in its Context, so what that
+    // code schedules on the loop is the app's (cancelled when it closes, and
+    // counted while it is pending: asyncioloop.h).
+    if (!app || !app->context_ || app->inContext_) return;
+    PyObject* context = app->context_->ptr();
+    if (PyContext_Enter(context) != 0) {
+        PyErr_Print();  // not expected: that Context is entered only here
+        return;
+    }
+    entered_ = Py_NewRef(context);
+    app->inContext_ = true;
 }
 
 PyApp::Enter::~Enter() {
     currentApp = previous_;
+    if (!entered_) return;
+    if (PyContext_Exit(entered_) != 0) PyErr_Print();
+    Py_DECREF(entered_);
+    if (app_) app_->inContext_ = false;
 }
 
 PythonError PyApp::describe(py::error_already_set& error) const {

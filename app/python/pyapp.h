@@ -28,6 +28,11 @@ public:
 
     /// The app whose Python code runs now (null outside any).
     static PyApp* current();
+    /// current(), else the app whose asyncio Context the running code is in
+    /// (a plain asyncio task or loop callback of it); null outside any (GIL held).
+    static PyApp* ofRunningCode();
+    /// What the app's asyncio Context names as its owner (ofRunningCode finds it by that).
+    quint64 id() const { return id_; }
     /// current(), or a Python RuntimeError naming `what` when none runs.
     static PyApp& require(const char* what);
 
@@ -56,6 +61,7 @@ public:
         PyWatchdog::Entry entry_;
         PyApp* previous_;
         Document::Scope scope_;
+        QPointer<PyApp> app_;
         PyObject* entered_ = nullptr;  ///< the app's context, if this entry entered it
     };
 
@@ -90,11 +96,15 @@ signals:
     void exitRequested(const QString& message, const QString& location);
 
 private:
+    static quint64 nextId();
+
+    const quint64 id_;
     QPointer<Document> document_;
     QString folder_;
     PyRef loop_;
     PyRef context_;
-    QString pending_[2];  // partial print() lines: stdout, stderr
+    bool inContext_ = false;  ///< an Enter of this app has entered context_
+    QString pending_[2];      // partial print() lines: stdout, stderr
 };
 
 }  // namespace qpanel::python

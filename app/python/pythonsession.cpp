@@ -2,7 +2,6 @@
 
 #include <QFile>
 #include <QFileInfo>
-#include <algorithm>
 
 #include "asyncioloop.h"
 #include "core/periodiccallback.h"
@@ -14,34 +13,23 @@ namespace qpanel {
 namespace py = pybind11;
 using python::PyApp;
 
-namespace {
-
-PythonScriptError errorFrom(const QString& message, const SourceLocation& location) {
-    return PythonScriptError{message, location.file, location.line, location.column};
-}
-
-}  // namespace
-
-QString PythonScriptError::toString() const {
-    if (line <= 0)
-        return fileName.isEmpty() ? message : QStringLiteral("%1: %2").arg(fileName, message);
-    return QStringLiteral("%1:%2: %3").arg(fileName).arg(line).arg(message);
-}
-
 PythonSession::PythonSession(QObject* parent)
-    : QObject(parent), limit_(python::PyWatchdog::defaultLimit()) {
+    : AppSession(parent), limit_(python::PyWatchdog::defaultLimit()) {
     python::Interpreter& interpreter = python::Interpreter::instance();
     app_ = std::make_unique<PyApp>(document_.get());
     app_->setLoop(interpreter.loop());
     {
         py::gil_scoped_acquire gil;
-        app_->setContext(python::share(python::asyncioOwnerContext(py::str("qpanel app"))));
+        // The owner is the app's id: PyApp::ofRunningCode finds the app by it.
+        app_->setContext(python::share(python::asyncioOwnerContext(py::int_(app_->id()))));
     }
     connect(app_.get(), &PyApp::messageLogged, this, &PythonSession::messageLogged);
     connect(app_.get(), &PyApp::exitRequested, this, &PythonSession::endApp, Qt::QueuedConnection);
     connect(&Runtime::instance(), &Runtime::errorReported, this, [this](const ErrorReport& report) {
         if (report.owner != document_.get()) return;
-        emit errorReported(errorFrom(report.message, report.location), report.stack);
+        // Core printed the task's error to stderr already.
+        emit errorReported(ScriptError{report.message, report.location}, report.stack,
+                           ErrorEcho::PrintedByRuntime);
     });
 }
 
@@ -83,34 +71,17 @@ bool PythonSession::load(const QString& path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         emit errorReported(
-            PythonScriptError{
-                QStringLiteral("cannot read the app script: %1").arg(file.errorString()), path, 0,
-                0},
-            QString());
+            ScriptError{QStringLiteral("cannot read the app script: %1").arg(file.errorString()),
+                        {.file = path}},
+            QString(), ErrorEcho::NotPrinted);
         return false;
     }
     return run(QString::fromUtf8(file.readAll()), QFileInfo(path).absoluteFilePath());
 }
 
 void PythonSession::reportLoadError(const python::PythonError& error) {
-    emit errorReported(errorFrom(QString::fromUtf8(error.what()), error.location()), error.stack());
-}
-
-bool PythonSession::check(const QString& source, const QString& fileName) {
-    app_->setFolder(QFileInfo(fileName).absolutePath());
-    try {
-        PyApp::Enter enter(app_.get());
-        try {
-            py::module_::import("builtins")
-                .attr("compile")(source.toStdString(), fileName.toStdString(), "exec");
-        } catch (py::error_already_set& e) {
-            throw app_->describe(e);
-        }
-    } catch (const python::PythonError& error) {
-        reportLoadError(error);
-        return false;
-    }
-    return true;
+    emit errorReported(ScriptError{QString::fromUtf8(error.what()), error.location()},
+                       error.stack(), ErrorEcho::NotPrinted);
 }
 
 bool PythonSession::run(const QString& source, const QString& fileName) {
@@ -165,18 +136,25 @@ void PythonSession::endApp(const QString& message, const QString& location) {
     emit messageLogged(QStringLiteral("info"), QStringLiteral("%1 (%2)").arg(message, location));
 }
 
-QWidget* PythonSession::createContent() const {
-    return new ServableArea(document_.get());
+void PythonSession::interruptRunaway() {
+    python::PyWatchdog::instance().interrupt();
 }
 
-bool PythonSession::isIdle() const {
-    Runtime* runtime = Runtime::ifExists();
-    if (runtime &&
-        (runtime->tasks().countOwnedBy(document_.get()) > 0 || runtime->pendingCalls() > 0))
-        return false;
-    const auto periodic = document_->findChildren<PeriodicCallback*>();
-    return std::none_of(periodic.begin(), periodic.end(),
-                        [](const PeriodicCallback* pc) { return pc->running() || pc->inFlight(); });
+bool PythonSession::hostIsIdle() const {
+    py::gil_scoped_acquire gil;
+    const python::AsyncioActivity activity = python::asyncioOwnerActivity(*app_->context());
+    return activity.tasks == 0 && activity.callbacks == 0;
+}
+
+QStringList PythonSession::hostActivity() const {
+    py::gil_scoped_acquire gil;
+    const python::AsyncioActivity activity = python::asyncioOwnerActivity(*app_->context());
+    QStringList busy;
+    if (activity.tasks) busy << QStringLiteral("%1 asyncio task(s) pending").arg(activity.tasks);
+    if (activity.callbacks)
+        busy
+            << QStringLiteral("%1 asyncio callback(s) or timer(s) pending").arg(activity.callbacks);
+    return busy;
 }
 
 }  // namespace qpanel

@@ -1,36 +1,25 @@
 #pragma once
-// One loaded Python app script: its document (which owns its tasks and
-// components) in qpanel's one embedded interpreter. The script runs as a
-// fresh `__main__` module with its folder on sys.path; destroying the
-// session closes the app (every task cancelled, then components go).
-// Shaped like the JS ScriptSession until the language-neutral session
-// interface lands.
+// One loaded Python app script, the Python language's AppSession
+// (app/session/appsession.h has the map of a load): its document (which owns
+// its tasks and components) in qpanel's one embedded interpreter. The script
+// runs as a fresh `__main__` module with its folder on sys.path; print()
+// goes to messageLogged, every error to errorReported at the user's
+// file:line. Destroying the session closes the app (every task cancelled,
+// then its asyncio leftovers, then components go).
 //
 //   PythonSession session;
 //   if (session.load("/home/me/app.py")) window->setCentralWidget(session.createContent());
 
-#include <QObject>
 #include <QString>
 #include <chrono>
 #include <memory>
 
 #include "python/pyapp.h"
-
-class QWidget;
+#include "session/appsession.h"
 
 namespace qpanel {
 
-/// A problem in an app script, at a place in the user's own file (the same
-/// shape as the JS bridge's ScriptError, which the seam will share).
-struct PythonScriptError {
-    QString message;
-    QString fileName;
-    int line = 0;
-    int column = 0;
-    QString toString() const;
-};
-
-class PythonSession : public QObject {
+class PythonSession : public AppSession {
     Q_OBJECT
 
 public:
@@ -38,28 +27,24 @@ public:
     ~PythonSession() override;
 
     /// Reads and runs `path`; false (with errorReported) on failure.
-    bool load(const QString& path);
+    bool load(const QString& path) override;
     /// Runs `source` as the file `fileName` (its folder holds the user's frames).
     bool run(const QString& source, const QString& fileName);
-    /// Compiles only (qpanel --check); false with errorReported on a syntax error.
-    bool check(const QString& source, const QString& fileName);
 
-    Document* document() const { return document_.get(); }
-    void setScriptTimeLimit(std::chrono::milliseconds limit);
-    std::chrono::milliseconds scriptTimeLimit() const;
-    /// The servable roots, stacked (for the window).
-    QWidget* createContent() const;
-    /// No task of this app in flight, no pn.state.execute call pending, no
-    /// periodic callback running.
-    bool isIdle() const;
+    Document* document() const override { return document_.get(); }
+    void setScriptTimeLimit(std::chrono::milliseconds limit) override;
+    std::chrono::milliseconds scriptTimeLimit() const override;
+    /// Raises TimeoutError in the Python code running now (thread-safe).
+    void interruptRunaway() override;
     /// The script's globals (tests look at what it defined).
     python::PyRef globals() const { return globals_; }
     /// Whether the script ended itself with sys.exit().
     bool exited() const { return exited_; }
 
-signals:
-    void messageLogged(const QString& level, const QString& text);
-    void errorReported(const qpanel::PythonScriptError& error, const QString& stack);
+protected:
+    /// None of the app's asyncio tasks, callbacks or timers pending.
+    bool hostIsIdle() const override;
+    QStringList hostActivity() const override;
 
 private:
     void reportLoadError(const python::PythonError& error);

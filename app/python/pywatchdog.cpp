@@ -51,17 +51,26 @@ void PyWatchdog::watch() {
         const auto period = std::clamp(entryLimit_ / 8, std::chrono::milliseconds(5),
                                        std::chrono::milliseconds(250));
         wake_.wait_for(lock, period);
-        if (running_ && !requested_ && std::chrono::steady_clock::now() - started_ >= entryLimit_) {
-            requested_ = true;
-            // Thread-safe and needs no GIL; runs at the spinning code's next
-            // bytecode boundary. A full queue (-1) is retried next period.
-            const int added = Py_AddPendingCall(&PyWatchdog::raiseOverdue, this);
-            if (added != 0)
-                requested_ = false;
-            else if (wakeSignal_ > 0)
-                pthread_kill(guiThread_, wakeSignal_);
-        }
+        if (std::chrono::steady_clock::now() - started_ >= entryLimit_) requestInterrupt(false);
     }
+}
+
+void PyWatchdog::interrupt() {
+    std::lock_guard lock(mutex_);
+    requestInterrupt(true);
+}
+
+void PyWatchdog::requestInterrupt(bool forced) {
+    if (!running_ || requested_) return;
+    requested_ = true;
+    forced_ = forced;
+    // Thread-safe and needs no GIL; runs at the spinning code's next
+    // bytecode boundary. A full queue (-1) is retried next period.
+    const int added = Py_AddPendingCall(&PyWatchdog::raiseOverdue, this);
+    if (added != 0)
+        requested_ = false;
+    else if (wakeSignal_ > 0)
+        pthread_kill(guiThread_, wakeSignal_);
 }
 
 int PyWatchdog::raiseOverdue(void* self) {
@@ -72,6 +81,12 @@ int PyWatchdog::raiseOverdue(void* self) {
         // The overdue call may have returned meanwhile: then nothing to stop.
         if (!watchdog->running_ || !watchdog->requested_) return 0;
         limit = watchdog->entryLimit_;
+        if (watchdog->forced_) {
+            PyErr_SetString(PyExc_TimeoutError,
+                            "interrupted: this code was still running when the run's --timeout "
+                            "passed");
+            return -1;
+        }
     }
     PyErr_Format(PyExc_TimeoutError,
                  "interrupted: this code ran for more than %lld ms without returning to the event "

@@ -43,6 +43,9 @@ public:
     /// The limit for entries that start from now on.
     void setLimit(std::chrono::milliseconds limit);
     std::chrono::milliseconds limit() const;
+    /// Raises TimeoutError in the Python code running now, if any, whatever
+    /// its age (the CLI's --timeout past its grace). Thread-safe.
+    void interrupt();
 
     /// One call from C++ into Python on the GUI thread. Nested entries
     /// (Python → C++ → Python) share the outermost one's clock.
@@ -59,6 +62,8 @@ public:
 
 private:
     void watch();
+    /// Queues the TimeoutError for the running entry (mutex_ held).
+    void requestInterrupt(bool forced);
     static int raiseOverdue(void* self);
 
     int depth_ = 0;  // GUI thread only
@@ -69,6 +74,7 @@ private:
     std::chrono::steady_clock::time_point started_;
     bool running_ = false;
     bool requested_ = false;  ///< a pending call is queued for this entry
+    bool forced_ = false;     ///< by interrupt(), not by the limit
     bool stopping_ = false;
     int wakeSignal_ = 0;
     pthread_t guiThread_{};

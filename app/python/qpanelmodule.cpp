@@ -518,7 +518,8 @@ void registerCharts(py::module_& m) {
 
 void registerHost(py::module_& m) {
     m.def("write", [](bool error, const std::string& text) {
-        if (PyApp* app = PyApp::current()) {
+        // print() in a plain asyncio task or callback: its app's Console too.
+        if (PyApp* app = PyApp::ofRunningCode()) {
             app->write(error, qs(text));
             return;
         }

@@ -5,7 +5,7 @@
 
 #include <QSettings>
 
-#include "bridge/environmentaccess.h"
+#include "session/environmentaccess.h"
 
 namespace qpanel {
 

@@ -245,20 +245,26 @@ TEST(Cli, ListExamplesNamesEveryExampleFileWithTheStartOfItsComment) {
     ASSERT_EQ(run.exitCode, 0) << qPrintable(run.err);
     const QDir folder(QStringLiteral(QPANEL_SOURCE_EXAMPLES));
     const QStringList files =
-        folder.entryList({QStringLiteral("*.js"), QStringLiteral("*.ts")}, QDir::Files, QDir::Name);
-    ASSERT_FALSE(files.isEmpty());
+        folder.entryList({QStringLiteral("*.js"), QStringLiteral("*.ts"), QStringLiteral("*.py")},
+                         QDir::Files, QDir::Name);
+    ASSERT_TRUE(files.contains(QStringLiteral("async_button.py")));
     const QStringList listed = nonEmptyLines(run.out);
     ASSERT_EQ(listed.size(), files.size()) << qPrintable(run.out);
     for (int i = 0; i < files.size(); ++i) {
-        const QString name = QFileInfo(files[i]).completeBaseName();
+        // A Python example beside a JavaScript one of that name goes by its file name.
+        const bool python = files[i].endsWith(QLatin1String(".py"));
+        const QString base = QFileInfo(files[i]).completeBaseName();
+        const QString name =
+            python && files.contains(base + QStringLiteral(".js")) ? files[i] : base;
         ASSERT_TRUE(listed[i].startsWith(name + QLatin1Char(' '))) << qPrintable(listed[i]);
-        // The description is the opening of the file's leading // comment.
+        // The description is the opening of the file's leading comment (// or #).
+        const QLatin1String marker = python ? QLatin1String("#") : QLatin1String("//");
         QFile file(folder.filePath(files[i]));
         ASSERT_TRUE(file.open(QIODevice::ReadOnly | QIODevice::Text));
         QString comment;
         for (QString line;
-             (line = QString::fromUtf8(file.readLine()).trimmed()).startsWith(QLatin1String("//"));)
-            comment += line.mid(2).trimmed() + QLatin1Char(' ');
+             (line = QString::fromUtf8(file.readLine()).trimmed()).startsWith(marker);)
+            comment += line.mid(marker.size()).trimmed() + QLatin1Char(' ');
         const QString description = listed[i].mid(name.size()).trimmed();
         EXPECT_GE(description.size(), 20) << qPrintable(listed[i]);
         EXPECT_TRUE(comment.simplified().startsWith(description)) << qPrintable(listed[i]);
@@ -278,7 +284,7 @@ TEST(Cli, HelpListsTheOptionsAndExitCodes) {
     for (const char* expected :
          {"--exit-when-idle", "--check", "--timeout <MS>", "--screenshot <FILE.png>",
           "--list-examples", "--example <NAME>", "--allow-env <NAME[,NAME]>", "3  --timeout passed",
-          "App script (.js or .ts)"})
+          "App script (.js, .ts or .py)"})
         EXPECT_TRUE(run.out.contains(QString::fromUtf8(expected))) << expected;
     // Wrapped over lines in the option list.
     EXPECT_TRUE(run.out.simplified().contains(

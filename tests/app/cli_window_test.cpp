@@ -51,6 +51,19 @@ TEST(CliWindow, ScreenshotIsAPngOfTheWindowSizeWithContent) {
     EXPECT_GT(pixelsOffBackground(image), 300);
 }
 
+TEST(CliWindow, ScreenshotOfAPythonExampleIsAPngWithContent) {
+    QTemporaryDir dir;
+    const QString shot = dir.filePath(QStringLiteral("shot.png"));
+    const auto run = runQpanel({QStringLiteral("--screenshot"), shot,
+                                QStringLiteral(QPANEL_SOURCE_EXAMPLES "/async_button.py")});
+    ASSERT_EQ(run.exitCode, 0) << qPrintable(run.err);
+    EXPECT_TRUE(run.out.contains(QStringLiteral("saved the window"))) << qPrintable(run.out);
+    const QImage image(shot, "PNG");
+    ASSERT_FALSE(image.isNull()) << "not a PNG: " << qPrintable(shot);
+    // The button and its label, as for the JavaScript example.
+    EXPECT_GT(pixelsOffBackground(image), 300);
+}
+
 TEST(CliWindow, ScreenshotOfAScriptWithAnErrorStillSavesAndExitsOne) {
     QTemporaryDir dir;
     const QString shot = dir.filePath(QStringLiteral("shot.png"));
@@ -174,18 +187,23 @@ TEST(CliWindow, EveryBundledExampleRunsHeadlessWithoutErrors) {
                                           {QStringLiteral("streaming_chart"), 0},
                                           {QStringLiteral("periodic_and_execute"), 3}};
 
+    // The Python examples behave as their JavaScript twins.
     const QStringList files =
         QDir(QStringLiteral(QPANEL_SOURCE_EXAMPLES))
-            .entryList({QStringLiteral("*.js"), QStringLiteral("*.ts")}, QDir::Files, QDir::Name);
+            .entryList({QStringLiteral("*.js"), QStringLiteral("*.ts"), QStringLiteral("*.py")},
+                       QDir::Files, QDir::Name);
     ASSERT_FALSE(files.isEmpty());
     for (const QString& file : files) {
         const QString name = QFileInfo(file).completeBaseName();
-        SCOPED_TRACE(qPrintable(name));
+        // --example takes a file name too ("async_button.py" beside async_button.js).
+        const QString example = file.endsWith(QLatin1String(".py")) ? file : name;
+        SCOPED_TRACE(qPrintable(file));
         const int requestsBefore = server.requests();
         const int timeoutMs = expected.value(name, -1) == 3 ? 1500 : 15000;
-        const auto run = runQpanel({QStringLiteral("--exit-when-idle"), QStringLiteral("--timeout"),
-                                    QString::number(timeoutMs), QStringLiteral("--example"), name},
-                                   env);
+        const auto run =
+            runQpanel({QStringLiteral("--exit-when-idle"), QStringLiteral("--timeout"),
+                       QString::number(timeoutMs), QStringLiteral("--example"), example},
+                      env);
         if (expected.contains(name)) {
             EXPECT_EQ(run.exitCode, expected.value(name)) << qPrintable(run.err);
         }

@@ -82,7 +82,7 @@ TEST(PythonExamples, StreamingWithoutWithLockIsRefusedNamingItAndChangesNothing)
     button->click();
     ASSERT_TRUE(waitUntil([&] { return !s.errors.isEmpty(); }, 5s));
     EXPECT_TRUE(s.errors[0].message.contains("pn.io.with_lock")) << s.firstError();
-    EXPECT_EQ(s.errors[0].line, 22) << s.firstError();  // cds.stream(...)
+    EXPECT_EQ(s.errors[0].location.line, 22) << s.firstError();  // cds.stream(...)
     EXPECT_EQ(cds->rowCount(), 1);
 }
 

@@ -18,8 +18,8 @@ TEST(PythonSafety, ARunawayTopLevelLoopIsInterruptedWithItsLine) {
               "    x += 1\n"));
     ASSERT_EQ(s.errors.size(), 1);
     EXPECT_TRUE(s.errors[0].message.startsWith("TimeoutError: interrupted")) << s.firstError();
-    EXPECT_GE(s.errors[0].line, 3);
-    EXPECT_LE(s.errors[0].line, 4);
+    EXPECT_GE(s.errors[0].location.line, 3);
+    EXPECT_LE(s.errors[0].location.line, 4);
 }
 
 TEST(PythonSafety, ARunawayCallbackIsInterruptedAndTheAppKeepsWorking) {
@@ -38,7 +38,7 @@ TEST(PythonSafety, ARunawayCallbackIsInterruptedAndTheAppKeepsWorking) {
     auto* button = qobject_cast<qpanel::Button*>(s.roots().at(0));
     button->click();
     ASSERT_EQ(s.errors.size(), 1);
-    EXPECT_EQ(s.errors[0].line, 5) << s.firstError();
+    EXPECT_EQ(s.errors[0].location.line, 5) << s.firstError();
     button->click();
     EXPECT_EQ(s.log, QStringList{"click 2"});
 }

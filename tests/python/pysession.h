@@ -13,14 +13,14 @@ namespace qpanel::test {
 
 struct PySession {
     QStringList log;
-    QList<PythonScriptError> errors;
+    QList<ScriptError> errors;
     QStringList stacks;
     PythonSession session;
     PySession() {
         QObject::connect(&session, &PythonSession::messageLogged, &session,
                          [this](const QString&, const QString& text) { log << text; });
         QObject::connect(&session, &PythonSession::errorReported, &session,
-                         [this](const PythonScriptError& e, const QString& stack) {
+                         [this](const ScriptError& e, const QString& stack, ErrorEcho) {
                              errors << e;
                              stacks << stack;
                          });

@@ -31,8 +31,8 @@ TEST(PythonSession, AnErrorNamesTheUsersLineAndShowsOnlyTheirFrames) {
               "    return 1 / 0\n"
               "f()\n"));
     ASSERT_EQ(s.errors.size(), 1);
-    EXPECT_EQ(s.errors[0].fileName, QStringLiteral("/app/test.py"));
-    EXPECT_EQ(s.errors[0].line, 3);
+    EXPECT_EQ(s.errors[0].location.file, QStringLiteral("/app/test.py"));
+    EXPECT_EQ(s.errors[0].location.line, 3);
     EXPECT_EQ(s.errors[0].message, QStringLiteral("ZeroDivisionError: division by zero"));
     EXPECT_TRUE(s.stacks[0].contains("line 4")) << s.stacks[0].toStdString();
     EXPECT_FALSE(s.stacks[0].contains("qpanel_runtime")) << s.stacks[0].toStdString();
@@ -42,7 +42,7 @@ TEST(PythonSession, ASyntaxErrorNamesItsLine) {
     PySession s;
     EXPECT_FALSE(s.run("import panel as pn\nx = (1,\ny = 2\n"));
     ASSERT_EQ(s.errors.size(), 1);
-    EXPECT_EQ(s.errors[0].line, 2) << s.firstError();
+    EXPECT_EQ(s.errors[0].location.line, 2) << s.firstError();
     EXPECT_TRUE(s.errors[0].message.startsWith("SyntaxError")) << s.firstError();
 }
 
@@ -50,7 +50,7 @@ TEST(PythonSession, UnknownNamesSayWhatExists) {
     PySession s;
     EXPECT_FALSE(s.run("import panel as pn\npn.widgets.Slidr()\n"));
     ASSERT_EQ(s.errors.size(), 1);
-    EXPECT_EQ(s.errors[0].line, 2);
+    EXPECT_EQ(s.errors[0].location.line, 2);
     EXPECT_TRUE(s.errors[0].message.contains("pn.widgets.Slidr does not exist")) << s.firstError();
     EXPECT_TRUE(s.errors[0].message.contains("IntSlider")) << s.firstError();
 }
@@ -132,7 +132,7 @@ TEST(PythonSession, ACallbackErrorIsReportedAtItsLineAndTheAppGoesOn) {
     button->click();
     ASSERT_TRUE(waitUntil([&] { return s.errors.size() == 2; }, 5s));
     EXPECT_EQ(s.errors[0].message, QStringLiteral("ValueError: bad click 1"));
-    EXPECT_EQ(s.errors[0].line, 6);
+    EXPECT_EQ(s.errors[0].location.line, 6);
     EXPECT_EQ(s.errors[1].message, QStringLiteral("ValueError: bad click 2"));
 }
 

@@ -48,6 +48,15 @@ int closeAsyncioLoopResources(py::handle ownerContext) {
     return glueModule().attr("close_owner")(ownerContext).cast<int>();
 }
 
+AsyncioActivity asyncioOwnerActivity(py::handle ownerContext) {
+    const py::tuple counts = glueModule().attr("owner_activity")(ownerContext);
+    return {.tasks = counts[0].cast<int>(), .callbacks = counts[1].cast<int>()};
+}
+
+py::object asyncioCurrentOwner() {
+    return glueModule().attr("current_owner")();
+}
+
 void setAsyncioReportHook(py::object hook) {
     installAsyncioLoop().attr("set_report_hook")(hook);
 }

@@ -41,6 +41,18 @@ pybind11::object asyncioOwnerContext(pybind11::handle owner);
 /// (see above). Returns how many tasks were cancelled. GIL held.
 int closeAsyncioLoopResources(pybind11::handle ownerContext);
 
+/// What the app whose Context this is still has pending on the loop: its
+/// asyncio tasks not done, and its queued callbacks and timers. GIL held.
+struct AsyncioActivity {
+    int tasks = 0;
+    int callbacks = 0;
+};
+AsyncioActivity asyncioOwnerActivity(pybind11::handle ownerContext);
+
+/// The owner given to asyncioOwnerContext of the app whose Context the code
+/// running now is in (an asyncio task or callback of it); None outside any.
+pybind11::object asyncioCurrentOwner();
+
 /// Where the loop's default exception handler reports: hook(text, context)
 /// with asyncio's message and the traceback; None restores stderr.
 void setAsyncioReportHook(pybind11::object hook);

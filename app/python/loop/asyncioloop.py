@@ -20,7 +20,7 @@ from asyncio import events, format_helpers, selector_events, tasks
 
 import _qpanel_loop
 
-__all__ = ["QtEventLoop", "owner_context", "close_owner"]
+__all__ = ["QtEventLoop", "owner_context", "owner_activity", "current_owner", "close_owner"]
 
 _DRIVEN_BY_QT = (
     "qpanel's asyncio loop is driven by the Qt event loop and is always running: "
@@ -228,7 +228,14 @@ class QtEventLoop(_qpanel_loop.LoopCore, selector_events.BaseSelectorEventLoop):
             sys.stderr.write(text + "\n")
             sys.stderr.flush()
 
-    # -- one app's teardown ---------------------------------------------------
+    # -- one app's activity and teardown -------------------------------------
+    def _qpanel_owner_activity(self, token):
+        """(asyncio tasks not done, callbacks and timers pending) of `token`'s app."""
+        pending_tasks = sum(1 for t in self._owned_tasks.get(token, ()) if not t.done())
+        handles = sum(1 for h in self._pending_handles()
+                      if not h.cancelled() and _owned_by(h, token))
+        return pending_tasks, handles
+
     def _qpanel_close_owner(self, token):
         """Cancels and unwinds what `token`'s app scheduled; see asyncioloop.h."""
         if token.closed:
@@ -239,8 +246,7 @@ class QtEventLoop(_qpanel_loop.LoopCore, selector_events.BaseSelectorEventLoop):
                 "inside an asyncio task")
 
         def mine(handle):
-            context = handle.get_context() if hasattr(handle, "get_context") else handle._context
-            return context is not None and context.get(owner_var) is token
+            return _owned_by(handle, token)
 
         owned = [t for t in self._owned_tasks.pop(token, ()) if not t.done()]
         for task in owned:
@@ -313,6 +319,11 @@ class _AllTasks:
         self._asyncio_tasks.discard(task)
 
 
+def _owned_by(handle, token):
+    context = handle.get_context() if hasattr(handle, "get_context") else handle._context
+    return context is not None and context.get(owner_var) is token
+
+
 _loop = None
 
 
@@ -351,3 +362,19 @@ def close_owner(context):
     # Run inside the app's context: what the teardown schedules (connection_lost
     # of aborted transports) is the app's too, so it runs now or is dropped.
     return context.copy().run(_loop._qpanel_close_owner, token)
+
+
+def owner_activity(context):
+    """(asyncio tasks, callbacks and timers) still pending of the app whose
+    Context this is (made by owner_context)."""
+    token = context.get(owner_var)
+    if _loop is None or token is None or token.closed:
+        return 0, 0
+    return _loop._qpanel_owner_activity(token)
+
+
+def current_owner():
+    """The owner (as given to owner_context) of the app whose code runs now,
+    by the current Context; None outside any app's."""
+    token = owner_var.get()
+    return None if token is None or token.closed else token.owner

@@ -1,4 +1,4 @@
-#include "bridge/environmentaccess.h"
+#include "session/environmentaccess.h"
 
 namespace qpanel {
 
