@@ -1,5 +1,7 @@
 #include "python/pyapp.h"
 
+#include <cstdio>
+
 #include "core/scheduler.h"
 #include "core/suspension.h"
 #include "python/pytaskhandle.h"
@@ -9,6 +11,12 @@ namespace qpanel::python {
 namespace {
 
 thread_local PyApp* currentApp = nullptr;
+
+/// Every open app (GUI thread): the loop's report hook looks its owner up.
+std::vector<PyApp*>& openApps() {
+    static std::vector<PyApp*> apps;
+    return apps;
+}
 
 /// Parks a task until an asyncio future is done; cancelling the task leaves
 /// the future's callback list at once (the callback then does nothing).
@@ -46,10 +54,42 @@ struct Step {
 
 }  // namespace
 
-PyApp::PyApp(Document* document, QObject* parent) : QObject(parent), document_(document) {}
+PyApp::PyApp(Document* document, QObject* parent) : QObject(parent), document_(document) {
+    openApps().push_back(this);
+}
 
 PyApp::~PyApp() {
+    std::erase(openApps(), this);
     if (currentApp == this) currentApp = nullptr;
+}
+
+void PyApp::reportLoopError(py::handle text, py::handle context) {
+    const py::object token = py::module_::import("qpanel_runtime").attr("asyncio_owner")(context);
+    PyApp* owner = nullptr;
+    if (!token.is_none()) {
+        const py::object ownerVar = py::module_::import("_qpanel_asyncio").attr("owner_var");
+        for (PyApp* app : openApps())
+            if (app->context_ && app->context_->attr("get")(ownerVar).is(token)) owner = app;
+    }
+    if (!owner) {
+        std::fprintf(stderr, "%s\n", py::str(text).cast<std::string>().c_str());
+        return;
+    }
+    const py::dict details = py::reinterpret_borrow<py::dict>(context);
+    py::object message = py::str("asyncio error");
+    py::object exception = py::none();
+    if (details.contains("message")) message = details["message"];
+    if (details.contains("exception")) exception = details["exception"];
+    const QString what = QString::fromStdString(py::str(message).cast<std::string>());
+    if (exception.is_none()) {
+        owner->report(PythonError(what, {}, {}, {}, false), {});
+        return;
+    }
+    const PythonError error = python::describe(exception, owner->folder_);
+    owner->report(
+        PythonError(QStringLiteral("%1: %2").arg(what, QString::fromUtf8(error.what())),
+                    error.location(), error.stack(), error.exception(), error.isSystemExit()),
+        {});
 }
 
 PyApp* PyApp::current() {
@@ -68,9 +108,19 @@ PyApp::Enter::Enter(PyApp* app)
       previous_(currentApp),
       scope_(app ? app->document() : Document::current()) {
     currentApp = app;
+    // The app's code runs in its Context: the asyncio tasks, handles and
+    // timers it makes carry the app's mark, so closing the app finds them.
+    // An entry nested in one that entered it already stays in it.
+    if (app && app->context_) {
+        if (PyContext_Enter(app->context_->ptr()) == 0)
+            entered_ = app->context_->ptr();
+        else
+            PyErr_Clear();  // RuntimeError: entered already, further out
+    }
 }
 
 PyApp::Enter::~Enter() {
+    if (entered_ && PyContext_Exit(entered_) != 0) PyErr_Clear();
     currentApp = previous_;
 }
 
