@@ -131,6 +131,9 @@ public:
     void report(ErrorReport report);
     /// Builds a report from the exception being handled (call in a catch).
     void reportCurrentException(const QString& origin, const QObject* owner = nullptr);
+    /// The default report (stderr + errorReported), past any exception
+    /// handler: for a handler whose own code failed.
+    void reportByDefault(const ErrorReport& report);
 
 signals:
     void busyChanged(bool busy);
@@ -138,7 +141,6 @@ signals:
 
 private:
     void adjustPendingCalls(int delta);
-    void reportByDefault(const ErrorReport& report);
 
     TaskRegistry tasks_;
     ExceptionHandler handler_;

@@ -2,7 +2,8 @@
 # Sanitizer builds and runs (docs/RELIABILITY.md):
 #   scripts/sanitize.sh asan   AddressSanitizer + UBSan + LeakSanitizer: core,
 #                              bridge and hardening tests (bad scripts, reload
-#                              under load, fetch faults, fuzz) in build-asan/
+#                              under load, fetch faults, fuzz; the Python
+#                              corpus and reload) in build-asan/
 #   scripts/sanitize.sh tsan   ThreadSanitizer: the thread-offload, lock,
 #                              periodic and runtime tests of core in build-tsan/
 # Extra arguments go to ctest (e.g. -R Pattern). BUILD_DIR overrides the folder.
@@ -14,8 +15,8 @@ case "$kind" in
   asan)
     dir=${BUILD_DIR:-build-asan}
     flags=(-DQPANEL_SANITIZE=ON)
-    targets=(core_tests bridge_jstasks_test bridge_pn_test hardening_tests qpanel)
-    tests='^(Scheduler|Runtime|DocumentLock|Param|Reactive|Periodic|RunInThread|Lifetime|Fetch|JsTasks|PnApi|Corpus|BadScript|ReloadUnderLoad|PeriodicCallbackClose|FetchFaults|Fuzz)'
+    targets=(core_tests bridge_jstasks_test bridge_pn_test hardening_tests python_hardening_test qpanel)
+    tests='^(Scheduler|Runtime|DocumentLock|Param|Reactive|Periodic|RunInThread|Lifetime|Fetch|JsTasks|PnApi|Corpus|BadScript|ReloadUnderLoad|PeriodicCallbackClose|FetchFaults|Fuzz|PyCorpus|PyReload)'
     # LeakSanitizer is on by default with ASan on Linux; say so anyway. It
     # stays on for every test, including those that abort requests (Qt
     # Network's exit-time cycle is avoided in core/fetch.cpp, docs/PITFALLS.md).

@@ -3,6 +3,7 @@
 #include <QFile>
 
 #include "asyncioloop.h"
+#include "python/pyapp.h"
 #include "python/pywatchdog.h"
 #include "python/qpanelmodule.h"
 
@@ -41,6 +42,8 @@ Interpreter::Interpreter() {
         py::module_ runtime = loadRuntime();
         runtime.attr("install")();
         loop_ = share(installAsyncioLoop());
+        // Errors the loop catches reach the app they belong to (its Console).
+        setAsyncioReportHook(py::cpp_function(&PyApp::reportLoopError));
         // The watchdog's wake-up (see PyWatchdog::setWakeSignal): a real-time
         // signal nothing else uses, with a handler that does nothing.
         py::module_ signal = py::module_::import("signal");

@@ -1,5 +1,6 @@
 #include "python/pyapp.h"
 
+#include <cstdio>
 #include <unordered_map>
 
 #include "asyncioloop.h"
@@ -68,6 +69,35 @@ quint64 PyApp::nextId() {
 PyApp::~PyApp() {
     appsById().erase(id_);
     if (currentApp == this) currentApp = nullptr;
+}
+
+void PyApp::reportLoopError(py::handle text, py::handle context) {
+    const py::object token = py::module_::import("qpanel_runtime").attr("asyncio_owner")(context);
+    PyApp* owner = nullptr;
+    if (!token.is_none()) {
+        const py::object ownerVar = py::module_::import("_qpanel_asyncio").attr("owner_var");
+        for (const auto& [id, app] : appsById())
+            if (app->context_ && app->context_->attr("get")(ownerVar).is(token)) owner = app;
+    }
+    if (!owner) {
+        std::fprintf(stderr, "%s\n", py::str(text).cast<std::string>().c_str());
+        return;
+    }
+    const py::dict details = py::reinterpret_borrow<py::dict>(context);
+    py::object message = py::str("asyncio error");
+    py::object exception = py::none();
+    if (details.contains("message")) message = details["message"];
+    if (details.contains("exception")) exception = details["exception"];
+    const QString what = QString::fromStdString(py::str(message).cast<std::string>());
+    if (exception.is_none()) {
+        owner->report(PythonError(what, {}, {}, {}, false), {});
+        return;
+    }
+    const PythonError error = python::describe(exception, owner->folder_);
+    owner->report(
+        PythonError(QStringLiteral("%1: %2").arg(what, QString::fromUtf8(error.what())),
+                    error.location(), error.stack(), error.exception(), error.isSystemExit()),
+        {});
 }
 
 PyApp* PyApp::current() {

@@ -83,6 +83,10 @@ public:
     /// Reports an error of this app's code (console, exception handler);
     /// SystemExit ends the app instead.
     void report(const PythonError& error, const QString& origin);
+    /// The asyncio loop's report hook: an error the loop caught (a callback
+    /// that raised, a task exception nobody retrieved) goes to the app whose
+    /// code it was, at its line; to stderr when no open app owns it.
+    static void reportLoopError(py::handle text, py::handle context);
     /// Makes a PythonError of the Python error being handled (GIL held).
     PythonError describe(py::error_already_set& error) const;
 

@@ -1,5 +1,6 @@
 #include "python/pyconvert.h"
 
+#include <QThread>
 #include <cstring>
 
 namespace qpanel::python {
@@ -9,8 +10,17 @@ namespace {
 py::object* wrapperFactory = nullptr;
 }  // namespace
 
+void requireOwnThread(const QObject* object) {
+    if (object->thread() == QThread::currentThread()) return;
+    throw std::runtime_error(
+        "qpanel components and charts can only be used on the GUI thread, not from a worker "
+        "thread (run_in_executor, asyncio.to_thread, threading): return the result to the "
+        "callback and use it there, or hand it over with loop.call_soon_threadsafe()");
+}
+
 Component* ComponentRef::require() const {
     if (!component) throw ParamError("this component no longer exists (its app was closed)");
+    requireOwnThread(component.data());
     return component.data();
 }
 

@@ -13,6 +13,10 @@ namespace qpanel::python {
 
 /// What Python code holds for one qpanel component: a guarded pointer (the
 /// app may close while Python still refers to it).
+/// qpanel's objects live on the GUI thread: from a worker thread (an
+/// executor job, asyncio.to_thread, threading) they are refused, not raced.
+void requireOwnThread(const QObject* object);
+
 struct ComponentRef {
     QPointer<Component> component;
     Component* require() const;  ///< throws ParamError once the component is gone

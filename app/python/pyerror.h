@@ -29,5 +29,7 @@ private:
 /// Describes the error being handled (GIL held); `userFolder` is the
 /// script's folder: frames outside it are qpanel's or libraries'.
 PythonError describe(py::error_already_set& error, const QString& userFolder);
+/// The same for an exception object (with its __traceback__), GIL held.
+PythonError describe(py::handle exception, const QString& userFolder);
 
 }  // namespace qpanel::python

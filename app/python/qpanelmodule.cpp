@@ -43,6 +43,7 @@ struct SourceRef {
     ColumnDataSource* require() const {
         if (!source)
             throw ParamError("this ColumnDataSource no longer exists (its app was closed)");
+        requireOwnThread(source.data());
         return source.data();
     }
 };
@@ -50,6 +51,7 @@ struct FigureRef {
     QPointer<Figure> figure;
     Figure* require() const {
         if (!figure) throw ParamError("this figure no longer exists (its app was closed)");
+        requireOwnThread(figure.data());
         return figure.data();
     }
 };
@@ -58,6 +60,7 @@ struct PeriodicRef {
     PeriodicCallback* require() const {
         if (!periodic)
             throw ParamError("this periodic callback no longer exists (its app was closed)");
+        requireOwnThread(periodic.data());
         return periodic.data();
     }
 };
@@ -559,15 +562,17 @@ void registerHost(py::module_& m) {
             try {
                 self->call(h, args);
             } catch (const PythonError& error) {
-                // The handler itself failed: the default report, so it is not lost.
+                // The handler itself failed: both errors go to the app's
+                // Console by the default report (as in JavaScript).
                 ErrorReport failed{
                     QStringLiteral("pn.config.exception_handler failed: %1").arg(error.what()),
                     report.origin,
                     error.location(),
                     error.stack(),
                     report.taskId,
-                    nullptr};
-                std::fprintf(stderr, "%s\n", qPrintable(failed.toString()));
+                    report.owner};
+                Runtime::instance().reportByDefault(failed);
+                Runtime::instance().reportByDefault(report);
             }
         });
     });

@@ -7,6 +7,7 @@
 
 #include "bridge/scriptsession.h"
 #include "core/runtime.h"
+#include "hardening/scriptsteps.h"
 #include "widgets/button.h"
 
 namespace qpanel::test {
@@ -35,13 +36,7 @@ struct AppSession {
     }
 
     /// The component of this app whose `name` param is `name` (null if none).
-    Component* find(const QString& name) const {
-        for (Component* c : session->document()->findChildren<Component*>())
-            if (c->paramNames().contains(QStringLiteral("name")) &&
-                c->get("name").toString() == name)
-                return c;
-        return nullptr;
-    }
+    Component* find(const QString& name) const { return findComponent(session->document(), name); }
 
     QString errorsText() const {
         QStringList lines;

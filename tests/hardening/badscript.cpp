@@ -20,7 +20,7 @@ BadScript readBadScript(const QString& path) {
         throw std::runtime_error("cannot read " + path.toStdString());
     BadScript script{QFileInfo(path).absoluteFilePath()};
     static const QRegularExpression header(
-        QStringLiteral("^//\\s*(expect|at|then|needs|limit):\\s*(.*?)\\s*$"));
+        QStringLiteral("^(?://|#)\\s*(expect|at|then|needs|limit):\\s*(.*?)\\s*$"));
     for (const QByteArray& raw : file.readAll().split('\n')) {
         const QRegularExpressionMatch m = header.match(QString::fromUtf8(raw));
         if (!m.hasMatch()) continue;
@@ -41,16 +41,15 @@ BadScript readBadScript(const QString& path) {
         }
     }
     if (script.expect.isEmpty())
-        throw std::runtime_error(path.toStdString() + ": no '// expect:' header");
+        throw std::runtime_error(path.toStdString() + ": no 'expect:' header");
     if (!script.expectsNothing() && script.line == 0)
-        throw std::runtime_error(path.toStdString() + ": no '// at: LINE' header");
+        throw std::runtime_error(path.toStdString() + ": no 'at: LINE' header");
     return script;
 }
 
-QList<BadScript> readBadScripts(const QString& folder) {
+QList<BadScript> readBadScripts(const QString& folder, const QString& pattern) {
     QList<BadScript> scripts;
-    const QStringList names =
-        QDir(folder).entryList({QStringLiteral("*.js")}, QDir::Files, QDir::Name);
+    const QStringList names = QDir(folder).entryList({pattern}, QDir::Files, QDir::Name);
     for (const QString& name : names) scripts << readBadScript(folder + QLatin1Char('/') + name);
     return scripts;
 }

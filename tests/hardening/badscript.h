@@ -1,6 +1,6 @@
 #pragma once
 // One script of the bad-script corpus and what it must produce. The header
-// comments of the file say it:
+// comments of the file say it (`//` in JavaScript, `#` in Python):
 //
 //   // expect: IntSlider has no parameter 'strat'   (substring of the error; "nothing": no error)
 //   // at: 3:12                                     (line[:column] in this file; "file": no line
@@ -42,7 +42,8 @@ inline void PrintTo(const BadScript& script, std::ostream* os) {
 /// Reads the header comments of `path`; a file without `// expect:` is an error (throws).
 BadScript readBadScript(const QString& path);
 
-/// Every *.js in `folder`, sorted by name.
-QList<BadScript> readBadScripts(const QString& folder);
+/// Every file of `folder` matching `pattern` (*.js, *.py), sorted by name.
+QList<BadScript> readBadScripts(const QString& folder,
+                                const QString& pattern = QStringLiteral("*.js"));
 
 }  // namespace qpanel::test

@@ -3,7 +3,6 @@
 // its button still works; nothing crashed.
 #include <gtest/gtest.h>
 
-#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -12,6 +11,7 @@
 #include "core/scheduler.h"
 #include "hardening/appsession.h"
 #include "hardening/badscript.h"
+#include "hardening/scriptsteps.h"
 
 using namespace std::chrono_literals;
 using qpanel::Runtime;
@@ -41,48 +41,6 @@ struct TestServer {
     ~TestServer() { qunsetenv("QPANEL_TEST_SERVER"); }
 };
 
-QVariant jsonValue(const QString& text) {
-    return QJsonDocument::fromJson("[" + text.toUtf8() + "]").toVariant().toList().value(0);
-}
-
-/// Runs one `then:` step; false (with a message) when it cannot.
-bool runStep(AppSession& app, const QString& step, std::string& problem) {
-    const QString verb = step.section(QLatin1Char(' '), 0, 0);
-    const QString name = step.section(QLatin1Char('"'), 1, 1);
-    if (verb == QLatin1String("wait")) {
-        QTest::qWait(step.section(QLatin1Char(' '), 1, 1).toInt());
-        return true;
-    }
-    if (verb == QLatin1String("close")) {
-        app.session.reset();
-        return true;
-    }
-    if (!app.session) {
-        problem = "step after close: " + step.toStdString();
-        return false;
-    }
-    qpanel::Component* target = app.find(name);
-    if (!target) {
-        problem = "no component named '" + name.toStdString() + "'";
-        return false;
-    }
-    if (verb == QLatin1String("click")) {
-        auto* button = qobject_cast<qpanel::Button*>(target);
-        if (!button) {
-            problem = name.toStdString() + " is not a Button";
-            return false;
-        }
-        button->click();
-        return true;
-    }
-    if (verb == QLatin1String("set")) {
-        target->set("value", jsonValue(step.section(QLatin1Char('"'), 2).trimmed()));
-        return true;
-    }
-    problem = "unknown step: " + step.toStdString();
-    return false;
-}
-
 class BadScripts : public testing::TestWithParam<BadScript> {};
 
 TEST_P(BadScripts, GiveAClearErrorAtTheUsersLineAndTheAppKeepsRunning) {
@@ -97,8 +55,11 @@ TEST_P(BadScripts, GiveAClearErrorAtTheUsersLineAndTheAppKeepsRunning) {
     const bool loaded = app.session->load(script.path);
     for (const QString& step : script.steps) {
         std::string problem;
-        ASSERT_TRUE(runStep(app, step, problem)) << problem << "; errors so far:\n"
-                                                 << app.errorsText().toStdString();
+        ASSERT_TRUE(qpanel::test::runStep(
+            app.session ? app.session->document() : nullptr, step, [&] { app.session.reset(); },
+            problem))
+            << problem << "; errors so far:\n"
+            << app.errorsText().toStdString();
     }
     if (script.expectsNothing()) {
         EXPECT_TRUE(loaded) << app.errorsText().toStdString();

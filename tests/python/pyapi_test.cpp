@@ -106,7 +106,7 @@ TEST(PythonApi, ParamPaneShowsEveryParameterAndAClassParameterIsRefused) {
     PySession bad;
     EXPECT_FALSE(bad.run((std::string(userClass) + "pn.Row(Settings.param.speed)\n").c_str()));
     ASSERT_EQ(bad.errors.size(), 1);
-    EXPECT_EQ(bad.errors[0].line, 10);
+    EXPECT_EQ(bad.errors[0].location.line, 10);
     EXPECT_TRUE(bad.errors[0].message.contains("class parameter")) << bad.firstError();
 }
 
@@ -135,7 +135,7 @@ TEST(PythonApi, LinkCopiesAValueToTheTargetOrCallsItsCallback) {
                 "t = pn.widgets.TextInput()\n"
                 "t.link(pn.pane.Markdown(), valu='object')\n"));
     ASSERT_EQ(bad.errors.size(), 1);
-    EXPECT_EQ(bad.errors[0].line, 3);
+    EXPECT_EQ(bad.errors[0].location.line, 3);
     EXPECT_TRUE(bad.errors[0].message.contains("no parameter 'valu'")) << bad.firstError();
 }
 
@@ -278,7 +278,7 @@ TEST(PythonApi, LayoutOptionsPushNotebookAndPyodideAreAccepted) {
     PySession bad;
     EXPECT_FALSE(bad.run("import panel as pn\npn.panel('x', colour='red')\n"));
     ASSERT_EQ(bad.errors.size(), 1);
-    EXPECT_EQ(bad.errors[0].line, 2);
+    EXPECT_EQ(bad.errors[0].location.line, 2);
     EXPECT_TRUE(bad.errors[0].message.contains("unknown option 'colour'")) << bad.firstError();
 }
 
@@ -325,8 +325,8 @@ TEST(PythonApi, UnknownNamesSayWhatExistsAtTheUsersLine) {
         PySession s;
         EXPECT_FALSE(s.run((std::string("import panel as pn\n\n") + code + "\n").c_str()));
         ASSERT_EQ(s.errors.size(), 1) << code;
-        EXPECT_EQ(s.errors[0].fileName, QStringLiteral("/app/test.py"));
-        EXPECT_EQ(s.errors[0].line, 3) << code;
+        EXPECT_EQ(s.errors[0].location.file, QStringLiteral("/app/test.py"));
+        EXPECT_EQ(s.errors[0].location.line, 3) << code;
         EXPECT_TRUE(s.errors[0].message.contains(QLatin1String(message))) << s.firstError();
     }
 }
@@ -378,7 +378,7 @@ TEST(PythonApi, AnErrorInAGeneratorOrAUserParameterBindingIsReportedAtItsLine) {
         << s.firstError();
     ASSERT_TRUE(waitUntil([&] { return s.errors.size() == 1; }, 5s));
     EXPECT_EQ(s.errors[0].message, QStringLiteral("ValueError: step failed at 1"));
-    EXPECT_EQ(s.errors[0].line, 8);
+    EXPECT_EQ(s.errors[0].location.line, 8);
     s.child(0)->set("value", 0);  // the user moves the slider to 0
     ASSERT_TRUE(waitUntil([&] { return s.errors.size() == 3; }, 5s)) << s.firstError();
     QStringList messages;

@@ -114,3 +114,15 @@ TEST(Servable, RootsStackInCallOrderInTheArea) {
     delete document;  // takes the roots and their views with it
     EXPECT_EQ(area.rootCount(), 0);
 }
+
+TEST(Layouts, ALayoutRefusesToHoldItselfOrALayoutThatHoldsIt) {
+    qpanel::Row row({"a"});
+    qpanel::Column column;
+    row.append(&column);
+    EXPECT_THROW(row.append(&row), qpanel::ParamError);
+    EXPECT_THROW(column.append(&row), qpanel::ParamError);
+    EXPECT_EQ(row.count(), 2);
+    EXPECT_EQ(column.count(), 0);
+    row.view()->show();  // a cycle would recurse here without end
+    row.remove(&column);
+}

@@ -16,9 +16,26 @@ void ListLayout::append(Panelable item) {
     insert(count(), item);
 }
 
+bool ListLayout::holds(const Component* component) const {
+    for (const QPointer<Component>& c : objects_) {
+        if (c == component) return true;
+        if (auto* inner = qobject_cast<const ListLayout*>(c.data());
+            inner && inner->holds(component))
+            return true;
+    }
+    return false;
+}
+
 void ListLayout::insert(int index, Panelable item) {
     Component* component = item.component();
     if (!component) return;
+    // A cycle would build views (and tear them down) without end.
+    auto* layout = qobject_cast<ListLayout*>(component);
+    if (component == this || (layout && layout->holds(this)))
+        throw ParamError(QStringLiteral("%1.append: a layout cannot hold itself (directly or "
+                                        "through a layout inside it)")
+                             .arg(typeName())
+                             .toStdString());
     if (!component->parent()) component->setParent(this);
     index = qBound(0, index, count());
     objects_.insert(index, component);

@@ -24,6 +24,8 @@ public:
     void clear();
     QList<Component*> objects() const;
     int count() const { return int(objects_.size()); }
+    /// Whether `component` is among the objects, or inside a layout among them.
+    bool holds(const Component* component) const;
 
 protected:
     ListLayout(QString typeName, Qt::Orientation orientation,

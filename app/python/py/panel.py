@@ -50,6 +50,21 @@ def _origin(fn):
     return '%s (%s:%d)' % (name, code.co_filename, code.co_firstlineno)
 
 
+def _require_arguments(fn, count, what):
+    """A callback that cannot take `count` positional arguments fails where
+    it is registered (the user's line), not later with no line at all."""
+    try:
+        signature = inspect.signature(getattr(fn, '_qpanel_wrapped', fn))
+    except (TypeError, ValueError):
+        return  # no signature to read (some builtins): called as it is
+    try:
+        signature.bind(*([None] * count))
+    except TypeError as e:
+        raise TypeError('%s: the callback %s must accept %s (%s)' % (
+            what, _origin(fn), 'one argument (the event)' if count == 1 else 'no arguments',
+            e)) from None
+
+
 async def _awaited(awaitable):
     return await awaitable
 
@@ -137,6 +152,8 @@ class _Param:
                     type(owner).__name__, name, ', '.join(self._names())))
         origin = _origin(fn)
         dispatch = _dispatcher(fn, origin, exclusive, concurrency_limit)
+        if len(names) == 1:
+            _require_arguments(fn, 1, '%s.param.watch' % type(owner).__name__)
 
         def relay(raw):
             dispatch(*[Event(name, old, new, owner, kind) for name, old, new, kind in raw])
@@ -497,6 +514,8 @@ def extension(*args, **kwargs):
 def with_lock(func):
     """Panel's pn.io.with_lock: the callback runs holding the document lock
     (for direct chart edits). It takes effect when run as a callback."""
+    if not callable(func):
+        raise TypeError('pn.io.with_lock expects a function (use it as a decorator), got %r' % (func,))
     if inspect.iscoroutinefunction(func):
         @functools.wraps(func)
         async def wrapper(*args, **kwargs):
@@ -607,6 +626,7 @@ class _State:
         """Runs `callback` (sync or async) on the event loop, soon."""
         if not callable(callback):
             raise TypeError('pn.state.execute: expected a function, got %r' % (callback,))
+        _require_arguments(callback, 0, 'pn.state.execute')
         with_lock_ = getattr(callback, '_qpanel_with_lock', False)
         _qpanel.execute(getattr(callback, '_qpanel_wrapped', callback), with_lock_, _origin(callback))
 
@@ -621,6 +641,10 @@ class _State:
     def add_periodic_callback(self, callback, period=500, count=None, timeout=None, start=True):
         if not callable(callback):
             raise TypeError('add_periodic_callback: the callback must be a function')
+        if isinstance(period, bool) or not isinstance(period, (int, float)):
+            raise TypeError('add_periodic_callback: period must be a number of milliseconds, got %r'
+                            % (period,))
+        _require_arguments(callback, 0, 'add_periodic_callback')
         with_lock_ = getattr(callback, '_qpanel_with_lock', False)
         target = getattr(callback, '_qpanel_wrapped', callback)
         name = getattr(_unwrapped(callback), '__name__', '')

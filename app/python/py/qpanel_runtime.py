@@ -146,6 +146,25 @@ def _is_user(filename, folder):
     return os.path.abspath(filename).startswith(os.path.join(folder, ''))
 
 
+# Deep recursion: the first and last frames tell the story; thousands of
+# alternating ones would bury it (the Console shows the stack).
+_STACK_HEAD, _STACK_TAIL = 5, 10
+
+
+def _text(value):
+    """Text C++ can take: a lone surrogate (from bad bytes) becomes an escape."""
+    return value.encode('utf-8', 'backslashreplace').decode('utf-8')
+
+
+def _format_frames(frames):
+    if len(frames) <= _STACK_HEAD + _STACK_TAIL:
+        return ''.join(traceback.format_list(frames))
+    hidden = len(frames) - _STACK_HEAD - _STACK_TAIL
+    return (''.join(traceback.format_list(frames[:_STACK_HEAD])) +
+            '  ... %d more frames ...\n' % hidden +
+            ''.join(traceback.format_list(frames[-_STACK_TAIL:])))
+
+
 def describe(exc, folder):
     """(message, file, line, stack, is_system_exit) for an exception, placed
     at the deepest frame in the user's own files."""
@@ -163,8 +182,28 @@ def describe(exc, folder):
         message = traceback.format_exception_only(type(exc), exc)[-1].strip()
     stack = ''
     if user:
-        stack = 'Traceback (most recent call last):\n' + ''.join(traceback.format_list(user)) + message
-    return message, filename, line, stack, isinstance(exc, SystemExit)
+        stack = 'Traceback (most recent call last):\n' + _format_frames(user) + message
+    return _text(message), _text(filename), line, _text(stack), isinstance(exc, SystemExit)
+
+
+def asyncio_owner(context):
+    """The owner token (asyncioloop.py) of the app an asyncio error report is
+    about: the failing handle's, the failed task's, else the one running now."""
+    glue = sys.modules.get('_qpanel_asyncio')
+    if glue is None:
+        return None
+    handle = context.get('handle')
+    if handle is not None:
+        handle_context = handle.get_context() if hasattr(handle, 'get_context') else handle._context
+        if handle_context is not None and handle_context.get(glue.owner_var) is not None:
+            return handle_context.get(glue.owner_var)
+    future = context.get('future') or context.get('task')
+    loop = glue._loop
+    if future is not None and loop is not None:
+        for token, owned in list(loop._owned_tasks.items()):
+            if future in owned:
+                return token
+    return glue.owner_var.get()
 
 
 def _refresh_environ():

@@ -1,0 +1,6 @@
+# expect: pn.depends
+# at: 4
+import panel as pn
+@pn.depends('value')
+def show(value):
+    return value

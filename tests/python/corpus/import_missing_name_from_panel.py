@@ -1,0 +1,3 @@
+# expect: ImportError: cannot import name 'Dashboard'
+# at: 3
+from panel import Dashboard

@@ -1,0 +1,4 @@
+# expect: KeyboardInterrupt
+# at: 4
+import panel as pn
+raise KeyboardInterrupt

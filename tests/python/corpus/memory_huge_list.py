@@ -1,0 +1,4 @@
+# expect: MemoryError
+# at: 4
+import panel as pn
+rows = [0] * (1 << 62)

@@ -1,0 +1,5 @@
+# expect: TimeoutError: interrupted
+# at: 5
+# limit: 200
+import panel as pn
+while True: pass

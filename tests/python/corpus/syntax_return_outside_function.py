@@ -1,0 +1,5 @@
+# expect: SyntaxError: 'return' outside function
+# at: 5
+import panel as pn
+row = pn.Row()
+return row
