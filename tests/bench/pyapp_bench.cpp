@@ -100,6 +100,7 @@ void BM_PyNumpyIngest(benchmark::State& state) {
     const int total = int(state.range(1)), chunk = 100'000;
     App app(std::string("from bokeh.models import ColumnDataSource\n"
                         "from ingest_peer import make_chunks, time_ingest\n"
+                        "import numpy as np\n"
                         "def ingest():\n"
                         "    cds = ColumnDataSource({'x': [], 'y': []})\n"
                         "    stream = lambda x, y: cds.stream({'x': x, 'y': y}, rollover=") +
@@ -113,11 +114,20 @@ void BM_PyNumpyIngest(benchmark::State& state) {
             "    assert x[-1] == " +
             std::to_string(total - 1) +
             ", x[-1]\n"
+            "    y = cds.data['y']\n"
+            "    assert y[-1] == x[-1] % 1000 and y[0] == x[0] % 1000, (y[0], y[-1])\n"
+            // Bokeh's stream onto a list column is np.append: a float64 array.
+            "    assert type(x).__name__ == 'ndarray' and x.dtype.name == 'float64', x.dtype\n"
             "    return seconds\n"
+            "def readback():\n"
+            "    cds = ColumnDataSource({'x': np.arange(3), 'y': np.array([.5, 1.5, 2.5])})\n"
+            "    cds.stream({'x': np.arange(3, 5), 'y': np.array([3.5, 4.5])}, rollover=4)\n"
+            "    return repr((cds.data['x'], cds.data['y']))\n"
             "chunks = make_chunks(" +
             std::to_string(total) + ", " + std::to_string(chunk) + ", '" + dtype + "')\n");
     double best = 1e300;
     for (auto _ : state) best = std::min(best, app.call<double>("ingest()"));
+    state.SetLabel(app.call<std::string>("readback()"));
     const double rowsPerS = total / best;
     state.counters["M_rows_per_s"] = rowsPerS / 1e6;
     const QStringList args{QString::number(total), QString::number(chunk),
@@ -138,7 +148,8 @@ BENCHMARK(BM_PyWatcher)->Arg(0)->Arg(1)->Iterations(3)->UseRealTime();
 BENCHMARK(BM_PyNumpyIngest)
     ->Args({0, 2 * kRollover})
     ->Args({1, 2 * kRollover})
-    ->Args({0, 1'000'000})  // the smoke size
+    ->Args({0, 1'000'000})  // the smoke sizes
+    ->Args({1, 1'000'000})
     ->Iterations(3)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
