@@ -24,8 +24,8 @@ def _kind(values):
 def _merge(kind, new):
     if kind == new:
         return kind
-    if kind == 'array':
-        return 'array'
+    if 'array' in (kind, new):
+        return 'array'  # Bokeh's stream with an array on either side is np.append
     return 'float' if new in ('float', 'array') else kind
 
 
