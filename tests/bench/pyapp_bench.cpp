@@ -43,7 +43,7 @@ struct App {
     qpanel::PythonSession session;
     explicit App(const std::string& body) {
         QObject::connect(&session, &qpanel::PythonSession::errorReported, &session,
-                         [](const qpanel::PythonScriptError& e, const QString& stack) {
+                         [](const qpanel::ScriptError& e, const QString& stack, qpanel::ErrorEcho) {
                              std::fprintf(stderr, "%s\n%s\n", qPrintable(e.toString()),
                                           qPrintable(stack));
                              std::abort();  // a benchmark of a broken script measures nothing
