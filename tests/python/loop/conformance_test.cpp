@@ -7,7 +7,10 @@
 #include "pyloopfixture.h"
 // clang-format on
 
+#include <netdb.h>
+
 #include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <string>
 #include <vector>
@@ -26,6 +29,25 @@ std::vector<std::string> programs() {
 
 std::string programPath(const std::string& name) {
     return std::string(QPANEL_PYLOOP_PROGRAMS_DIR) + "/" + name + ".py";
+}
+
+// A program that resolves the name localhost says so in its first lines
+// (`# needs: localhost`). A bare root without /etc/hosts (an mmdebstrap
+// chroot) cannot resolve it on either loop: such a program is skipped there,
+// with the reason, rather than failed or silently passed.
+bool needsLocalhost(const std::string& name) {
+    QFile file(QString::fromStdString(programPath(name)));
+    if (!file.open(QIODevice::ReadOnly)) return false;
+    for (int i = 0; i < 5 && !file.atEnd(); ++i)
+        if (file.readLine().trimmed() == "# needs: localhost") return true;
+    return false;
+}
+
+bool localhostResolves() {
+    addrinfo* found = nullptr;
+    const int status = ::getaddrinfo("localhost", nullptr, nullptr, &found);
+    if (found) ::freeaddrinfo(found);
+    return status == 0;
 }
 
 struct Output {
@@ -84,6 +106,9 @@ def load(path):
 class Conformance : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(Conformance, SameOutputAsCPythonsLoop) {
+    if (needsLocalhost(GetParam()) && !localhostResolves())
+        GTEST_SKIP() << GetParam() << ".py needs the name 'localhost', which this machine "
+                     << "cannot resolve (no /etc/hosts entry for it)";
     const Output reference = runOnCPython(GetParam());
     ASSERT_TRUE(reference.ok) << "on CPython's loop: " << reference.error;
     ASSERT_FALSE(reference.text.empty()) << "the program prints nothing: it would prove nothing";

@@ -1,3 +1,4 @@
+# needs: localhost
 """getaddrinfo / getnameinfo through the executor; create_connection by name."""
 import asyncio
 import socket

@@ -1,3 +1,4 @@
+# needs: localhost
 """TLS: aiohttp over HTTPS against a local server with the test certificate."""
 import asyncio
 import os
