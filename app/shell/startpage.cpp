@@ -49,9 +49,10 @@ StartPage::StartPage(QList<Example> examples, QWidget* parent)
     openButton->setObjectName(QStringLiteral("OpenButton"));
     openButton->setDefault(true);
     connect(openButton, &QPushButton::clicked, this, &StartPage::openRequested);
-    auto* intro =
-        new QLabel(tr("Panel-style async apps on the desktop. Open a JavaScript app script, "
-                      "or start from one of the examples."));
+    auto* intro = new QLabel(
+        tr("Panel-style async apps on the desktop. Open an app script (Python, JavaScript or "
+           "TypeScript), "
+           "or start from one of the examples."));
     intro->setWordWrap(true);
     intro->setForegroundRole(QPalette::PlaceholderText);
 
