@@ -51,8 +51,7 @@ StartPage::StartPage(QList<Example> examples, QWidget* parent)
     connect(openButton, &QPushButton::clicked, this, &StartPage::openRequested);
     auto* intro = new QLabel(
         tr("Panel-style async apps on the desktop. Open an app script (Python, JavaScript or "
-           "TypeScript), "
-           "or start from one of the examples."));
+           "TypeScript), or start from one of the examples."));
     intro->setWordWrap(true);
     intro->setForegroundRole(QPalette::PlaceholderText);
 
