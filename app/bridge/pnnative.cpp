@@ -1,6 +1,6 @@
 #include "bridge/pnnative.h"
 
-#include "bridge/componentfactory.h"
+#include "session/componentfactory.h"
 #include "bridge/jsgenerator.h"
 #include "core/fetch.h"
 #include "core/periodiccallback.h"

@@ -19,7 +19,7 @@
 #include "plots/columndatasource.h"
 #include "plots/figure.h"
 #include "python/pyapp.h"
-#include "python/pycomponentfactory.h"
+#include "session/componentfactory.h"
 #include "python/pyconvert.h"
 #include "python/pytaskhandle.h"
 #include "widgets/layouts/listlayout.h"

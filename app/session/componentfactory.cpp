@@ -1,4 +1,4 @@
-#include "python/pycomponentfactory.h"
+#include "session/componentfactory.h"
 
 #include <functional>
 #include <map>
@@ -24,7 +24,7 @@
 #include "widgets/textinput.h"
 #include "widgets/toggle.h"
 
-namespace qpanel::python {
+namespace qpanel {
 
 namespace {
 
@@ -104,4 +104,4 @@ Component* createComponent(ComponentGroup group, const QString& kind, const QVar
     return it->second(params);
 }
 
-}  // namespace qpanel::python
+}  // namespace qpanel
