@@ -1,6 +1,5 @@
 #include "bridge/pnnative.h"
 
-#include "session/componentfactory.h"
 #include "bridge/jsgenerator.h"
 #include "core/fetch.h"
 #include "core/periodiccallback.h"
@@ -8,6 +7,7 @@
 #include "plots/chartpane.h"
 #include "plots/columndatasource.h"
 #include "plots/figure.h"
+#include "session/componentfactory.h"
 #include "widgets/layouts/listlayout.h"
 #include "widgets/layouts/tabs.h"
 #include "widgets/panes/markdown.h"
