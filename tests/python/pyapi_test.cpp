@@ -382,7 +382,8 @@ TEST(PythonApi, AnErrorInAGeneratorOrAUserParameterBindingIsReportedAtItsLine) {
     s.child(0)->set("value", 0);  // the user moves the slider to 0
     ASSERT_TRUE(waitUntil([&] { return s.errors.size() == 3; }, 5s)) << s.firstError();
     QStringList messages;
-    for (const auto& e : s.errors) messages << QStringLiteral("%1 %2").arg(e.location.line).arg(e.message);
+    for (const auto& e : s.errors)
+        messages << QStringLiteral("%1 %2").arg(e.location.line).arg(e.message);
     EXPECT_TRUE(messages.contains("10 ZeroDivisionError: integer division or modulo by zero"))
         << messages.join('\n').toStdString();
     EXPECT_EQ(shownText(s.child(1)), QStringLiteral("first"));

@@ -39,8 +39,8 @@ struct Outcome {
 std::optional<Outcome> find(const PySession& app, const QString& expect) {
     for (int i = 0; i < app.errors.size(); ++i)
         if (app.errors[i].message.contains(expect))
-            return Outcome{app.errors[i].message, app.errors[i].location.file, app.errors[i].location.line,
-                           app.stacks[i]};
+            return Outcome{app.errors[i].message, app.errors[i].location.file,
+                           app.errors[i].location.line, app.stacks[i]};
     static const QRegularExpression place(QStringLiteral("\\(([^()]*):(\\d+)\\)$"));
     for (const QString& line : app.log) {
         const QRegularExpressionMatch m = place.match(line);
