@@ -130,6 +130,11 @@ void finish(TaskObject* t, State state) {
     t->state = state;
     unlink(t);
     scheduleCallbacks(t);
+    // The bound wake-up refers to the task: kept past the end, it is a cycle
+    // that only the garbage collector breaks, so a finished task nobody holds
+    // (and its "exception was never retrieved") would outlive its last use.
+    // The caller still holds the task, so this never frees it here.
+    Py_CLEAR(t->wakeFn);
 }
 
 bool futureCancel(TaskObject* t, PyObject* msg) {

@@ -192,12 +192,17 @@ def asyncio_owner(context):
     glue = sys.modules.get('_qpanel_asyncio')
     if glue is None:
         return None
-    handle = context.get('handle')
-    if handle is not None:
-        handle_context = handle.get_context() if hasattr(handle, 'get_context') else handle._context
-        if handle_context is not None and handle_context.get(glue.owner_var) is not None:
-            return handle_context.get(glue.owner_var)
     future = context.get('future') or context.get('task')
+    # A handle knows its Context, and so does qpanel's own Task (get_context):
+    # asked first, because a task reported from the garbage collector is no
+    # longer in the weak _owned_tasks (gc clears weak references first).
+    for carrier in (context.get('handle'), future):
+        if carrier is None or not (hasattr(carrier, 'get_context') or hasattr(carrier, '_context')):
+            continue
+        carrier_context = (carrier.get_context() if hasattr(carrier, 'get_context')
+                           else carrier._context)
+        if carrier_context is not None and carrier_context.get(glue.owner_var) is not None:
+            return carrier_context.get(glue.owner_var)
     loop = glue._loop
     if future is not None and loop is not None:
         for token, owned in list(loop._owned_tasks.items()):

@@ -1,6 +1,0 @@
-# expect: pn.depends
-# at: 4
-import panel as pn
-@pn.depends('value')
-def show(value):
-    return value
