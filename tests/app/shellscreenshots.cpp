@@ -1,5 +1,6 @@
 // Not a test: takes the README's screenshots of the desktop window (start
-// page, an example with its docks, the dashboard) in a light or dark palette.
+// page, an example with its docks, the dashboard, a Python app) in a light or
+// dark palette.
 //
 //   shell_screenshots OUTPUT_DIR [--dark]
 #include <QApplication>
@@ -21,6 +22,7 @@
 #include "bridge/transpiler.h"
 #include "common/darkpalette.h"
 #include "common/httptestserver.h"
+#include "python/pythonlanguage.h"
 #include "shell/examplescatalog.h"
 #include "shell/mainwindow.h"
 #include "shell/sourceview.h"
@@ -92,6 +94,7 @@ int main(int argc, char** argv) {
     transpiler.warmUp();
     qpanel::AppLanguages languages;
     qpanel::registerJavaScript(languages, &transpiler);
+    qpanel::registerPython(languages);
     qpanel::MainWindow window(&languages);
     window.resize(1100, 760);
     window.show();
@@ -131,6 +134,17 @@ int main(int argc, char** argv) {
         QTest::qWait(1200);
     }
     ok &= save(window, out.filePath("shell-dashboard" + suffix + ".png"));
+
+    // The seed's streaming example as Python: numpy points streamed on clicks.
+    ok &= window.openScript(
+        qpanel::ExamplesCatalog::find(QStringLiteral("streaming_chart.py"), languages)->path);
+    if (QPushButton* stream = button(window, QStringLiteral("Click me!"))) {
+        for (int i = 0; i < 6; ++i) {
+            stream->click();
+            QTest::qWait(1200);  // not a test: one second per click, as the script sleeps
+        }
+    }
+    ok &= save(window, out.filePath("shell-python" + suffix + ".png"));
     window.closeApp();
     return ok ? 0 : 1;
 }
