@@ -1,6 +1,8 @@
 #include "python/interpreter.h"
 
+#include <QCoreApplication>
 #include <QFile>
+#include <cstdio>
 
 #include "asyncioloop.h"
 #include "python/pyapp.h"
@@ -23,6 +25,18 @@ py::module_ loadRuntime() {
                                            file.fileName().toStdString(), "exec");
     py::module_::import("builtins").attr("exec")(code, module.attr("__dict__"));
     return module;
+}
+
+// First thing in ~QCoreApplication: the loop drops its callbacks and
+// notifiers while Qt can still take them, and the executor's idle workers
+// leave instead of being cut off when the process ends.
+void shutDownLoopAtExit() {
+    py::gil_scoped_acquire gil;
+    try {
+        shutdownAsyncioLoop();
+    } catch (const py::error_already_set& error) {
+        std::fprintf(stderr, "qpanel: shutting the asyncio loop down at exit: %s\n", error.what());
+    }
 }
 
 }  // namespace
@@ -51,6 +65,7 @@ Interpreter::Interpreter() {
         signal.attr("signal")(wake, py::cpp_function([](py::handle, py::handle) {}));
         PyWatchdog::instance().setWakeSignal(wake);
     }
+    if (QCoreApplication::instance()) qAddPostRoutine(shutDownLoopAtExit);
     // From here on every entry takes the GIL (PyApp::Enter).
     PyEval_SaveThread();
 }

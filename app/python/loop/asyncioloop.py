@@ -13,12 +13,16 @@ import contextvars
 import selectors
 import sys
 import threading
+import time
 import traceback
 import weakref
 
 from asyncio import events, format_helpers, selector_events, tasks
 
 import _qpanel_loop
+
+# How long application exit waits for the default executor's idle workers.
+_EXECUTOR_EXIT_GRACE_S = 1.0
 
 __all__ = ["QtEventLoop", "owner_context", "owner_activity", "current_owner", "close_owner"]
 
@@ -159,9 +163,15 @@ class QtEventLoop(_qpanel_loop.LoopCore, selector_events.BaseSelectorEventLoop):
         self._thread_id = None
         self._release_core()
         self._closed = True
-        if self._default_executor is not None:
-            self._default_executor.shutdown(wait=False, cancel_futures=True)
-            self._default_executor = None
+        executor, self._default_executor = self._default_executor, None
+        if executor is not None:
+            executor.shutdown(wait=False, cancel_futures=True)
+            # Idle workers leave at once; give them a moment so none is cut
+            # mid-exit. One still in user code is not waited for: the
+            # process ends anyway.
+            deadline = time.monotonic() + _EXECUTOR_EXIT_GRACE_S
+            for worker in list(executor._threads):
+                worker.join(max(0.0, deadline - time.monotonic()))
 
     # No self-pipe: call_soon_threadsafe wakes Qt with a posted event.
     def _make_self_pipe(self):

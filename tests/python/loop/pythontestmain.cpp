@@ -5,6 +5,7 @@
 // clang-format off
 #include "asyncioloop.h"
 #include <pybind11/embed.h>
+#include "python/importoutsideleakcheck.h"
 // clang-format on
 
 #include <gtest/gtest.h>
@@ -15,6 +16,7 @@ int main(int argc, char** argv) {
     ::testing::InitGoogleTest(&argc, argv);
     QCoreApplication app(argc, argv);
     pybind11::scoped_interpreter interpreter;
+    qpanel::test::importOutsideLeakCheck();
     qpanel::python::installAsyncioLoop();
     const int result = RUN_ALL_TESTS();
     qpanel::python::shutdownAsyncioLoop();
