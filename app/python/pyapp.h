@@ -33,6 +33,11 @@ public:
     static PyApp* ofRunningCode();
     /// What the app's asyncio Context names as its owner (ofRunningCode finds it by that).
     quint64 id() const { return id_; }
+    /// The asyncio loop's dispatch hook (asyncioloop.h): each call of the loop
+    /// into Python code is timed by the watchdog, and one in an app's Context
+    /// (a plain asyncio task or callback of it) runs with that app current,
+    /// as in its pn callbacks.
+    static void dispatchLoopCall(PyObject* ownerToken, void (*body)(void*), void* data);
     /// current(), or a Python RuntimeError naming `what` when none runs.
     static PyApp& require(const char* what);
 
