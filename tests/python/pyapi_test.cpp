@@ -388,3 +388,37 @@ TEST(PythonApi, AnErrorInAGeneratorOrAUserParameterBindingIsReportedAtItsLine) {
         << messages.join('\n').toStdString();
     EXPECT_EQ(shownText(s.child(1)), QStringLiteral("first"));
 }
+
+TEST(PythonApi, NumpyColumnsReadBackWithTheirDtypeAsBokehKeepsThem) {
+    PySession s;
+    ASSERT_TRUE(
+        s.run("import numpy as np\n"
+              "from bokeh.models import ColumnDataSource\n"
+              "import panel as pn\n"
+              "cds = ColumnDataSource({'i': np.arange(3, dtype=np.int64),\n"
+              "                        'u': np.array([1, 2, 3], dtype=np.uint8),\n"
+              "                        'f': np.array([0.5, 1.5, 2.5]), 'l': [1, 2, 3]})\n"
+              "def show(name):\n"
+              "    column = cds.data[name]\n"
+              "    print(name, type(column).__name__, getattr(column, 'dtype', '-'), "
+              "np.asarray(column).tolist())\n"
+              "for name in 'iufl':\n"
+              "    show(name)\n"
+              "@pn.io.with_lock\n"
+              "async def grow():\n"
+              "    cds.stream({'i': np.array([7]), 'u': np.array([9], dtype=np.uint8),\n"
+              "                'f': [3.5], 'l': [4]})\n"
+              "    show('i')\n"
+              "    show('u')\n"
+              "    cds.stream({'i': [8.5], 'u': [10], 'f': [4.5], 'l': [5]})\n"
+              "    show('i')\n"
+              "pn.state.execute(grow)\n"))
+        << s.firstError();
+    ASSERT_TRUE(waitUntil([&] { return s.log.size() >= 7; }, 5s)) << s.firstError();
+    EXPECT_EQ(s.log, (QStringList{"i ndarray int64 [0, 1, 2]", "u ndarray uint8 [1, 2, 3]",
+                                  "f ndarray float64 [0.5, 1.5, 2.5]", "l list - [1, 2, 3]",
+                                  "i ndarray int64 [0, 1, 2, 7]", "u ndarray uint8 [1, 2, 3, 9]",
+                                  "i ndarray float64 [0.0, 1.0, 2.0, 7.0, 8.5]"}))
+        << s.log.join('\n').toStdString();
+    EXPECT_TRUE(s.errors.isEmpty()) << s.firstError();
+}
