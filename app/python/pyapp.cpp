@@ -377,4 +377,10 @@ void PyApp::write(bool error, const QString& text) {
     }
 }
 
+void PyApp::warnOnce(const QString& key, const QString& text) {
+    if (warned_.contains(key)) return;
+    warned_.insert(key);
+    emit messageLogged(QStringLiteral("warn"), text);
+}
+
 }  // namespace qpanel::python

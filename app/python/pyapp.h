@@ -12,6 +12,7 @@
 #include <QCoro/QCoroTask>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 #include "core/document.h"
 #include "python/pyerror.h"
@@ -97,6 +98,8 @@ public:
 
     /// print() output of this app, by lines.
     void write(bool error, const QString& text);
+    /// A warning in the app's Console, the first time `key` is warned about.
+    void warnOnce(const QString& key, const QString& text);
 
 signals:
     void messageLogged(const QString& level, const QString& text);
@@ -114,6 +117,7 @@ private:
     PyRef context_;
     bool inContext_ = false;  ///< an Enter of this app has entered context_
     QString pending_[2];      // partial print() lines: stdout, stderr
+    QSet<QString> warned_;    // warnOnce keys
 };
 
 }  // namespace qpanel::python
