@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/runtime.h"
+#include "widgets/layoutoptions.h"
 #include "widgets/loadingoverlay.h"
 #include "widgets/servable.h"
 
@@ -35,6 +36,9 @@ QWidget* Component::view() {
     view_ = createView();
     view_->setObjectName(typeName());
     for (const QString& name : paramNames()) applyToView(name, get(name), true);
+    basePolicy_ = view_->sizePolicy();
+    for (auto it = layoutOptions_.cbegin(); it != layoutOptions_.cend(); ++it)
+        layoutoptions::apply(view_, it.key(), it.value(), basePolicy_);
     emit viewCreated(view_);
     return view_;
 }
@@ -44,6 +48,17 @@ void Component::configure(const QVariantMap& params) {
     Batch batch(this);
     for (const QString& name : paramNames())
         if (params.contains(name)) set(name, params.value(name));
+}
+
+bool Component::setLayoutOption(const QString& name, const QVariant& value) {
+    if (!layoutoptions::isOption(name))
+        throw ParamError(QStringLiteral("'%1' is not a layout option (layout options: %2)")
+                             .arg(name, layoutoptions::names().join(QStringLiteral(", ")))
+                             .toStdString());
+    layoutoptions::check(name, value);
+    layoutOptions_.insert(name, value);
+    if (view_) layoutoptions::apply(view_, name, value, basePolicy_);
+    return layoutoptions::supported(name);
 }
 
 Component* Component::servable(const QString& title) {

@@ -37,6 +37,12 @@ public:
     /// as one batch. Throws ParamError naming the first bad param.
     void configure(const QVariantMap& params);
 
+    /// Panel's layout options beyond width/height (widgets/layoutoptions.h):
+    /// kept and applied to the view, now and whenever it is made. Returns
+    /// false for one qpanel accepts but cannot show; a bad value throws ParamError.
+    bool setLayoutOption(const QString& name, const QVariant& value);
+    QVariant layoutOption(const QString& name) const { return layoutOptions_.value(name); }
+
     /// Adds this component to its document's servable roots (Panel's
     /// .servable()); a ServableArea shows them stacked.
     Component* servable(const QString& title = {});
@@ -58,6 +64,8 @@ private:
 
     QPointer<QWidget> view_;
     QPointer<LoadingOverlay> overlay_;
+    QVariantMap layoutOptions_;
+    QSizePolicy basePolicy_;  ///< the view's own, what sizing_mode None restores
 };
 
 /// The component a QVariant holds (a Component* or subclass pointer), or null.

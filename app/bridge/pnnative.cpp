@@ -8,6 +8,7 @@
 #include "plots/columndatasource.h"
 #include "plots/figure.h"
 #include "session/componentfactory.h"
+#include "widgets/layoutoptions.h"
 #include "widgets/layouts/listlayout.h"
 #include "widgets/layouts/tabs.h"
 #include "widgets/panes/markdown.h"
@@ -62,7 +63,15 @@ int PnNative::remember(Component* component) {
 QJSValue PnNative::create(int group, const QString& kind, const QVariantMap& params) {
     return guarded([&] {
         Document::Scope scope(document_.data());
-        return QJSValue(remember(createComponent(ComponentGroup(group), kind, params)));
+        QStringList ignored;
+        Component* component = createComponent(ComponentGroup(group), kind, params, &ignored);
+        ScriptHost* host = tasks_ ? tasks_->host() : nullptr;
+        for (const QString& name : ignored) {
+            if (!host || warnedOptions_.contains(name)) continue;
+            warnedOptions_.insert(name);
+            host->log(QStringLiteral("warn"), layoutoptions::ignoredWarning(name));
+        }
+        return QJSValue(remember(component));
     });
 }
 

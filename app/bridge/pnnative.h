@@ -119,6 +119,7 @@ private:
     QString scriptFolder_;
     EnvironmentAccess environment_;
     QSet<QString> refusedEnvironment_;  // each refused name is warned about once
+    QSet<QString> warnedOptions_;       // each ignored layout option is warned about once
     QHash<int, QPointer<Component>> components_;
     QHash<const Component*, int> ids_;
     QHash<int, QPointer<QObject>> models_;  // sources, figures, periodic callbacks

@@ -58,6 +58,8 @@ Interpreter::Interpreter() {
         loop_ = share(installAsyncioLoop());
         // Errors the loop catches reach the app they belong to (its Console).
         setAsyncioReportHook(py::cpp_function(&PyApp::reportLoopError));
+        // What the loop runs is timed by the watchdog and its app's.
+        setAsyncioDispatchHook(&PyApp::dispatchLoopCall);
         // The watchdog's wake-up (see PyWatchdog::setWakeSignal): a real-time
         // signal nothing else uses, with a handler that does nothing.
         py::module_ signal = py::module_::import("signal");

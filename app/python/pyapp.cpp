@@ -112,6 +112,38 @@ PyApp* PyApp::ofRunningCode() {
     return found == appsById().end() ? nullptr : found->second;
 }
 
+namespace {
+
+/// The app an owner token of asyncioloop.py names (its `owner`: the app's
+/// id); the last token is remembered, as consecutive calls are mostly one app's.
+PyApp* appOfToken(PyObject* token) {
+    static PyObject* lastToken = nullptr;  // a strong reference
+    static quint64 lastId = 0;
+    if (token == Py_None) return nullptr;
+    if (token != lastToken) {
+        PyObject* owner = PyObject_GetAttrString(token, "owner");
+        const quint64 id = owner && PyLong_Check(owner) ? PyLong_AsUnsignedLongLong(owner) : 0;
+        Py_XDECREF(owner);
+        if (PyErr_Occurred()) PyErr_WriteUnraisable(token);  // not a token: no app
+        Py_XSETREF(lastToken, Py_NewRef(token));
+        lastId = id;
+    }
+    const auto found = appsById().find(lastId);
+    return found == appsById().end() ? nullptr : found->second;
+}
+
+}  // namespace
+
+void PyApp::dispatchLoopCall(PyObject* ownerToken, void (*body)(void*), void* data) {
+    PyWatchdog::Entry entry(PyWatchdog::instance());
+    PyApp* app = appOfToken(ownerToken);
+    if (!app) return body(data);
+    PyApp* previous = std::exchange(currentApp, app);
+    Document::Scope scope(app->document());
+    body(data);
+    currentApp = previous;
+}
+
 PyApp& PyApp::require(const char* what) {
     if (!currentApp)
         throw std::runtime_error(std::string(what) +
@@ -343,6 +375,12 @@ void PyApp::write(bool error, const QString& text) {
                            pending.left(newline));
         pending.remove(0, newline + 1);
     }
+}
+
+void PyApp::warnOnce(const QString& key, const QString& text) {
+    if (warned_.contains(key)) return;
+    warned_.insert(key);
+    emit messageLogged(QStringLiteral("warn"), text);
 }
 
 }  // namespace qpanel::python

@@ -12,6 +12,7 @@
 #include <QCoro/QCoroTask>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 #include "core/document.h"
 #include "python/pyerror.h"
@@ -33,6 +34,11 @@ public:
     static PyApp* ofRunningCode();
     /// What the app's asyncio Context names as its owner (ofRunningCode finds it by that).
     quint64 id() const { return id_; }
+    /// The asyncio loop's dispatch hook (asyncioloop.h): each call of the loop
+    /// into Python code is timed by the watchdog, and one in an app's Context
+    /// (a plain asyncio task or callback of it) runs with that app current,
+    /// as in its pn callbacks.
+    static void dispatchLoopCall(PyObject* ownerToken, void (*body)(void*), void* data);
     /// current(), or a Python RuntimeError naming `what` when none runs.
     static PyApp& require(const char* what);
 
@@ -92,6 +98,8 @@ public:
 
     /// print() output of this app, by lines.
     void write(bool error, const QString& text);
+    /// A warning in the app's Console, the first time `key` is warned about.
+    void warnOnce(const QString& key, const QString& text);
 
 signals:
     void messageLogged(const QString& level, const QString& text);
@@ -109,6 +117,7 @@ private:
     PyRef context_;
     bool inContext_ = false;  ///< an Enter of this app has entered context_
     QString pending_[2];      // partial print() lines: stdout, stderr
+    QSet<QString> warned_;    // warnOnce keys
 };
 
 }  // namespace qpanel::python

@@ -20,8 +20,7 @@ PyWatchdog& PyWatchdog::instance() {
     return watchdog;
 }
 
-PyWatchdog::PyWatchdog()
-    : limit_(defaultLimit()), entryLimit_(limit_), thread_([this] { watch(); }) {}
+PyWatchdog::PyWatchdog() : limit_(defaultLimit()), thread_([this] { watch(); }) {}
 
 PyWatchdog::~PyWatchdog() {
     {
@@ -48,10 +47,17 @@ std::chrono::milliseconds PyWatchdog::limit() const {
 void PyWatchdog::watch() {
     std::unique_lock lock(mutex_);
     while (!stopping_) {
-        const auto period = std::clamp(entryLimit_ / 8, std::chrono::milliseconds(5),
-                                       std::chrono::milliseconds(250));
+        const auto period =
+            std::clamp(limit_ / 8, std::chrono::milliseconds(5), std::chrono::milliseconds(250));
         wake_.wait_for(lock, period);
-        if (std::chrono::steady_clock::now() - started_ >= entryLimit_) requestInterrupt(false);
+        const std::uint64_t running = running_.load(std::memory_order_acquire);
+        const auto now = std::chrono::steady_clock::now();
+        if (running != watched_) {
+            watched_ = running;
+            seen_ = now;
+        } else if (running != 0 && now - seen_ >= limit_) {
+            requestInterrupt(false);
+        }
     }
 }
 
@@ -61,14 +67,15 @@ void PyWatchdog::interrupt() {
 }
 
 void PyWatchdog::requestInterrupt(bool forced) {
-    if (!running_ || requested_) return;
-    requested_ = true;
+    const std::uint64_t running = running_.load(std::memory_order_acquire);
+    if (running == 0 || requested_ == running) return;
+    requested_ = running;
     forced_ = forced;
     // Thread-safe and needs no GIL; runs at the spinning code's next
     // bytecode boundary. A full queue (-1) is retried next period.
     const int added = Py_AddPendingCall(&PyWatchdog::raiseOverdue, this);
     if (added != 0)
-        requested_ = false;
+        requested_ = 0;
     else if (wakeSignal_ > 0)
         pthread_kill(guiThread_, wakeSignal_);
 }
@@ -79,8 +86,8 @@ int PyWatchdog::raiseOverdue(void* self) {
     {
         std::lock_guard lock(watchdog->mutex_);
         // The overdue call may have returned meanwhile: then nothing to stop.
-        if (!watchdog->running_ || !watchdog->requested_) return 0;
-        limit = watchdog->entryLimit_;
+        if (watchdog->running_.load(std::memory_order_acquire) != watchdog->requested_) return 0;
+        limit = watchdog->limit_;
         if (watchdog->forced_) {
             PyErr_SetString(PyExc_TimeoutError,
                             "interrupted: this code was still running when the run's --timeout "
@@ -97,18 +104,12 @@ int PyWatchdog::raiseOverdue(void* self) {
 
 PyWatchdog::Entry::Entry(PyWatchdog& watchdog) : watchdog_(watchdog) {
     if (watchdog_.depth_++ > 0) return;
-    std::lock_guard lock(watchdog_.mutex_);
-    watchdog_.running_ = true;
-    watchdog_.requested_ = false;
-    watchdog_.entryLimit_ = watchdog_.limit_;
-    watchdog_.started_ = std::chrono::steady_clock::now();
+    watchdog_.running_.store(++watchdog_.last_, std::memory_order_release);
 }
 
 PyWatchdog::Entry::~Entry() {
     if (--watchdog_.depth_ > 0) return;
-    std::lock_guard lock(watchdog_.mutex_);
-    watchdog_.running_ = false;
-    watchdog_.requested_ = false;
+    watchdog_.running_.store(0, std::memory_order_release);
 }
 
 }  // namespace qpanel::python

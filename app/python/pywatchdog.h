@@ -5,14 +5,20 @@
 // the interpreter, through Py_AddPendingCall, to raise TimeoutError in the
 // code running on the GUI (Python's main) thread once the outermost entry
 // has run past the limit. Awaiting does not count: only calls in progress.
+// An entry costs two atomic stores (it wraps every callback the asyncio loop
+// runs): the watchdog thread, not the entry, reads the clock, and sees an
+// entry as overdue when the same one is still running a limit after it
+// first saw it (so it interrupts after the limit plus at most one period).
 //
 //   PyWatchdog::Entry entry(PyWatchdog::instance());
 //   fn();   // raises TimeoutError after the limit
 
 #include <pthread.h>
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <mutex>
 #include <thread>
 
@@ -62,19 +68,21 @@ public:
 
 private:
     void watch();
-    /// Queues the TimeoutError for the running entry (mutex_ held).
+    /// Queues the TimeoutError for the entry running now, once per entry (mutex_ held).
     void requestInterrupt(bool forced);
     static int raiseOverdue(void* self);
 
     int depth_ = 0;  // GUI thread only
+    /// The outermost entry running now (0: none); each one gets the next number.
+    std::atomic<std::uint64_t> running_{0};
+    std::uint64_t last_ = 0;  // GUI thread only: the last number given
     mutable std::mutex mutex_;
     std::condition_variable wake_;
     std::chrono::milliseconds limit_;
-    std::chrono::milliseconds entryLimit_;
-    std::chrono::steady_clock::time_point started_;
-    bool running_ = false;
-    bool requested_ = false;  ///< a pending call is queued for this entry
-    bool forced_ = false;     ///< by interrupt(), not by the limit
+    std::uint64_t watched_ = 0;  ///< the entry the watchdog thread saw running (thread only)
+    std::chrono::steady_clock::time_point seen_;  ///< when it first saw it
+    std::uint64_t requested_ = 0;                 ///< the entry a pending call is queued for
+    bool forced_ = false;                         ///< by interrupt(), not by the limit
     bool stopping_ = false;
     int wakeSignal_ = 0;
     pthread_t guiThread_{};

@@ -22,6 +22,7 @@
 #include "python/pyconvert.h"
 #include "python/pytaskhandle.h"
 #include "session/componentfactory.h"
+#include "widgets/layoutoptions.h"
 #include "widgets/layouts/listlayout.h"
 #include "widgets/layouts/tabs.h"
 #include "widgets/panes/panel.h"
@@ -162,6 +163,12 @@ void registerComponents(py::module_& m) {
                        const std::string& n) { return toPython(r.require()->get(qs(n))); })
         .def("set", [](const ComponentRef& r, const std::string& n,
                        py::handle v) { r.require()->set(qs(n), toVariant(v)); })
+        .def("set_layout_option",
+             [](const ComponentRef& r, const std::string& n, py::handle v) {
+                 if (!r.require()->setLayoutOption(qs(n), toVariant(v)))
+                     PyApp::require("a layout option")
+                         .warnOnce(qs("layout option " + n), layoutoptions::ignoredWarning(qs(n)));
+             })
         .def("update",
              [](const ComponentRef& r, const py::dict& values) {
                  QList<std::pair<QString, QVariant>> list;

@@ -2,12 +2,14 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 
 #include "core/param.h"
 #include "widgets/button.h"
 #include "widgets/checkbox.h"
 #include "widgets/floatslider.h"
 #include "widgets/intslider.h"
+#include "widgets/layoutoptions.h"
 #include "widgets/layouts/card.h"
 #include "widgets/layouts/column.h"
 #include "widgets/layouts/row.h"
@@ -93,7 +95,12 @@ QStringList componentNames(ComponentGroup group) {
     return names;
 }
 
-Component* createComponent(ComponentGroup group, const QString& kind, const QVariantMap& params) {
+Component* createComponent(ComponentGroup group, const QString& kind, const QVariantMap& params,
+                           QStringList* ignored) {
+    QVariantMap own = params;
+    QVariantMap options;
+    for (const QString& name : layoutoptions::names())
+        if (own.contains(name)) options.insert(name, own.take(name));
     const auto& table = makers(group);
     const auto it = table.find(kind);
     if (it == table.end())
@@ -101,7 +108,11 @@ Component* createComponent(ComponentGroup group, const QString& kind, const QVar
             QStringLiteral("%1%2 does not exist (available: %3)")
                 .arg(groupPrefix(group), kind, componentNames(group).join(QStringLiteral(", ")))
                 .toStdString());
-    return it->second(params);
+    std::unique_ptr<Component> component(it->second(own));
+    for (auto option = options.cbegin(); option != options.cend(); ++option)
+        if (!component->setLayoutOption(option.key(), option.value()) && ignored)
+            ignored->append(option.key());
+    return component.release();
 }
 
 }  // namespace qpanel

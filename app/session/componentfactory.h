@@ -17,6 +17,10 @@ enum class ComponentGroup { Widget, Indicator, Pane, Layout };
 QStringList componentNames(ComponentGroup group);
 
 /// A new parentless component; throws ParamError for an unknown kind or param.
-Component* createComponent(ComponentGroup group, const QString& kind, const QVariantMap& params);
+/// Panel's layout options among `params` (sizing_mode, margin, ...:
+/// widgets/layoutoptions.h) are applied; those qpanel cannot show are listed
+/// in `ignored` (for the caller's warning).
+Component* createComponent(ComponentGroup group, const QString& kind, const QVariantMap& params,
+                           QStringList* ignored = nullptr);
 
 }  // namespace qpanel

@@ -146,3 +146,22 @@ TEST(PnState, BusyIsOnePeriodPerPieceOfAsyncWork) {
     EXPECT_EQ(s.evaluate("seen.join(',')").toString(), QStringLiteral("true,false,true,false"));
     EXPECT_TRUE(s.errors.isEmpty()) << s.firstError();
 }
+
+TEST(PnConfig, LayoutOptionsShapeTheViewAsInPythonAndUnshownOnesWarnOnce) {
+    Session s;
+    ASSERT_TRUE(s.session.run(
+        QStringLiteral("const a = pn.widgets.Button({name: 'a', sizing_mode: 'stretch_width',\n"
+                       "                              min_width: 80, margin: [2, 6]});\n"
+                       "const b = pn.widgets.Button({name: 'b', css_classes: ['x']});\n"
+                       "const c = pn.widgets.Button({name: 'c', css_classes: ['y']});\n"
+                       "pn.Row(a, b, c).servable();\n"),
+        QStringLiteral("/app/options.js")))
+        << s.firstError();
+    QWidget* view = s.button(0)->view();
+    EXPECT_EQ(view->sizePolicy().horizontalPolicy(), QSizePolicy::Expanding);
+    EXPECT_EQ(view->minimumWidth(), 80);
+    EXPECT_EQ(view->contentsMargins(), QMargins(6, 2, 6, 2));
+    EXPECT_EQ(s.log.filter("'css_classes'").size(), 1) << s.log.join('\n').toStdString();
+    s.expectFailure(QStringLiteral("pn.widgets.Button({sizing_mode: 'wide'});\n"), "sizing_mode",
+                    1);
+}

@@ -271,7 +271,10 @@ TEST(PythonApi, LayoutOptionsPushNotebookAndPyodideAreAccepted) {
               "pane = pn.panel(lambda: 'x', sizing_mode='stretch_both', height=120)\n"
               "pn.Row(w, pane, align='center', min_height=50).servable()\n"))
         << s.firstError();
-    EXPECT_EQ(s.log, QStringList{"fixed (5, 10) False"});
+    ASSERT_EQ(s.log.size(), 2) << s.log.join('\n').toStdString();
+    EXPECT_EQ(s.log[0], QStringLiteral("fixed (5, 10) False"));
+    EXPECT_TRUE(s.log[1].startsWith("layout option 'align' has no effect"))
+        << s.log[1].toStdString();
     EXPECT_EQ(s.child(0)->get("width").toInt(), 300);
     EXPECT_EQ(s.child(1)->get("height").toInt(), 120);
 
@@ -387,4 +390,76 @@ TEST(PythonApi, AnErrorInAGeneratorOrAUserParameterBindingIsReportedAtItsLine) {
     EXPECT_TRUE(messages.contains("10 ZeroDivisionError: integer division or modulo by zero"))
         << messages.join('\n').toStdString();
     EXPECT_EQ(shownText(s.child(1)), QStringLiteral("first"));
+}
+
+TEST(PythonApi, NumpyColumnsReadBackWithTheirDtypeAsBokehKeepsThem) {
+    PySession s;
+    ASSERT_TRUE(
+        s.run("import numpy as np\n"
+              "from bokeh.models import ColumnDataSource\n"
+              "import panel as pn\n"
+              "cds = ColumnDataSource({'i': np.arange(3, dtype=np.int64),\n"
+              "                        'u': np.array([1, 2, 3], dtype=np.uint8),\n"
+              "                        'f': np.array([0.5, 1.5, 2.5]), 'l': [1, 2, 3]})\n"
+              "def show(name):\n"
+              "    column = cds.data[name]\n"
+              "    print(name, type(column).__name__, getattr(column, 'dtype', '-'), "
+              "np.asarray(column).tolist())\n"
+              "for name in 'iufl':\n"
+              "    show(name)\n"
+              "@pn.io.with_lock\n"
+              "async def grow():\n"
+              "    cds.stream({'i': np.array([7]), 'u': np.array([9], dtype=np.uint8),\n"
+              "                'f': [3.5], 'l': [4]})\n"
+              "    show('i')\n"
+              "    show('u')\n"
+              "    cds.stream({'i': [8.5], 'u': [10], 'f': [4.5], 'l': [5]})\n"
+              "    show('i')\n"
+              "pn.state.execute(grow)\n"))
+        << s.firstError();
+    ASSERT_TRUE(waitUntil([&] { return s.log.size() >= 7; }, 5s)) << s.firstError();
+    EXPECT_EQ(s.log, (QStringList{"i ndarray int64 [0, 1, 2]", "u ndarray uint8 [1, 2, 3]",
+                                  "f ndarray float64 [0.5, 1.5, 2.5]", "l list - [1, 2, 3]",
+                                  "i ndarray int64 [0, 1, 2, 7]", "u ndarray uint8 [1, 2, 3, 9]",
+                                  "i ndarray float64 [0.0, 1.0, 2.0, 7.0, 8.5]"}))
+        << s.log.join('\n').toStdString();
+    EXPECT_TRUE(s.errors.isEmpty()) << s.firstError();
+}
+
+TEST(PythonApi, LayoutOptionsShapeTheViewAndThoseQtCannotShowAreNamedOnce) {
+    PySession s;
+    ASSERT_TRUE(
+        s.run("import panel as pn\n"
+              "w = pn.widgets.TextInput(sizing_mode='stretch_width', min_width=120,\n"
+              "                         max_width=400, margin=(5, 10))\n"
+              "b = pn.widgets.Button(name='b', sizing_mode='fixed', css_classes=['x'])\n"
+              "b.styles = {'color': 'red'}\n"
+              "c = pn.widgets.Button(name='c', css_classes=['y'], margin=3, tags=['kept'])\n"
+              "c.margin = [1, 2, 3, 4]\n"
+              "print(w.sizing_mode, c.margin, c.tags)\n"
+              "pn.Column(w, b, c).servable()\n"))
+        << s.firstError();
+    QWidget* text = s.child(0)->view();
+    EXPECT_EQ(text->sizePolicy().horizontalPolicy(), QSizePolicy::Expanding);
+    EXPECT_EQ(text->minimumWidth(), 120);
+    EXPECT_EQ(text->maximumWidth(), 400);
+    EXPECT_EQ(text->contentsMargins(), QMargins(10, 5, 10, 5));
+    QWidget* fixed = s.child(1)->view();
+    EXPECT_EQ(fixed->sizePolicy().horizontalPolicy(), QSizePolicy::Fixed);
+    EXPECT_EQ(fixed->sizePolicy().verticalPolicy(), QSizePolicy::Fixed);
+    EXPECT_EQ(s.child(2)->view()->contentsMargins(), QMargins(4, 1, 2, 3));
+    // One warning per option Qt cannot show, however often it is used.
+    EXPECT_EQ(s.log.filter("'css_classes'").size(), 1) << s.log.join('\n').toStdString();
+    EXPECT_EQ(s.log.filter("'styles'").size(), 1) << s.log.join('\n').toStdString();
+    EXPECT_TRUE(s.log.filter("'css_classes'").value(0).contains("no effect"))
+        << s.log.join('\n').toStdString();
+    EXPECT_TRUE(s.log.contains("stretch_width [1, 2, 3, 4] ['kept']"))
+        << s.log.join('\n').toStdString();
+
+    PySession bad;
+    EXPECT_FALSE(bad.run("import panel as pn\npn.widgets.Button(sizing_mode='stretchy')\n"));
+    ASSERT_EQ(bad.errors.size(), 1);
+    EXPECT_EQ(bad.errors[0].location.line, 2);
+    EXPECT_TRUE(bad.errors[0].message.contains("sizing_mode")) << bad.firstError();
+    EXPECT_TRUE(bad.errors[0].message.contains("stretch_width")) << bad.firstError();
 }

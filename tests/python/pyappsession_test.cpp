@@ -89,3 +89,72 @@ TEST(PythonAppSession, InterruptRunawayStopsCodeThatNeverReturnsAtItsLine) {
     EXPECT_LE(s.errors[0].location.line, 4) << s.firstError();
     EXPECT_EQ(s.errors[0].location.file, QStringLiteral("/app/test.py"));
 }
+
+TEST(PythonAppSession, PnCallsInPlainAsyncioTasksAndCallbacksAreTheApps) {
+    PySession s;
+    ASSERT_TRUE(
+        s.run("import asyncio\n"
+              "import panel as pn\n"
+              "col = pn.Column(pn.widgets.StaticText(name='Out', value='idle'))\n"
+              "async def background():\n"
+              "    await asyncio.sleep(0.001)\n"
+              "    col.append(pn.widgets.Button(name='Added'))\n"
+              "    pn.state.execute(lambda: print('executed'))\n"
+              "    pn.state.add_periodic_callback(lambda: print('tick'), period=5, count=1)\n"
+              "def later():\n"
+              "    col[0].value = 'later'\n"
+              "    pn.bind(lambda v: v, col[0].param.value)\n"
+              "    print('busy', pn.state.busy)\n"
+              "loop = asyncio.get_running_loop()\n"
+              "loop.call_later(0.002, later)\n"
+              "loop.create_task(background())\n"
+              "col.servable()\n"))
+        << s.firstError();
+    ASSERT_TRUE(waitUntil([&] { return s.log.size() >= 3 && s.session.isIdle(); }, 5s))
+        << s.log.join('|').toStdString() << s.firstError();
+    EXPECT_TRUE(s.errors.isEmpty()) << s.firstError();
+    EXPECT_TRUE(s.log.contains("executed")) << s.log.join('|').toStdString();
+    EXPECT_TRUE(s.log.contains("tick")) << s.log.join('|').toStdString();
+    EXPECT_TRUE(s.log.contains("busy False") || s.log.contains("busy True"))
+        << s.log.join('|').toStdString();
+    EXPECT_EQ(s.eval("[o.name for o in col]"), "['Out', 'Added']");
+    EXPECT_EQ(s.child(0)->get("value").toString(), QStringLiteral("later"));
+}
+
+TEST(PythonAppSession, AnErrorInAPlainAsyncioTaskIsReportedAtItsLineEvenIfTheTaskIsKept) {
+    PySession s;
+    ASSERT_TRUE(
+        s.run("import asyncio\n"
+              "import panel as pn\n"
+              "async def fail():\n"
+              "    await asyncio.sleep(0.001)\n"
+              "    raise ValueError('bad reading')\n"
+              "kept = [asyncio.create_task(fail())]\n"
+              "pn.Row('app').servable()\n"))
+        << s.firstError();
+    ASSERT_TRUE(waitUntil([&] { return !s.errors.isEmpty(); }, 5s)) << "nothing reported";
+    EXPECT_TRUE(s.errors[0].message.contains("ValueError: bad reading")) << s.firstError();
+    EXPECT_EQ(s.errors[0].location.file, QStringLiteral("/app/test.py"));
+    EXPECT_EQ(s.errors[0].location.line, 5) << s.firstError();
+    EXPECT_TRUE(s.stacks[0].contains("test.py\", line 5")) << s.stacks[0].toStdString();
+}
+
+TEST(PythonAppSession, ATaskErrorSomeoneAwaitsIsNotReportedAsUnhandled) {
+    PySession s;
+    ASSERT_TRUE(
+        s.run("import asyncio\n"
+              "async def fail():\n"
+              "    raise ValueError('handled')\n"
+              "async def main():\n"
+              "    task = asyncio.create_task(fail())\n"
+              "    await asyncio.sleep(0.01)\n"
+              "    try:\n"
+              "        await task\n"
+              "    except ValueError as e:\n"
+              "        print('caught', e)\n"
+              "asyncio.create_task(main())\n"))
+        << s.firstError();
+    ASSERT_TRUE(waitUntil([&] { return s.session.isIdle() && !s.log.isEmpty(); }, 5s));
+    EXPECT_EQ(s.log, QStringList{"caught handled"});
+    EXPECT_TRUE(s.errors.isEmpty()) << s.firstError();
+}

@@ -72,3 +72,59 @@ TEST(PythonSafety, SysExitInACallbackStopsThatAppsTasks) {
     ASSERT_TRUE(waitUntil([&] { return s.session.isIdle(); }, 5s));
     EXPECT_TRUE(s.errors.isEmpty()) << s.firstError();
 }
+
+namespace {
+
+/// A click on the app's first root (a Button).
+void click(PySession& s) {
+    qobject_cast<qpanel::Button*>(s.roots().at(0))->click();
+}
+
+}  // namespace
+
+TEST(PythonSafety, ARunawayPlainAsyncioTaskIsInterruptedAtItsLineAndTheAppKeepsWorking) {
+    PySession s;
+    s.session.setScriptTimeLimit(300ms);
+    ASSERT_TRUE(
+        s.run("import asyncio\n"
+              "import panel as pn\n"
+              "b = pn.widgets.Button()\n"
+              "async def spin():\n"
+              "    await asyncio.sleep(0)\n"
+              "    while True: pass\n"
+              "def go(event):\n"
+              "    if event.new == 1:\n"
+              "        asyncio.create_task(spin())\n"
+              "    print('click', event.new)\n"
+              "b.on_click(go)\n"
+              "b.servable()\n"))
+        << s.firstError();
+    click(s);
+    ASSERT_TRUE(waitUntil([&] { return !s.errors.isEmpty(); }, 10s));
+    EXPECT_TRUE(s.errors[0].message.contains("TimeoutError: interrupted")) << s.firstError();
+    EXPECT_EQ(s.errors[0].location.file, QStringLiteral("/app/test.py"));
+    EXPECT_EQ(s.errors[0].location.line, 6) << s.firstError();
+    click(s);
+    EXPECT_EQ(s.log, (QStringList{"click 1", "click 2"}));
+    EXPECT_EQ(s.errors.size(), 1) << s.firstError();
+}
+
+TEST(PythonSafety, ARunawayLoopCallbackIsInterruptedAtItsLineAndTheAppKeepsWorking) {
+    PySession s;
+    s.session.setScriptTimeLimit(300ms);
+    ASSERT_TRUE(
+        s.run("import asyncio\n"
+              "import panel as pn\n"
+              "b = pn.widgets.Button()\n"
+              "def spin():\n"
+              "    while True: pass\n"
+              "b.on_click(lambda event: print('click', event.new))\n"
+              "asyncio.get_running_loop().call_later(0.01, spin)\n"
+              "b.servable()\n"))
+        << s.firstError();
+    ASSERT_TRUE(waitUntil([&] { return !s.errors.isEmpty(); }, 10s));
+    EXPECT_TRUE(s.errors[0].message.contains("TimeoutError: interrupted")) << s.firstError();
+    EXPECT_EQ(s.errors[0].location.line, 5) << s.firstError();
+    click(s);
+    EXPECT_EQ(s.log, QStringList{"click 1"});
+}

@@ -2,6 +2,7 @@
 
 #include "asyncioloop_py.h"  // kAsyncioLoopSource: asyncioloop.py, embedded at configure time
 #include "loopcore.h"
+#include "loopinternal.h"
 
 namespace py = pybind11;
 
@@ -59,6 +60,10 @@ py::object asyncioCurrentOwner() {
 
 void setAsyncioReportHook(py::object hook) {
     installAsyncioLoop().attr("set_report_hook")(hook);
+}
+
+void setAsyncioDispatchHook(AsyncioDispatchHook hook) {
+    detail::setDispatchHook(hook);
 }
 
 void shutdownAsyncioLoop() {

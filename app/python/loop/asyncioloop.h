@@ -57,6 +57,15 @@ pybind11::object asyncioCurrentOwner();
 /// with asyncio's message and the traceback; None restores stderr.
 void setAsyncioReportHook(pybind11::object hook);
 
+/// What runs around each call of the loop into Python code from Qt (a
+/// callback Handle, a Task's step, a socket's reader or writer): the hook
+/// calls body(data) inside whatever it sets up (qpanel's: the watchdog's
+/// clock, and the app the owner token names made current). `ownerToken` is
+/// the owner ContextVar's value in the Context the call runs in (borrowed;
+/// None outside any app's). Null: body runs bare.
+using AsyncioDispatchHook = void (*)(PyObject* ownerToken, void (*body)(void*), void* data);
+void setAsyncioDispatchHook(AsyncioDispatchHook hook);
+
 /// At application exit, before Py_Finalize: drops every queued callback,
 /// timer and notifier of the loop (it cannot be used afterwards).
 void shutdownAsyncioLoop();

@@ -24,7 +24,8 @@ import _qpanel_loop
 # How long application exit waits for the default executor's idle workers.
 _EXECUTOR_EXIT_GRACE_S = 1.0
 
-__all__ = ["QtEventLoop", "owner_context", "owner_activity", "current_owner", "close_owner"]
+__all__ = ["QtEventLoop", "owner_context", "owner_activity", "current_owner", "close_owner",
+           "context_of"]
 
 _DRIVEN_BY_QT = (
     "qpanel's asyncio loop is driven by the Qt event loop and is always running: "
@@ -47,6 +48,7 @@ class _OwnerToken:
 
 
 owner_var = contextvars.ContextVar("qpanel_asyncio_owner", default=None)
+_UNRETRIEVED_GRACE = 1.0  # seconds; see QtEventLoop._qpanel_task_failed
 _qpanel_loop._set_owner_var(owner_var)
 
 
@@ -222,6 +224,24 @@ class QtEventLoop(_qpanel_loop.LoopCore, selector_events.BaseSelectorEventLoop):
         self.call_exception_handler({"message": message, "exception": exc, "handle": handle})
 
     # -- errors ---------------------------------------------------------------
+    def _qpanel_task_failed(self, task):
+        """A task failed and nothing awaits it. asyncio reports its exception
+        when the task is collected, which a task the app keeps never is: an
+        app's task (run in its Context, as now) whose exception nobody retrieved
+        within _UNRETRIEVED_GRACE seconds is reported then."""
+        if owner_var.get() is None:
+            return
+        failed = weakref.ref(task)  # if collected first, asyncio's report comes then
+
+        def report_unretrieved():
+            task = failed()
+            if task is None or not task._log_traceback:
+                return
+            self.call_exception_handler({"message": "Task exception was never retrieved",
+                                         "exception": task.exception(), "future": task})
+
+        self.call_later(_UNRETRIEVED_GRACE, report_unretrieved)
+
     def set_report_hook(self, hook):
         """hook(text, context) receives what the default exception handler
         reports (None: write it to sys.stderr)."""
@@ -329,8 +349,17 @@ class _AllTasks:
         self._asyncio_tasks.discard(task)
 
 
+def context_of(carrier):
+    """The contextvars.Context a handle or task runs in (None if it has none):
+    get_context() of Handles and 3.12-style tasks, else asyncio.Handle's _context."""
+    get_context = getattr(carrier, "get_context", None)
+    if get_context is not None:
+        return get_context()
+    return getattr(carrier, "_context", None)
+
+
 def _owned_by(handle, token):
-    context = handle.get_context() if hasattr(handle, "get_context") else handle._context
+    context = context_of(handle)
     return context is not None and context.get(owner_var) is token
 
 

@@ -31,6 +31,7 @@ PyTypeObject* g_timerHandleType = nullptr;
 // tokens were closed: while none was, handles skip the owner lookup.
 PyObject* g_ownerVar = nullptr;
 Py_ssize_t g_closedOwners = 0;
+DispatchHook g_dispatchHook = nullptr;
 
 struct HandleObject;
 
@@ -135,6 +136,21 @@ void TimerWaiter::wake() {
 
 }  // namespace
 
+void setDispatchHook(DispatchHook hook) {
+    g_dispatchHook = hook;
+}
+
+void dispatchEntry(void (*body)(void*), void* data) {
+    PyObject* token = nullptr;
+    if (!g_dispatchHook) return body(data);
+    if (!g_ownerVar || PyContextVar_Get(g_ownerVar, Py_None, &token) < 0) {
+        PyErr_Clear();  // no owner known: the call still runs, timed
+        token = Py_NewRef(Py_None);
+    }
+    g_dispatchHook(token, body, data);
+    Py_DECREF(token);
+}
+
 bool contextOfClosedOwner(PyObject* context) {
     if (g_closedOwners == 0 || !g_ownerVar || !context) return false;
     PyObject* token = PyObject_CallMethod(context, "get", "O", g_ownerVar);
@@ -187,9 +203,12 @@ void runHandle(HandleObject* h) {
         reportCallbackError(h);
     } else {
         const Py_ssize_t n = PyTuple_GET_SIZE(args);
-        PyObject* result = n == 0   ? PyObject_CallNoArgs(callback)
-                           : n == 1 ? PyObject_CallOneArg(callback, PyTuple_GET_ITEM(args, 0))
-                                    : PyObject_Call(callback, args, nullptr);
+        PyObject* result = nullptr;
+        dispatched([&] {
+            result = n == 0   ? PyObject_CallNoArgs(callback)
+                     : n == 1 ? PyObject_CallOneArg(callback, PyTuple_GET_ITEM(args, 0))
+                              : PyObject_Call(callback, args, nullptr);
+        });
         PyObject *type = nullptr, *value = nullptr, *traceback = nullptr;
         if (!result) PyErr_Fetch(&type, &value, &traceback);
         Py_XDECREF(result);
@@ -544,7 +563,8 @@ void LoopState::fdReady(int fd, int mask) {
     const PyGILState_STATE gil = PyGILState_Ensure();
     auto* loop = reinterpret_cast<PyObject*>(loop_);
     Py_INCREF(loop);
-    PyObject* result = PyObject_CallMethod(loop, "_qpanel_fd_ready", "ii", fd, mask);
+    PyObject* result = nullptr;
+    dispatched([&] { result = PyObject_CallMethod(loop, "_qpanel_fd_ready", "ii", fd, mask); });
     if (!result) PyErr_WriteUnraisable(loop);
     Py_XDECREF(result);
     Py_DECREF(loop);

@@ -4,6 +4,8 @@
 
 #include <Python.h>
 
+#include <type_traits>
+
 namespace qpanel::python::detail {
 
 class LoopState;
@@ -31,6 +33,19 @@ bool contextOfClosedOwner(PyObject* context);
 /// With a Python error set: reports it through the loop's exception handler
 /// as raised by `source` (a Handle or a Task's step) and clears it.
 void loopReportError(LoopObject* loop, PyObject* source);
+
+/// Runs body(data) as one call of the loop into Python code, in the Context
+/// entered now, under the dispatch hook (asyncioloop.h: the watchdog, the
+/// app whose Context it is made current).
+void dispatchEntry(void (*body)(void*), void* data);
+using DispatchHook = void (*)(PyObject* ownerToken, void (*body)(void*), void* data);
+void setDispatchHook(DispatchHook hook);
+
+template <typename Body>
+void dispatched(Body&& body) {
+    using Fn = std::remove_reference_t<Body>;
+    dispatchEntry([](void* fn) { (*static_cast<Fn*>(fn))(); }, &body);
+}
 
 // ---- looptask.cpp ----------------------------------------------------------
 

@@ -326,6 +326,7 @@ void handleRaise(TaskObject* t) {
         Py_XSETREF(t->exception, Py_NewRef(value));
         Py_XSETREF(t->exceptionTb, Py_XNewRef(tb));
         t->logTb = true;
+        const bool awaited = !t->callbacks.empty();
         finish(t, State::Finished);
         if (PyErr_GivenExceptionMatches(value, PyExc_KeyboardInterrupt) ||
             PyErr_GivenExceptionMatches(value, PyExc_SystemExit)) {
@@ -333,6 +334,14 @@ void handleRaise(TaskObject* t) {
             PyErr_Restore(type, value, tb);
             loopReportError(t->loop, asObject(t));
             return;
+        }
+        // Nobody awaits it: an app's task is reported soon unless retrieved
+        // (asyncioloop.py), not only when collected, which a kept one never is.
+        if (!awaited) {
+            PyObject* noted = PyObject_CallMethod(reinterpret_cast<PyObject*>(t->loop),
+                                                  "_qpanel_task_failed", "O", asObject(t));
+            if (!noted) loopReportError(t->loop, asObject(t));
+            Py_XDECREF(noted);
         }
     }
     Py_XDECREF(type);
@@ -351,7 +360,7 @@ void step(TaskObject* t, PyObject* exc, bool entered = false) {
     if (PyContext_Enter(context) < 0) {
         loopReportError(t->loop, asObject(t));
     } else {
-        stepInContext(t, exc);
+        dispatched([&] { stepInContext(t, exc); });
         if (PyContext_Exit(context) < 0) loopReportError(t->loop, asObject(t));
     }
     Py_DECREF(context);

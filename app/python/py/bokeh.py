@@ -12,21 +12,40 @@ __version__ = '3.4.0+qpanel'
 
 
 def _kind(values):
-    """How a column reads back: 'int' / 'float' lists, or 'array'."""
+    """How a column reads back: 'int' / 'float' lists, or for an array its
+    numpy dtype (Bokeh keeps arrays as given: int64 stays int64)."""
     if hasattr(values, '__array_interface__') or type(values).__module__ == 'numpy':
-        return 'array'
+        dtype = getattr(values, 'dtype', None)
+        if dtype is None:
+            import numpy
+            dtype = numpy.asarray(values).dtype
+        # Columns are numbers: other dtypes were converted to float64.
+        return dtype if dtype.kind in 'biuf' else _float64()
     items = values if isinstance(values, (list, tuple, range)) else list(values)
     if all(isinstance(v, int) and not isinstance(v, bool) for v in items):
         return 'int'
     return 'float'
 
 
+def _float64():
+    import numpy
+    return numpy.dtype('float64')
+
+
+def _is_array(kind):
+    return not isinstance(kind, str)
+
+
 def _merge(kind, new):
+    if _is_array(kind) or _is_array(new):
+        # Bokeh's stream with an array on either side is np.append.
+        import numpy
+        as_dtype = {'int': numpy.dtype('int64'), 'float': numpy.dtype('float64')}
+        return numpy.result_type(as_dtype.get(kind, kind) if not _is_array(kind) else kind,
+                                 as_dtype.get(new, new) if not _is_array(new) else new)
     if kind == new:
         return kind
-    if 'array' in (kind, new):
-        return 'array'  # Bokeh's stream with an array on either side is np.append
-    return 'float' if new in ('float', 'array') else kind
+    return 'float' if new == 'float' else kind
 
 
 class _Data:
@@ -38,8 +57,8 @@ class _Data:
     def __getitem__(self, name):
         column = self._source._s.column(name)
         kind = self._source._kinds.get(name, 'float')
-        if kind == 'array':
-            return column
+        if _is_array(kind):
+            return column if kind == column.dtype else column.astype(kind)
         if kind == 'int':
             return [int(v) for v in column.tolist()]
         return column.tolist()
@@ -106,7 +125,7 @@ class ColumnDataSource:
     def patch(self, patches, setter=None):
         self._s.patch({k: list(v) for k, v in patches.items()})
         for k in patches:
-            if self._kinds.get(k) == 'int':
+            if isinstance(self._kinds.get(k), str) and self._kinds[k] == 'int':
                 self._kinds[k] = 'float'
 
     @property

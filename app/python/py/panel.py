@@ -232,7 +232,8 @@ class Viewable:
         elif self._c.has_param(name):
             self._c.set(name, value)
         elif name in _LAYOUT_OPTIONS:
-            self.__dict__.setdefault('_options', {})[name] = value  # accepted, see docs/PYTHON.md
+            self._c.set_layout_option(name, value)  # warns once if Qt cannot show it
+            self.__dict__.setdefault('_options', {})[name] = value
         else:
             raise AttributeError('%s has no parameter %r (parameters: %s)' % (
                 type(self).__name__, name, ', '.join(self._c.param_names())))

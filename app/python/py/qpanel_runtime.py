@@ -197,10 +197,7 @@ def asyncio_owner(context):
     # asked first, because a task reported from the garbage collector is no
     # longer in the weak _owned_tasks (gc clears weak references first).
     for carrier in (context.get('handle'), future):
-        if carrier is None or not (hasattr(carrier, 'get_context') or hasattr(carrier, '_context')):
-            continue
-        carrier_context = (carrier.get_context() if hasattr(carrier, 'get_context')
-                           else carrier._context)
+        carrier_context = None if carrier is None else glue.context_of(carrier)
         if carrier_context is not None and carrier_context.get(glue.owner_var) is not None:
             return carrier_context.get(glue.owner_var)
     loop = glue._loop
