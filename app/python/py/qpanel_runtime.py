@@ -3,9 +3,8 @@
 real Panel or Bokeh is installed). Loaded once per process by the C++ side."""
 
 import ast
-import importlib.abc
+import importlib
 import importlib.machinery
-import importlib.util
 import io
 import os
 import sys
@@ -48,7 +47,10 @@ async def next_step(generator):
         return True, None
 
 
-class _ParamLoader(importlib.abc.Loader):
+# The finder and loaders follow importlib's protocols without its abc base
+# classes: importing importlib.abc (importlib.resources, pathlib, typing, ...)
+# was a tenth of a Python app's start.
+class _ParamLoader:
     """Debian's param, imported as usual, then given qpanel's async
     executor (param is imported only by scripts that use it: it costs
     ~200 ms)."""
@@ -64,7 +66,7 @@ class _ParamLoader(importlib.abc.Loader):
         module.parameterized.async_executor = run_param_coroutine
 
 
-class _Finder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+class _Finder:
     """Serves qpanel's panel and bokeh from the Qt resources."""
 
     def find_spec(self, fullname, path=None, target=None):
@@ -82,9 +84,9 @@ class _Finder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
             module = getattr(package, '_submodules', {}).get(fullname)
             if module is None:
                 return None
-            return importlib.util.spec_from_loader(fullname, _Alias(module))
-        return importlib.util.spec_from_loader(fullname, self, origin=RESOURCE_ROOT + _MODULES[top],
-                                                is_package=True)
+            return importlib.machinery.ModuleSpec(fullname, _Alias(module))
+        return importlib.machinery.ModuleSpec(fullname, self, origin=RESOURCE_ROOT + _MODULES[top],
+                                              is_package=True)
 
     def create_module(self, spec):
         return None
@@ -98,7 +100,7 @@ class _Finder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         exec(compile(source, path, 'exec'), module.__dict__)
 
 
-class _Alias(importlib.abc.Loader):
+class _Alias:
     def __init__(self, module):
         self._module = module
 
