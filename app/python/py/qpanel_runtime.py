@@ -6,6 +6,7 @@ import ast
 import importlib
 import importlib.machinery
 import io
+import marshal
 import os
 import sys
 import traceback
@@ -93,11 +94,20 @@ class _Finder:
 
     def exec_module(self, module):
         path = module.__spec__.origin
-        source = _qpanel.resource(path)
-        if source is None:
-            raise ImportError('qpanel: missing resource ' + path)
         module.__file__ = path
-        exec(compile(source, path, 'exec'), module.__dict__)
+        exec(_bundled_code(path), module.__dict__)
+
+
+def _bundled_code(path):
+    """A bundled module's code: the build's precompiled one (app/python/
+    precompile.py) when this Python reads it, else compiled from the source."""
+    compiled = _qpanel.resource(path + 'c')
+    if compiled is not None and compiled[:4] == importlib._bootstrap_external.MAGIC_NUMBER:
+        return marshal.loads(memoryview(compiled)[4:])
+    source = _qpanel.resource(path)
+    if source is None:
+        raise ImportError('qpanel: missing resource ' + path)
+    return compile(source, path, 'exec')
 
 
 class _Alias:
