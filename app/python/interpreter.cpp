@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QtEndian>
 #include <cstdio>
 
 #include "asyncioloop.h"
@@ -13,17 +14,30 @@ namespace qpanel::python {
 
 namespace {
 
-py::module_ loadRuntime() {
+/// The code of qpanel_runtime.py: precompiled by the build (precompile.py)
+/// when this Python has the magic number it was made with, else compiled.
+py::object runtimeCode() {
+    QFile compiled(QStringLiteral(":/qpanel/python/qpanel_runtime.pyc"));
+    if (compiled.open(QIODevice::ReadOnly)) {
+        const QByteArray data = compiled.readAll();
+        const long magic = PyImport_GetMagicNumber();
+        if (data.size() > 4 && qFromLittleEndian<quint32>(data.constData()) == quint32(magic))
+            return py::module_::import("marshal").attr("loads")(
+                py::memoryview::from_memory(data.constData() + 4, data.size() - 4));
+    }
     QFile file(QStringLiteral(":/qpanel/python/qpanel_runtime.py"));
     if (!file.open(QIODevice::ReadOnly)) qFatal("missing resource qpanel_runtime.py");
     const QByteArray source = file.readAll();
+    return py::module_::import("builtins")
+        .attr("compile")(py::bytes(source.constData(), size_t(source.size())),
+                         file.fileName().toStdString(), "exec");
+}
+
+py::module_ loadRuntime() {
     py::module_ module = py::module_::import("types").attr("ModuleType")("qpanel_runtime");
     py::module_::import("sys").attr("modules")["qpanel_runtime"] = module;
-    module.attr("__file__") = file.fileName().toStdString();
-    py::object code = py::module_::import("builtins")
-                          .attr("compile")(py::bytes(source.constData(), size_t(source.size())),
-                                           file.fileName().toStdString(), "exec");
-    py::module_::import("builtins").attr("exec")(code, module.attr("__dict__"));
+    module.attr("__file__") = ":/qpanel/python/qpanel_runtime.py";
+    py::module_::import("builtins").attr("exec")(runtimeCode(), module.attr("__dict__"));
     return module;
 }
 

@@ -169,6 +169,15 @@ void registerComponents(py::module_& m) {
                      PyApp::require("a layout option")
                          .warnOnce(qs("layout option " + n), layoutoptions::ignoredWarning(qs(n)));
              })
+        // set() if the component has the param, else false (Viewable.__setattr__).
+        .def("set_if_param",
+             [](const ComponentRef& r, const std::string& n, py::handle v) {
+                 Component* c = r.require();
+                 const QString name = qs(n);
+                 if (!c->hasParam(name)) return false;
+                 c->set(name, toVariant(v));
+                 return true;
+             })
         .def("update",
              [](const ComponentRef& r, const py::dict& values) {
                  QList<std::pair<QString, QVariant>> list;

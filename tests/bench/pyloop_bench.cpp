@@ -1,7 +1,8 @@
 // qpanel's asyncio loop (app/python/loop) vs asyncio's default loop and
 // uvloop, same run: the peers are /usr/bin/python3 subprocesses running the
 // same Python functions (peers/asyncio_peer.py, aiohttp_peer.py,
-// uvloop_peer.py); here they run in the embedded interpreter on Qt's loop.
+// uvloop_peer.py); here they run in the embedded interpreter on Qt's loop,
+// and, as one more peer, on asyncio's default loop in that interpreter.
 // See docs/PERFORMANCE.md.
 
 // Python.h (through pybind11) before Qt, whose `slots` macro breaks
@@ -41,6 +42,15 @@ double runOnQpanel(const char* module, const char* fn, int n) {
     return task.attr("result")().cast<double>();
 }
 
+/// The same function on asyncio's default loop in this interpreter (the
+/// peer's loop on qpanel's libpython: separates the loop from the build of
+/// Python, /usr/bin/python3 being statically linked).
+double runOnEmbeddedAsyncio(const char* module, const char* fn, int n) {
+    return py::module_::import("asyncio_peer")
+        .attr("run_on_default_loop")(py::module_::import(module).attr(fn), n)
+        .cast<double>();
+}
+
 void setPeer(benchmark::State& state, const char* name, std::optional<double> peer, double ours,
              bool higherIsBetter) {
     if (!peer) return;
@@ -54,14 +64,17 @@ QStringList sizes(const char* mode, const QStringList& ns) {
 
 void BM_PyTaskSpawnSleep0Finish(benchmark::State& state) {
     const int n = int(state.range(0));
-    double best = 1e300, bestCpu = 1e300;
+    double best = 1e300, bestCpu = 1e300, embeddedCpu = 1e300;
     for (auto _ : state) {
         best = std::min(best, runOnQpanel("asyncio_peer", "spawn_yield_finish", n));
         bestCpu = std::min(bestCpu, runOnQpanel("asyncio_peer", "spawn_yield_finish_cpu", n));
+        embeddedCpu = std::min(embeddedCpu,
+                               runOnEmbeddedAsyncio("asyncio_peer", "spawn_yield_finish_cpu", n));
     }
     const double us = best / n * 1e6, cpuUs = bestCpu / n * 1e6;
     state.counters["us_per_task"] = us;
     state.counters["cpu_us_per_task"] = cpuUs;
+    setPeer(state, "embedded_asyncio_cpu_us", embeddedCpu / n * 1e6, cpuUs, false);
     const QStringList args = sizes("spawn", {"1000", "10000", "100000"});
     const QString key = QStringLiteral("spawn_%1").arg(n);
     const QString cpuKey = QStringLiteral("spawn_cpu_%1").arg(n);
@@ -76,13 +89,16 @@ void BM_PyTaskSpawnSleep0Finish(benchmark::State& state) {
 
 void BM_AiohttpGetsPerSecond(benchmark::State& state) {
     const int n = int(state.range(0));
-    double best = 0, bestCpu = 0;
+    double best = 0, bestCpu = 0, embeddedCpu = 0;
     for (auto _ : state) {
         best = std::max(best, runOnQpanel("aiohttp_peer", "gets_per_second", n));
         bestCpu = std::max(bestCpu, runOnQpanel("aiohttp_peer", "gets_per_cpu_second", n));
+        embeddedCpu =
+            std::max(embeddedCpu, runOnEmbeddedAsyncio("aiohttp_peer", "gets_per_cpu_second", n));
     }
     state.counters["gets_per_s"] = best;
     state.counters["gets_per_cpu_s"] = bestCpu;
+    setPeer(state, "embedded_asyncio_cpu_gets", embeddedCpu, bestCpu, true);
     const QStringList args = sizes("gets", {QString::number(n)});
     const QString key = QStringLiteral("gets_%1").arg(n);
     const QString cpuKey = QStringLiteral("gets_cpu_%1").arg(n);

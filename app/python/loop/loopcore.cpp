@@ -22,7 +22,6 @@ namespace {
 
 using Clock = qpanel::Scheduler::Clock;
 
-const QEvent::Type kDrainEvent = QEvent::Type(QEvent::registerEventType());
 const QEvent::Type kWakeEvent = QEvent::Type(QEvent::registerEventType());
 
 PyTypeObject* g_handleType = nullptr;
@@ -94,6 +93,7 @@ public:
 
 protected:
     bool event(QEvent* event) override;
+    void timerEvent(QTimerEvent* event) override;
 
 private:
     struct FdNotifiers {
@@ -111,7 +111,7 @@ private:
     std::deque<PyObject*> ready_;
     std::unordered_set<HandleObject*> timers_;
     std::unordered_map<int, FdNotifiers> fds_;
-    bool drainPosted_ = false;
+    int drainTimer_ = 0;  // a zero timer: the next pass of the ready queue
     bool draining_ = false;
     std::mutex incomingMutex_;
     std::vector<HandleObject*> incoming_;
@@ -443,9 +443,18 @@ void LoopState::release() {
 }
 
 void LoopState::postDrain() {
-    if (drainPosted_) return;
-    drainPosted_ = true;
-    QCoreApplication::postEvent(this, new QEvent(kDrainEvent));
+    // A zero timer rather than a posted event: the next pass comes after
+    // Qt's next poll as asyncio's after its select(0), without a posted
+    // event's wake-up of the dispatcher (an eventfd written and read per pass).
+    if (drainTimer_) return;
+    drainTimer_ = startTimer(0);
+}
+
+void LoopState::timerEvent(QTimerEvent* event) {
+    if (event->timerId() != drainTimer_) return QObject::timerEvent(event);
+    killTimer(drainTimer_);
+    drainTimer_ = 0;
+    drain();
 }
 
 void LoopState::pushFromThread(HandleObject* handle) {
@@ -458,11 +467,6 @@ void LoopState::pushFromThread(HandleObject* handle) {
 }
 
 bool LoopState::event(QEvent* event) {
-    if (event->type() == kDrainEvent) {
-        drainPosted_ = false;
-        drain();
-        return true;
-    }
     if (event->type() == kWakeEvent) {
         std::vector<HandleObject*> incoming;
         {

@@ -5,7 +5,7 @@
 // Module `_qpanel_loop` defines:
 //   LoopCore     base class of the Python loop (asyncioloop.py): call_soon,
 //                call_soon_threadsafe, call_later, call_at, time, the ready
-//                queue (drained by one posted Qt event per pass) and timers on
+//                queue (drained by a zero Qt timer, one pass each) and timers on
 //                core's Scheduler (one deadline heap, one QTimer).
 //   Handle, TimerHandle   what those return (cancel, cancelled, when).
 // Socket readiness comes from QSocketNotifiers kept here too (_watch_fd).

@@ -86,7 +86,8 @@ def _dispatcher(fn, origin, exclusive=False, concurrency_limit=None):
 
     def call(*args):
         result = fn(*args)
-        if inspect.isawaitable(result):
+        # Most watchers return None: skip asking inspect (a hot path, each set).
+        if result is not None and inspect.isawaitable(result):
             _qpanel.spawn(_awaited, (result,), origin)
         return result
     return call
@@ -156,7 +157,11 @@ class _Param:
             _require_arguments(fn, 1, '%s.param.watch' % type(owner).__name__)
 
         def relay(raw):
-            dispatch(*[Event(name, old, new, owner, kind) for name, old, new, kind in raw])
+            if len(raw) == 1:  # one set: no comprehension (a new function each call on 3.11)
+                name, old, new, kind = raw[0]
+                dispatch(Event(name, old, new, owner, kind))
+            else:
+                dispatch(*[Event(name, old, new, owner, kind) for name, old, new, kind in raw])
         return Watcher(owner, fn, onlychanged, names, owner._c.watch(names, relay, onlychanged, origin))
 
     def unwatch(self, watcher):
@@ -227,10 +232,10 @@ class Viewable:
             type(self).__name__, name, ', '.join(c.param_names()) if c is not None else '-'))
 
     def __setattr__(self, name, value):
-        if name.startswith('_'):
+        if name[:1] == '_':
             object.__setattr__(self, name, value)
-        elif self._c.has_param(name):
-            self._c.set(name, value)
+        elif self._c.set_if_param(name, value):  # one call: the hot path of `w.value = x`
+            pass
         elif name in _LAYOUT_OPTIONS:
             self._c.set_layout_option(name, value)  # warns once if Qt cannot show it
             self.__dict__.setdefault('_options', {})[name] = value

@@ -3,10 +3,10 @@
 real Panel or Bokeh is installed). Loaded once per process by the C++ side."""
 
 import ast
-import importlib.abc
+import importlib
 import importlib.machinery
-import importlib.util
 import io
+import marshal
 import os
 import sys
 import traceback
@@ -48,7 +48,10 @@ async def next_step(generator):
         return True, None
 
 
-class _ParamLoader(importlib.abc.Loader):
+# The finder and loaders follow importlib's protocols without its abc base
+# classes: importing importlib.abc (importlib.resources, pathlib, typing, ...)
+# was a tenth of a Python app's start.
+class _ParamLoader:
     """Debian's param, imported as usual, then given qpanel's async
     executor (param is imported only by scripts that use it: it costs
     ~200 ms)."""
@@ -64,7 +67,7 @@ class _ParamLoader(importlib.abc.Loader):
         module.parameterized.async_executor = run_param_coroutine
 
 
-class _Finder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+class _Finder:
     """Serves qpanel's panel and bokeh from the Qt resources."""
 
     def find_spec(self, fullname, path=None, target=None):
@@ -82,23 +85,32 @@ class _Finder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
             module = getattr(package, '_submodules', {}).get(fullname)
             if module is None:
                 return None
-            return importlib.util.spec_from_loader(fullname, _Alias(module))
-        return importlib.util.spec_from_loader(fullname, self, origin=RESOURCE_ROOT + _MODULES[top],
-                                                is_package=True)
+            return importlib.machinery.ModuleSpec(fullname, _Alias(module))
+        return importlib.machinery.ModuleSpec(fullname, self, origin=RESOURCE_ROOT + _MODULES[top],
+                                              is_package=True)
 
     def create_module(self, spec):
         return None
 
     def exec_module(self, module):
         path = module.__spec__.origin
-        source = _qpanel.resource(path)
-        if source is None:
-            raise ImportError('qpanel: missing resource ' + path)
         module.__file__ = path
-        exec(compile(source, path, 'exec'), module.__dict__)
+        exec(_bundled_code(path), module.__dict__)
 
 
-class _Alias(importlib.abc.Loader):
+def _bundled_code(path):
+    """A bundled module's code: the build's precompiled one (app/python/
+    precompile.py) when this Python reads it, else compiled from the source."""
+    compiled = _qpanel.resource(path + 'c')
+    if compiled is not None and compiled[:4] == importlib._bootstrap_external.MAGIC_NUMBER:
+        return marshal.loads(memoryview(compiled)[4:])
+    source = _qpanel.resource(path)
+    if source is None:
+        raise ImportError('qpanel: missing resource ' + path)
+    return compile(source, path, 'exec')
+
+
+class _Alias:
     def __init__(self, module):
         self._module = module
 

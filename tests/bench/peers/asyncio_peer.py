@@ -54,6 +54,23 @@ async def random_sleeps(n, max_ms):
     return time.perf_counter() - start
 
 
+def run_on_default_loop(coroutine_function, *args):
+    """coroutine_function(*args) on a new asyncio default loop in this
+    interpreter, also from inside another running loop (bench_pyloop runs it
+    in qpanel's embedded interpreter: the same loop as the peer, on the same
+    libpython as qpanel's loop)."""
+    running = asyncio.events._get_running_loop()
+    asyncio.events._set_running_loop(None)
+    try:
+        loop = asyncio.new_event_loop()
+        try:
+            return loop.run_until_complete(coroutine_function(*args))
+        finally:
+            loop.close()
+    finally:
+        asyncio.events._set_running_loop(running)
+
+
 def main():
     mode = sys.argv[1]
     if mode == "spawn":
