@@ -14,8 +14,9 @@ namespace qpanel::v8engine {
 struct JsTimers::Timer final : Suspension {
     JsTimers* owner = nullptr;
     int id = 0;
-    v8::Global<v8::Function> callback;
-    std::vector<v8::Global<v8::Value>> args;
+    std::uint32_t slot =
+        0;  ///< in JsTimers::callbacks_: the callback, or [callback, args] with args
+    bool withArgs = false;
     std::chrono::milliseconds interval{1};
     bool repeat = false;
     Scheduler::Ticket ticket;
@@ -47,10 +48,14 @@ void startTimer(const v8::FunctionCallbackInfo<v8::Value>& info) {
     if (info.Length() < 1 || !info[0]->IsFunction())
         return throwTypeError(isolate, repeat ? "setInterval: the callback must be a function"
                                               : "setTimeout: the callback must be a function");
-    std::vector<v8::Global<v8::Value>> args;
-    for (int i = 2; i < info.Length(); ++i) args.emplace_back(isolate, info[i]);
+    const v8::Local<v8::Context> context = isolate->GetCurrentContext();
+    v8::Local<v8::Array> args;
+    if (info.Length() > 2) {
+        args = v8::Array::New(isolate, info.Length() - 2);
+        for (int i = 2; i < info.Length(); ++i) args->Set(context, i - 2, info[i]).Check();
+    }
     const int id =
-        timersOf(info).start(info[0].As<v8::Function>(), std::move(args), delayOf(info), repeat);
+        timersOf(info).start(context, info[0].As<v8::Function>(), args, delayOf(info), repeat);
     info.GetReturnValue().Set(id);
 }
 
@@ -61,11 +66,18 @@ void clearTimer(const v8::FunctionCallbackInfo<v8::Value>& info) {
 
 }  // namespace
 
-JsTimers::JsTimers(JsEngine& engine) : engine_(engine), scheduler_(&Scheduler::current()) {}
+JsTimers::JsTimers(JsEngine& engine)
+    : engine_(engine),
+      scheduler_(&Scheduler::current()),
+      callbacks_(engine.isolate(), v8::Array::New(engine.isolate())) {}
 
 JsTimers::~JsTimers() {
     if (scheduler_)
         for (auto& [id, timer] : timers_) scheduler_->withdraw(timer->ticket);
+}
+
+v8::Local<v8::Array> JsTimers::callbackSlots() const {
+    return callbacks_.Get(engine_.isolate());
 }
 
 void JsTimers::install(v8::Local<v8::Context> context) {
@@ -77,19 +89,36 @@ void JsTimers::install(v8::Local<v8::Context> context) {
     setFunction(context, global, "clearInterval", &clearTimer, data);
 }
 
-int JsTimers::start(v8::Local<v8::Function> callback, std::vector<v8::Global<v8::Value>> args,
-                    std::chrono::milliseconds delay, bool repeat) {
+int JsTimers::start(v8::Local<v8::Context> context, v8::Local<v8::Function> callback,
+                    v8::Local<v8::Array> args, std::chrono::milliseconds delay, bool repeat) {
     auto timer = std::make_unique<Timer>();
     timer->owner = this;
     timer->id = nextId_++;
-    timer->callback.Reset(engine_.isolate(), callback);
-    timer->args = std::move(args);
     timer->interval = std::max(delay, std::chrono::milliseconds(1));
     timer->repeat = repeat;
+    if (freeSlots_.empty()) {
+        timer->slot = slotCount_++;
+    } else {
+        timer->slot = freeSlots_.back();
+        freeSlots_.pop_back();
+    }
+    timer->withArgs = !args.IsEmpty();
+    v8::Local<v8::Value> entry = callback;
+    if (timer->withArgs) {
+        v8::Local<v8::Value> pair[] = {callback, args};
+        entry = v8::Array::New(engine_.isolate(), pair, 2);
+    }
+    callbackSlots()->Set(context, timer->slot, entry).Check();
     schedule(*timer);
     const int id = timer->id;
     timers_.emplace(id, std::move(timer));
     return id;
+}
+
+void JsTimers::release(Timer& timer) {
+    v8::Isolate* isolate = engine_.isolate();
+    callbackSlots()->Set(isolate->GetCurrentContext(), timer.slot, v8::Undefined(isolate)).Check();
+    freeSlots_.push_back(timer.slot);
 }
 
 void JsTimers::schedule(Timer& timer) {
@@ -101,6 +130,7 @@ void JsTimers::clear(int id) {
     const auto it = timers_.find(id);
     if (it == timers_.end()) return;
     it->second->detach();
+    release(*it->second);
     timers_.erase(it);
 }
 
@@ -116,10 +146,19 @@ void JsTimers::fire(Timer& timer) {
     }
     v8::Isolate* isolate = engine_.isolate();
     const std::optional<JsError> error = engine_.runMacrotask([&](v8::Local<v8::Context> context) {
-        const v8::Local<v8::Function> callback = timer.callback.Get(isolate);
+        v8::Local<v8::Value> entry = callbackSlots()->Get(context, timer.slot).ToLocalChecked();
+        if (finished) release(timer);
+        v8::Local<v8::Function> callback;
         std::vector<v8::Local<v8::Value>> argv;
-        argv.reserve(timer.args.size());
-        for (const auto& arg : timer.args) argv.push_back(arg.Get(isolate));
+        if (timer.withArgs) {
+            const auto pair = entry.As<v8::Array>();
+            callback = pair->Get(context, 0).ToLocalChecked().As<v8::Function>();
+            const auto args = pair->Get(context, 1).ToLocalChecked().As<v8::Array>();
+            for (std::uint32_t i = 0; i < args->Length(); ++i)
+                argv.push_back(args->Get(context, i).ToLocalChecked());
+        } else {
+            callback = entry.As<v8::Function>();
+        }
         static_cast<void>(
             callback->Call(context, v8::Undefined(isolate), int(argv.size()), argv.data())
                 .IsEmpty());

@@ -9,6 +9,7 @@
 
 #include <QPointer>
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <unordered_map>
 #include <vector>
@@ -30,9 +31,9 @@ public:
     void install(v8::Local<v8::Context> context);
 
     /// Calls callback(...args) after `delay` (every `delay` when repeat);
-    /// returns an id > 0 for clear().
-    int start(v8::Local<v8::Function> callback, std::vector<v8::Global<v8::Value>> args,
-              std::chrono::milliseconds delay, bool repeat);
+    /// returns an id > 0 for clear(). `args` may be empty.
+    int start(v8::Local<v8::Context> context, v8::Local<v8::Function> callback,
+              v8::Local<v8::Array> args, std::chrono::milliseconds delay, bool repeat);
     /// Stops timer `id`; unknown or finished ids are ignored.
     void clear(int id);
     /// Timers started and not yet finished or cleared.
@@ -42,11 +43,20 @@ private:
     struct Timer;
     void fire(Timer& timer);
     void schedule(Timer& timer);
+    void release(Timer& timer);
+    v8::Local<v8::Array> callbackSlots() const;
 
     JsEngine& engine_;
     QPointer<Scheduler> scheduler_;
     std::unordered_map<int, std::unique_ptr<Timer>> timers_;
     int nextId_ = 1;
+
+    // Callbacks live in one JS array, one slot per timer, not in a Global
+    // handle each: global handles are GC roots visited by every scavenge, so
+    // 100k of them made each task's cost grow with the number in flight.
+    v8::Global<v8::Array> callbacks_;
+    std::vector<std::uint32_t> freeSlots_;
+    std::uint32_t slotCount_ = 0;
 };
 
 }  // namespace qpanel::v8engine
