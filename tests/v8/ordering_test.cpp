@@ -74,7 +74,7 @@ TEST_P(V8VersusNode, PrintsWhatNodePrints) {
     EXPECT_EQ(probe.console, expected);
 }
 
-INSTANTIATE_TEST_SUITE_P(Corpus, V8VersusNode,
+INSTANTIATE_TEST_SUITE_P(V8Corpus, V8VersusNode,
                          testing::Values("002_await_order.js", "010_await_basic.js",
                                          "011_await_interleave.js", "012_then_chain_order.js",
                                          "013_micro_vs_timer.js", "014_nested_micro_drain.js",
