@@ -106,3 +106,21 @@ TEST(V8Limits, TwoEnginesAreIndependent) {
     EXPECT_EQ(second.console, QStringList{"second"});
     EXPECT_EQ(first.console, QStringList{"first"});
 }
+
+TEST(V8Limits, StopInsideMicrotasksLeavesTimersAndTheNextScriptRunning) {
+    // V8 drops the promise jobs queued behind a terminated one ("other"
+    // never continues): failing those tasks is the task layer's job (docs/V8.md).
+    V8Probe probe({.timeLimit = kLimit});
+    const auto error = probe.runToIdle(QStringLiteral(R"(
+async function spin() { await null; while (true) {} }
+async function other() { await null; await null; console.log("other continued"); }
+spin();
+other();
+setTimeout(() => console.log("timer"), 1);
+)"));
+    ASSERT_TRUE(error);
+    EXPECT_EQ(error->toString(), "app.js:2:37: the script ran longer than 200 ms and was stopped");
+    probe.runToIdle(QStringLiteral("Promise.resolve().then(() => console.log('next then'))"));
+    EXPECT_EQ(probe.console, QStringList({"timer", "next then"}));
+    EXPECT_TRUE(probe.reported.empty());
+}
