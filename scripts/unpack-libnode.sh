@@ -10,6 +10,11 @@ version=$(apt-cache policy libnode108 | awk '/Candidate:/ { print $2 }')
 [ -n "$version" ] && [ "$version" != "(none)" ] ||
   { echo "unpack-libnode: apt knows no libnode108 (is this Debian 12?)" >&2; exit 1; }
 [ "$(cat "$root/.qpanel-libnode-version" 2>/dev/null)" = "$version" ] && exit 0
+# The folder is replaced whole: never one this script did not make.
+if [ -e "$root" ] && [ ! -f "$root/.qpanel-libnode-version" ] && [ -n "$(ls -A "$root")" ]; then
+  echo "unpack-libnode: $root exists and is not an unpacked libnode; set QPANEL_LIBNODE_DIR to a new folder" >&2
+  exit 1
+fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
