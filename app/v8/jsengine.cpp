@@ -20,7 +20,15 @@ JsEngine::JsEngine(JsLimits limits, QObject* parent)
     ensureV8Initialized();
     v8::Isolate::CreateParams params;
     params.array_buffer_allocator = allocator_.get();
-    params.constraints.ConfigureDefaultsFromHeapSize(0, limits_.heapLimitMb * kMb);
+    // The cap is split by hand: V8's own split of 256 MB leaves a 3 MB young
+    // generation, so every task still in flight is copied by scavenge after
+    // scavenge. With node's young generation (48 MB: 16 MB semi-spaces), 100k
+    // tasks on the host timer went from 1.7-2.0x node's cost per task to
+    // 0.97-1.1x in noisy runs side by side (tests/bench/v8tasks_bench).
+    const std::size_t cap = limits_.heapLimitMb * kMb;
+    const std::size_t young = std::min(48 * kMb, cap / 4);
+    params.constraints.set_max_young_generation_size_in_bytes(young);
+    params.constraints.set_max_old_generation_size_in_bytes(cap - young);
     isolate_ = v8::Isolate::New(params);
     isolate_->SetData(0, this);
     // Node's order needs a checkpoint after each macrotask, never inside one.

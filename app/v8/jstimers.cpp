@@ -14,9 +14,8 @@ namespace qpanel::v8engine {
 struct JsTimers::Timer final : Suspension {
     JsTimers* owner = nullptr;
     int id = 0;
-    std::uint32_t slot =
-        0;  ///< in JsTimers::callbacks_: the callback, or [callback, args] with args
-    bool withArgs = false;
+    Kind kind = Kind::Callback;
+    std::uint32_t slot = 0;  ///< in callbacks_: what `kind` says
     std::chrono::milliseconds interval{1};
     bool repeat = false;
     Scheduler::Ticket ticket;
@@ -91,22 +90,33 @@ void JsTimers::install(v8::Local<v8::Context> context) {
 
 int JsTimers::start(v8::Local<v8::Context> context, v8::Local<v8::Function> callback,
                     v8::Local<v8::Array> args, std::chrono::milliseconds delay, bool repeat) {
+    if (args.IsEmpty()) return add(context, callback, Kind::Callback, delay, repeat);
+    v8::Local<v8::Value> pair[] = {callback, args};
+    return add(context, v8::Array::New(engine_.isolate(), pair, 2), Kind::CallbackWithArgs, delay,
+               repeat);
+}
+
+v8::Local<v8::Promise> JsTimers::sleep(v8::Local<v8::Context> context,
+                                       std::chrono::milliseconds delay) {
+    const v8::Local<v8::Promise::Resolver> resolver =
+        v8::Promise::Resolver::New(context).ToLocalChecked();
+    add(context, resolver, Kind::Resolve, delay, false);
+    return resolver->GetPromise();
+}
+
+int JsTimers::add(v8::Local<v8::Context> context, v8::Local<v8::Value> entry, Kind kind,
+                  std::chrono::milliseconds delay, bool repeat) {
     auto timer = std::make_unique<Timer>();
     timer->owner = this;
     timer->id = nextId_++;
     timer->interval = std::max(delay, std::chrono::milliseconds(1));
     timer->repeat = repeat;
+    timer->kind = kind;
     if (freeSlots_.empty()) {
         timer->slot = slotCount_++;
     } else {
         timer->slot = freeSlots_.back();
         freeSlots_.pop_back();
-    }
-    timer->withArgs = !args.IsEmpty();
-    v8::Local<v8::Value> entry = callback;
-    if (timer->withArgs) {
-        v8::Local<v8::Value> pair[] = {callback, args};
-        entry = v8::Array::New(engine_.isolate(), pair, 2);
     }
     callbackSlots()->Set(context, timer->slot, entry).Check();
     schedule(*timer);
@@ -148,16 +158,20 @@ void JsTimers::fire(Timer& timer) {
     const std::optional<JsError> error = engine_.runMacrotask([&](v8::Local<v8::Context> context) {
         v8::Local<v8::Value> entry = callbackSlots()->Get(context, timer.slot).ToLocalChecked();
         if (finished) release(timer);
-        v8::Local<v8::Function> callback;
+        if (timer.kind == Kind::Resolve) {
+            static_cast<void>(entry.As<v8::Promise::Resolver>()
+                                  ->Resolve(context, v8::Undefined(isolate))
+                                  .IsNothing());
+            return;
+        }
+        v8::Local<v8::Function> callback = entry.As<v8::Function>();
         std::vector<v8::Local<v8::Value>> argv;
-        if (timer.withArgs) {
+        if (timer.kind == Kind::CallbackWithArgs) {
             const auto pair = entry.As<v8::Array>();
             callback = pair->Get(context, 0).ToLocalChecked().As<v8::Function>();
             const auto args = pair->Get(context, 1).ToLocalChecked().As<v8::Array>();
             for (std::uint32_t i = 0; i < args->Length(); ++i)
                 argv.push_back(args->Get(context, i).ToLocalChecked());
-        } else {
-            callback = entry.As<v8::Function>();
         }
         static_cast<void>(
             callback->Call(context, v8::Undefined(isolate), int(argv.size()), argv.data())

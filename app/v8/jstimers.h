@@ -34,6 +34,9 @@ public:
     /// returns an id > 0 for clear(). `args` may be empty.
     int start(v8::Local<v8::Context> context, v8::Local<v8::Function> callback,
               v8::Local<v8::Array> args, std::chrono::milliseconds delay, bool repeat);
+    /// A promise resolved (with undefined) after `delay`, with no JS
+    /// function or timer object per call: what `pn.sleep` will return.
+    v8::Local<v8::Promise> sleep(v8::Local<v8::Context> context, std::chrono::milliseconds delay);
     /// Stops timer `id`; unknown or finished ids are ignored.
     void clear(int id);
     /// Timers started and not yet finished or cleared.
@@ -41,6 +44,9 @@ public:
 
 private:
     struct Timer;
+    enum class Kind : std::uint8_t { Callback, CallbackWithArgs, Resolve };
+    int add(v8::Local<v8::Context> context, v8::Local<v8::Value> entry, Kind kind,
+            std::chrono::milliseconds delay, bool repeat);
     void fire(Timer& timer);
     void schedule(Timer& timer);
     void release(Timer& timer);
@@ -51,9 +57,9 @@ private:
     std::unordered_map<int, std::unique_ptr<Timer>> timers_;
     int nextId_ = 1;
 
-    // Callbacks live in one JS array, one slot per timer, not in a Global
-    // handle each: global handles are GC roots visited by every scavenge, so
-    // 100k of them made each task's cost grow with the number in flight.
+    // What each timer calls (a callback, [callback, args] or a promise
+    // resolver) lives in one JS array, a slot per timer, not in a Global
+    // handle each: global handles are GC roots every scavenge visits.
     v8::Global<v8::Array> callbacks_;
     std::vector<std::uint32_t> freeSlots_;
     std::uint32_t slotCount_ = 0;
