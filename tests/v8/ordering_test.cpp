@@ -6,6 +6,7 @@
 #include <QProcess>
 #include <QStandardPaths>
 
+#include "v8/jsglobals.h"
 #include "v8probe.h"
 
 using qpanel::test::V8Probe;
@@ -41,6 +42,33 @@ const every = setInterval(() => { console.log("tick", ++n); if (n === 3) clearIn
     EXPECT_LT(probe.console.indexOf("tick 1"), probe.console.indexOf("tick 2"));
     EXPECT_LT(probe.console.indexOf("tick 2"), probe.console.indexOf("tick 3"));
     EXPECT_EQ(probe.console.count(), 5);
+}
+
+TEST(V8Ordering, HostSleepResolvesInTimerOrder) {
+    // JsTimers::sleep (pn.sleep to be) shares the timers' heap: equal delays
+    // fire in start order, whichever kind started them.
+    V8Probe probe;
+    probe.engine.runMacrotask([&](v8::Local<v8::Context> context) {
+        qpanel::v8engine::setFunction(
+            context, context->Global(), "hostSleep",
+            [](const v8::FunctionCallbackInfo<v8::Value>& info) {
+                auto* timers = static_cast<qpanel::v8engine::JsTimers*>(
+                    info.Data().As<v8::External>()->Value());
+                const auto ms = std::chrono::milliseconds(info[0].As<v8::Int32>()->Value());
+                info.GetReturnValue().Set(
+                    timers->sleep(info.GetIsolate()->GetCurrentContext(), ms));
+            },
+            v8::External::New(probe.engine.isolate(), &probe.engine.timers()));
+    });
+    const auto error = probe.runToIdle(QStringLiteral(R"(
+setTimeout(() => console.log("timer 1"), 0);
+hostSleep(0).then(v => console.log("sleep", v));
+setTimeout(() => console.log("timer 2"), 0);
+(async () => { await hostSleep(10); console.log("slept 10"); })();
+)"));
+    ASSERT_FALSE(error) << error->toString().toStdString();
+    EXPECT_TRUE(probe.idle);
+    EXPECT_EQ(probe.console, QStringList({"timer 1", "sleep undefined", "timer 2", "slept 10"}));
 }
 
 namespace {
