@@ -22,6 +22,13 @@ struct SourceLocation {
         if (line > 0 && column > 0) where += QLatin1Char(':') + QString::number(column);
         return where;
     }
+    /// "file:line:column: message" ("<script>" when the file is unknown):
+    /// how every script error reads (ScriptError, V8's JsError).
+    QString describe(const QString& message) const {
+        SourceLocation where = *this;
+        if (where.file.isEmpty()) where.file = QStringLiteral("<script>");
+        return where.toString() + QStringLiteral(": ") + message;
+    }
     friend bool operator==(const SourceLocation&, const SourceLocation&) = default;
     /// Test frameworks (gtest's PrintTo) show it as toString().
     friend void PrintTo(const SourceLocation& location, std::ostream* os) {

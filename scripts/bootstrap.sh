@@ -17,19 +17,38 @@ packages=(
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
 
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 missing=()
 for package in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
-    missing+=("$package")
+  installed "$package" || missing+=("$package")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+
+# V8 comes from Debian's libnode (docs/V8.md). A non-Debian nodejs package
+# (NodeSource's, say) makes apt refuse libnode-dev, so it is then unpacked
+# into $QPANEL_LIBNODE_DIR instead, where cmake/FindLibNode.cmake looks.
+need_libnode=false
+installed libnode-dev || [ -f "${QPANEL_LIBNODE_DIR:-/opt/qpanel-libnode}/.qpanel-libnode-version" ] ||
+  need_libnode=true
+[ ${#missing[@]} -eq 0 ] && [ $need_libnode = false ] && exit 0
 
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then
-  command -v sudo >/dev/null 2>&1 || { echo "bootstrap: run as root to install: ${missing[*]}" >&2; exit 1; }
+  command -v sudo >/dev/null 2>&1 || { echo "bootstrap: run as root to install: ${missing[*]} libnode-dev" >&2; exit 1; }
   sudo="sudo"
 fi
-echo "bootstrap: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+if [ $need_libnode = true ]; then
+  if apt-get install -s -qq --no-install-recommends libnode-dev >/dev/null 2>&1; then
+    missing+=(libnode-dev)
+  else
+    need_libnode=unpack
+  fi
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "bootstrap: installing ${missing[*]}"
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+if [ $need_libnode = unpack ]; then
+  $sudo env QPANEL_LIBNODE_DIR="${QPANEL_LIBNODE_DIR:-/opt/qpanel-libnode}" "$(dirname "$0")/unpack-libnode.sh"
+fi

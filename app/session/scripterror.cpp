@@ -3,9 +3,7 @@
 namespace qpanel {
 
 QString ScriptError::toString() const {
-    SourceLocation where = location;
-    if (where.file.isEmpty()) where.file = QStringLiteral("<script>");
-    return where.toString() + QStringLiteral(": ") + message;
+    return location.describe(message);
 }
 
 }  // namespace qpanel

@@ -1,0 +1,103 @@
+#pragma once
+// One V8 isolate and its context: what one loaded app's JavaScript runs in.
+//
+// Every entry from C++ into JavaScript is a macrotask (a script, a timer
+// callback, later a native callback or a fetch completion): the watchdog is
+// armed for it, and when it returns the microtask queue is drained
+// (kExplicit policy + one checkpoint), so promise jobs run in node's order:
+// sync code, then `then`/`await` continuations and queueMicrotask in the
+// order queued, then timers. Unhandled rejections are reported after that
+// checkpoint. A run stopped by the watchdog or the heap cap unwinds, and the
+// isolate takes the next task.
+//
+//   JsEngine engine({.heapLimitMb = 128});
+//   if (auto error = engine.runScript(source, "app.js")) report(*error);
+//   QObject::connect(&engine, &JsEngine::errorReported, ...);  // later tasks
+
+#include <v8.h>
+
+#include <QObject>
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "v8/jserror.h"
+#include "v8/jswatchdog.h"
+
+namespace qpanel::v8engine {
+
+class JsTimers;
+
+struct JsLimits {
+    /// One macrotask (with its microtasks) may run this long.
+    std::chrono::milliseconds timeLimit = JsWatchdog::defaultLimit();
+    /// The isolate's heap cap.
+    std::size_t heapLimitMb = 256;
+};
+
+enum class ConsoleLevel { Log, Warn, Error };
+
+class JsEngine : public QObject {
+    Q_OBJECT
+public:
+    explicit JsEngine(JsLimits limits = {}, QObject* parent = nullptr);
+    ~JsEngine() override;
+
+    v8::Isolate* isolate() const { return isolate_; }
+    v8::Local<v8::Context> context() const { return context_.Get(isolate_); }
+    const JsLimits& limits() const { return limits_; }
+    JsTimers& timers() { return *timers_; }
+
+    /// Compiles and runs a classic script named `fileName` as one macrotask.
+    /// Returns what stopped it or its microtasks (a throw, a syntax error,
+    /// the time or heap limit); unhandled rejections go to errorReported.
+    std::optional<JsError> runScript(const QString& source, const QString& fileName);
+
+    /// Runs `body` as one macrotask (isolate, handle and context scopes
+    /// entered; a TryCatch around it). Returns what it threw or what stopped it.
+    using Body = std::function<void(v8::Local<v8::Context>)>;
+    std::optional<JsError> runMacrotask(const Body& body);
+
+    /// Reports an error of a task nobody awaits (a timer callback's throw).
+    void report(const JsError& error) { emit errorReported(error); }
+
+signals:
+    /// An error no caller receives: a timer callback's, an unhandled rejection.
+    void errorReported(const qpanel::v8engine::JsError& error);
+    void consoleMessage(qpanel::v8engine::ConsoleLevel level, const QString& text);
+
+private:
+    /// A promise rejected with no handler yet; reported if none is added
+    /// by the end of the macrotask. Converted to text only then.
+    struct Rejection {
+        v8::Global<v8::Promise> promise;
+        v8::Global<v8::Value> reason;
+        v8::Global<v8::Message> where;
+    };
+    enum class Stop { None, TimeLimit, HeapLimit };
+
+    static void onPromiseReject(v8::PromiseRejectMessage message);
+    static size_t onNearHeapLimit(void* data, size_t current, size_t initial);
+    void stopHere(Stop why);
+    std::optional<JsError> takeStop();
+    void reportRejections();
+
+    JsLimits limits_;
+    std::unique_ptr<v8::ArrayBuffer::Allocator> allocator_;
+    v8::Isolate* isolate_ = nullptr;
+    v8::Global<v8::Context> context_;
+    std::unique_ptr<JsTimers> timers_;
+    std::vector<Rejection> rejections_;
+    int depth_ = 0;           ///< macrotasks in progress (nested: JS -> C++ -> JS)
+    Stop stop_ = Stop::None;  ///< why V8 is terminating this run
+    SourceLocation stoppedAt_;
+    bool heapStopRequested_ = false;
+    std::atomic<std::uint64_t> overrun_{0};  ///< the run the watchdog found too long
+    std::unique_ptr<JsWatchdog> watchdog_;   // last: its thread goes first
+};
+
+}  // namespace qpanel::v8engine

@@ -1,0 +1,37 @@
+#pragma once
+// A JsEngine with what a test reads from it: the console lines and the
+// errors reported outside a runScript() call, and a wait for its timers.
+
+#include <QStringList>
+#include <optional>
+#include <vector>
+
+#include "common/eventloop.h"
+#include "v8/jsengine.h"
+#include "v8/jstimers.h"
+
+namespace qpanel::test {
+
+struct V8Probe {
+    explicit V8Probe(v8engine::JsLimits limits = {}) : engine(limits) {
+        QObject::connect(&engine, &v8engine::JsEngine::consoleMessage,
+                         [this](v8engine::ConsoleLevel, const QString& text) { console << text; });
+        QObject::connect(&engine, &v8engine::JsEngine::errorReported,
+                         [this](const v8engine::JsError& error) { reported.push_back(error); });
+    }
+
+    /// Runs `source` and waits until no timer is left; returns the script's own error.
+    std::optional<v8engine::JsError> runToIdle(const QString& source,
+                                               const QString& file = QStringLiteral("app.js")) {
+        std::optional<v8engine::JsError> error = engine.runScript(source, file);
+        idle = waitUntil([this] { return engine.timers().activeCount() == 0; });
+        return error;
+    }
+
+    v8engine::JsEngine engine;
+    QStringList console;
+    std::vector<v8engine::JsError> reported;
+    bool idle = false;
+};
+
+}  // namespace qpanel::test
