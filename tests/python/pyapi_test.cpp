@@ -401,6 +401,7 @@ TEST(PythonApi, NumpyColumnsReadBackWithTheirDtypeAsBokehKeepsThem) {
               "cds = ColumnDataSource({'i': np.arange(3, dtype=np.int64),\n"
               "                        'u': np.array([1, 2, 3], dtype=np.uint8),\n"
               "                        'f': np.array([0.5, 1.5, 2.5]), 'l': [1, 2, 3]})\n"
+              "empty = ColumnDataSource({'x': []})\n"
               "def show(name):\n"
               "    column = cds.data[name]\n"
               "    print(name, type(column).__name__, getattr(column, 'dtype', '-'), "
@@ -411,16 +412,21 @@ TEST(PythonApi, NumpyColumnsReadBackWithTheirDtypeAsBokehKeepsThem) {
               "async def grow():\n"
               "    cds.stream({'i': np.array([7]), 'u': np.array([9], dtype=np.uint8),\n"
               "                'f': [3.5], 'l': [4]})\n"
+              "    empty.stream({'x': np.arange(2)})\n"
               "    show('i')\n"
               "    show('u')\n"
+              // An empty list column takes an array as np.append([], a) does: float64.
+              "    x = empty.data['x']\n"
+              "    print('e', type(x).__name__, x.dtype, x.tolist())\n"
               "    cds.stream({'i': [8.5], 'u': [10], 'f': [4.5], 'l': [5]})\n"
               "    show('i')\n"
               "pn.state.execute(grow)\n"))
         << s.firstError();
-    ASSERT_TRUE(waitUntil([&] { return s.log.size() >= 7; }, 5s)) << s.firstError();
+    ASSERT_TRUE(waitUntil([&] { return s.log.size() >= 8; }, 5s)) << s.firstError();
     EXPECT_EQ(s.log, (QStringList{"i ndarray int64 [0, 1, 2]", "u ndarray uint8 [1, 2, 3]",
                                   "f ndarray float64 [0.5, 1.5, 2.5]", "l list - [1, 2, 3]",
                                   "i ndarray int64 [0, 1, 2, 7]", "u ndarray uint8 [1, 2, 3, 9]",
+                                  "e ndarray float64 [0.0, 1.0]",
                                   "i ndarray float64 [0.0, 1.0, 2.0, 7.0, 8.5]"}))
         << s.log.join('\n').toStdString();
     EXPECT_TRUE(s.errors.isEmpty()) << s.firstError();

@@ -12,8 +12,9 @@ __version__ = '3.4.0+qpanel'
 
 
 def _kind(values):
-    """How a column reads back: 'int' / 'float' lists, or for an array its
-    numpy dtype (Bokeh keeps arrays as given: int64 stays int64)."""
+    """How a column reads back: 'int' / 'float' lists ('empty' before any
+    value), or for an array its numpy dtype (Bokeh keeps arrays as given:
+    int64 stays int64)."""
     if hasattr(values, '__array_interface__') or type(values).__module__ == 'numpy':
         dtype = getattr(values, 'dtype', None)
         if dtype is None:
@@ -22,6 +23,8 @@ def _kind(values):
         # Columns are numbers: other dtypes were converted to float64.
         return dtype if dtype.kind in 'biuf' else _float64()
     items = values if isinstance(values, (list, tuple, range)) else list(values)
+    if not items:
+        return 'empty'
     if all(isinstance(v, int) and not isinstance(v, bool) for v in items):
         return 'int'
     return 'float'
@@ -40,11 +43,13 @@ def _merge(kind, new):
     if _is_array(kind) or _is_array(new):
         # Bokeh's stream with an array on either side is np.append.
         import numpy
-        as_dtype = {'int': numpy.dtype('int64'), 'float': numpy.dtype('float64')}
+        # An empty list is np.asarray([]): float64.
+        as_dtype = {'int': numpy.dtype('int64'), 'float': numpy.dtype('float64'),
+                    'empty': numpy.dtype('float64')}
         return numpy.result_type(as_dtype.get(kind, kind) if not _is_array(kind) else kind,
                                  as_dtype.get(new, new) if not _is_array(new) else new)
-    if kind == new:
-        return kind
+    if kind == new or kind == 'empty':
+        return new
     return 'float' if new == 'float' else kind
 
 
