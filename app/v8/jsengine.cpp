@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "v8/jsglobals.h"
+#include "v8/jspolyfills.h"
 #include "v8/jstimers.h"
 #include "v8/v8platform.h"
 #include "v8/v8string.h"
@@ -47,6 +48,7 @@ JsEngine::JsEngine(JsLimits limits, QObject* parent)
     timers_ = std::make_unique<JsTimers>(*this);
     installConsole(*this, context);
     installQueueMicrotask(context);
+    installEs2023Builtins(context);
     timers_->install(context);
 
     watchdog_ = std::make_unique<JsWatchdog>(limits_.timeLimit, [this](std::uint64_t run) {
