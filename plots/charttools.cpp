@@ -295,7 +295,7 @@ ChartTools::ChartTools(ChartView* view, QWidget* canvas, QWidget* viewport)
     viewport->setMouseTracking(true);
     viewport->installEventFilter(this);
     canvas->installEventFilter(this);
-    canvas->setFocusPolicy(Qt::StrongFocus);
+    canvas->setFocusPolicy(Qt::ClickFocus);  // Escape reaches a box zoom; Tab skips it
     connect(view, &ChartView::frameRendered, this, [this] {
         if (hoverPos_) hoverAt(*hoverPos_);  // the data under the cursor moved
     });

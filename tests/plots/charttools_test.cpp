@@ -385,3 +385,33 @@ TEST_F(ChartToolsTest, AddToolsAddsToTheToolbar) {
     QTest::mouseMove(viewport(), inViewport(pixelAt(QPointF(3, 10)).toPoint()));
     EXPECT_EQ(view_->tools()->hoverText(), "y: 3\ny: 50");
 }
+
+TEST_F(ChartToolsTest, InADarkPaletteTheToolsAndTheReadoutAreDrawnInItsColours) {
+    show();
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(30, 30, 34));
+    dark.setColor(QPalette::WindowText, Qt::white);
+    dark.setColor(QPalette::Base, QColor(20, 20, 24));
+    dark.setColor(QPalette::ToolTipBase, QColor(50, 50, 56));
+    dark.setColor(QPalette::ToolTipText, Qt::white);
+    dark.setColor(QPalette::Button, QColor(45, 45, 50));
+    dark.setColor(QPalette::ButtonText, Qt::white);
+    view_->setPalette(dark);
+    settle();
+    QTest::mouseMove(viewport(), inViewport(pixelAt(QPointF(60.2, 10)).toPoint()));
+    ASSERT_EQ(view_->tools()->hoverText(), "rising: x = 60, y = 60\nflat: x = 60, y = 50");
+    const QImage image = view_->grab().toImage();
+    maybeSave(image, "charttools-dark-hover");
+    // The pan icon is drawn in the palette's (white) text colour.
+    QWidget* pan =
+        view_->tools()->toolbar()->widgetForAction(view_->tools()->action(ToolKind::Pan));
+    const QRect icon = pan->geometry().translated(view_->tools()->toolbar()->pos());
+    int light = 0;
+    for (int y = icon.top(); y <= icon.bottom(); ++y)
+        for (int x = icon.left(); x <= icon.right(); ++x)
+            light += image.pixelColor(x, y).lightness() > 200;
+    EXPECT_GT(light, 10);
+    auto* readout = view_->findChild<QWidget*>(QStringLiteral("qpanelHoverReadout"));
+    const QPoint inside = readout->mapTo(view_.get(), QPoint(2, readout->height() / 2));
+    EXPECT_LT(image.pixelColor(inside).lightness(), 100);
+}
