@@ -96,6 +96,17 @@ protected:
         QTest::mouseMove(viewport(), inViewport(to));
         QTest::mouseRelease(viewport(), Qt::LeftButton, {}, inViewport(to));
     }
+    /// Moves the mouse to the data point and waits for the readout to show
+    /// `expected` (on a real X server pointer events arrive asynchronously).
+    ::testing::AssertionResult hoverShows(QPointF data, const QString& expected) {
+        QTest::mouseMove(viewport(), inViewport(pixelAt(data).toPoint()));
+        if (waitUntil([&] { return view_->tools()->hoverText() == expected; },
+                      std::chrono::seconds(3)))
+            return ::testing::AssertionSuccess();
+        return ::testing::AssertionFailure()
+               << "hover shows '" << view_->tools()->hoverText().toStdString() << "', expected '"
+               << expected.toStdString() << "'";
+    }
     void clickTool(ToolKind kind) {
         QAction* action = view_->tools()->action(kind);
         ASSERT_NE(action, nullptr);
@@ -287,24 +298,25 @@ TEST_F(ChartToolsTest, FollowEndShowsASlidingWindowOverTheLatestData) {
 
 TEST_F(ChartToolsTest, HoverShowsTheNearestPointOfEachLine) {
     show();
-    const QPoint at = pixelAt(QPointF(42.2, 10)).toPoint();
-    QTest::mouseMove(viewport(), inViewport(at));
-    ASSERT_TRUE(waitUntil([&] { return !view_->tools()->hoverText().isEmpty(); }));
-    EXPECT_EQ(view_->tools()->hoverText(), "rising: x = 42, y = 42\nflat: x = 42, y = 50");
+    EXPECT_TRUE(hoverShows({42.2, 10}, "rising: x = 42, y = 42\nflat: x = 42, y = 50"));
     auto* readout = view_->findChild<QWidget*>(QStringLiteral("qpanelHoverReadout"));
     ASSERT_NE(readout, nullptr);
     EXPECT_TRUE(readout->isVisible());
     maybeSave(view_->grab().toImage(), "charttools-hover");
-    // Points streamed under a still cursor update the readout.
-    stream({100}, {7}, {8});
+    // Points streamed under a still cursor: the axes widen, so the readout
+    // changes to the point now under it.
+    const QString before = view_->tools()->hoverText();
+    stream(iota(100, 300), iota(100, 300), std::vector<double>(300, 50));
     view_->refreshNow();
+    EXPECT_NE(view_->tools()->hoverText(), before);
+    EXPECT_TRUE(view_->tools()->hoverText().startsWith("rising: x = 1"))
+        << view_->tools()->hoverText().toStdString();
     // Hidden lines are not read out; the readout goes when the cursor leaves.
     view_->setLineVisible(1, false);
-    QTest::mouseMove(viewport(), inViewport(pixelAt(QPointF(42.2, 10)).toPoint()));
-    EXPECT_EQ(view_->tools()->hoverText(), "rising: x = 42, y = 42");
+    EXPECT_TRUE(hoverShows({42.2, 10}, "rising: x = 42, y = 42"));
     QTest::mouseMove(viewport(),
                      inViewport(view_->plotArea().topLeft().toPoint() - QPoint(20, 20)));
-    EXPECT_TRUE(view_->tools()->hoverText().isEmpty());
+    EXPECT_TRUE(waitUntil([&] { return view_->tools()->hoverText().isEmpty(); }));
     EXPECT_FALSE(readout->isVisible());
 }
 
@@ -312,9 +324,8 @@ TEST_F(ChartToolsTest, HoverToolTooltipsExpandColumnFields) {
     show({.tools = {{ToolKind::Hover, {{"at", "@x"}, {"value", "@{a} ($name, row $index)"}}}}});
     EXPECT_EQ(view_->tools()->action(ToolKind::Pan), nullptr);
     EXPECT_FALSE(view_->tools()->activeDrag().has_value());
-    QTest::mouseMove(viewport(), inViewport(pixelAt(QPointF(7, 10)).toPoint()));
-    EXPECT_EQ(view_->tools()->hoverText(),
-              "at: 7\nvalue: 7 (rising, row 7)\nat: 7\nvalue: 7 (flat, row 7)");
+    EXPECT_TRUE(
+        hoverShows({7, 10}, "at: 7\nvalue: 7 (rising, row 7)\nat: 7\nvalue: 7 (flat, row 7)"));
 }
 
 TEST_F(ChartToolsTest, ALegendClickHidesAndShowsItsLineWithClickPolicyHide) {
@@ -382,8 +393,7 @@ TEST_F(ChartToolsTest, AddToolsAddsToTheToolbar) {
     EXPECT_EQ(view_->tools()->action(ToolKind::Hover), nullptr);
     figure_->addTools({{ToolKind::Hover, {{"y", "$y"}}}});
     ASSERT_NE(view_->tools()->action(ToolKind::Hover), nullptr);
-    QTest::mouseMove(viewport(), inViewport(pixelAt(QPointF(3, 10)).toPoint()));
-    EXPECT_EQ(view_->tools()->hoverText(), "y: 3\ny: 50");
+    EXPECT_TRUE(hoverShows({3, 10}, "y: 3\ny: 50"));
 }
 
 TEST_F(ChartToolsTest, InADarkPaletteTheToolsAndTheReadoutAreDrawnInItsColours) {
@@ -398,8 +408,7 @@ TEST_F(ChartToolsTest, InADarkPaletteTheToolsAndTheReadoutAreDrawnInItsColours) 
     dark.setColor(QPalette::ButtonText, Qt::white);
     view_->setPalette(dark);
     settle();
-    QTest::mouseMove(viewport(), inViewport(pixelAt(QPointF(60.2, 10)).toPoint()));
-    ASSERT_EQ(view_->tools()->hoverText(), "rising: x = 60, y = 60\nflat: x = 60, y = 50");
+    ASSERT_TRUE(hoverShows({60.2, 10}, "rising: x = 60, y = 60\nflat: x = 60, y = 50"));
     const QImage image = view_->grab().toImage();
     maybeSave(image, "charttools-dark-hover");
     // The pan icon is drawn in the palette's (white) text colour.
