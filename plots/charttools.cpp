@@ -280,6 +280,7 @@ ChartTools::ChartTools(ChartView* view, QWidget* canvas, QWidget* viewport)
     toolbar_->setMovable(false);
     toolbar_->setFloatable(false);
     toolbar_->setContextMenuPolicy(Qt::PreventContextMenu);
+    toolbar_->hide();  // until the view places it (a view without figure has none)
     overlay_ = new ToolOverlay(viewport);
     overlay_->resize(viewport->size());
     overlay_->show();

@@ -424,3 +424,15 @@ TEST_F(ChartToolsTest, InADarkPaletteTheToolsAndTheReadoutAreDrawnInItsColours) 
     const QPoint inside = readout->mapTo(view_.get(), QPoint(2, readout->height() / 2));
     EXPECT_LT(image.pixelColor(inside).lightness(), 100);
 }
+
+TEST_F(ChartToolsTest, AViewWhoseFigureWasDeletedIgnoresTheMouseAndTheWheel) {
+    show();
+    const QPoint center = view_->plotArea().center().toPoint();
+    figure_.reset();
+    QTest::mouseMove(viewport(), inViewport(center));
+    wheelAt(center, 120);
+    drag(center, center + QPoint(30, 30));
+    QTest::mouseDClick(viewport(), Qt::LeftButton, {}, inViewport(center));
+    EXPECT_TRUE(view_->tools()->hoverText().isEmpty());
+    EXPECT_FALSE(view_->renderImage().isNull());
+}
