@@ -467,6 +467,7 @@ bool ChartTools::mousePress(QMouseEvent* event) {
     pressX_ = view_->xRange();
     pressY_ = view_->yRange();
     gesture_ = *activeDrag_ == ToolKind::Pan ? Gesture::Pan : Gesture::BoxZoom;
+    clearHover();  // a readout left from before the drag would be stale
     return true;
 }
 

@@ -423,6 +423,19 @@ TEST_F(ChartToolsTest, InADarkPaletteTheToolsAndTheReadoutAreDrawnInItsColours) 
     auto* readout = view_->findChild<QWidget*>(QStringLiteral("qpanelHoverReadout"));
     const QPoint inside = readout->mapTo(view_.get(), QPoint(2, readout->height() / 2));
     EXPECT_LT(image.pixelColor(inside).lightness(), 100);
+    // The box zoom's band is light on the dark plot.
+    clickTool(ToolKind::BoxZoom);
+    const QRectF plot = view_->plotArea();
+    const QPoint a = (plot.topLeft() + QPointF(80, 40)).toPoint();
+    const QPoint b = (plot.topLeft() + QPointF(260, 180)).toPoint();
+    const int before = view_->grab().toImage().pixelColor((a + b) / 2).lightness();
+    QTest::mousePress(viewport(), Qt::LeftButton, {}, inViewport(a));
+    QTest::mouseMove(viewport(), inViewport(b));
+    const QImage band = view_->grab().toImage();
+    maybeSave(band, "charttools-dark-boxzoom");
+    EXPECT_GT(band.pixelColor((a + b) / 2).lightness(), before + 20);
+    QTest::keyClick(view_->canvas(), Qt::Key_Escape);
+    QTest::mouseRelease(viewport(), Qt::LeftButton, {}, inViewport(b));
 }
 
 TEST_F(ChartToolsTest, AViewWhoseFigureWasDeletedIgnoresTheMouseAndTheWheel) {
