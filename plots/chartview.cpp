@@ -236,7 +236,9 @@ namespace {
 ChartView::Range axisRange(const RangeSpec& spec, double lo, double hi, double padFraction,
                            bool padLow) {
     if (spec.isFixed()) return {*spec.start, *spec.end};
-    if (spec.follow != RangeSpec::Follow::None && spec.followInterval > 0) {
+    // As Bokeh's DataRange1d: the interval caps the span; less data shows all of it.
+    if (spec.follow != RangeSpec::Follow::None && spec.followInterval > 0 &&
+        hi - lo > spec.followInterval) {
         if (spec.follow == RangeSpec::Follow::End) return {hi - spec.followInterval, hi};
         return {lo, lo + spec.followInterval};
     }

@@ -42,7 +42,8 @@ enum class ClickPolicy { None, Hide };
 
 /// One axis range: fixed (Bokeh's Range1d, x_range=(start, end)) when both
 /// ends are set, else following the data (DataRange1d); with follow = End
-/// and a followInterval it is a window of that width over the latest data.
+/// and a followInterval it is a window of that width over the latest data
+/// (once the data spans more than that).
 struct RangeSpec {
     enum class Follow { None, Start, End };
     std::optional<double> start;

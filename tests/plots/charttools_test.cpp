@@ -13,7 +13,9 @@
 #include <QToolBar>
 #include <QWheelEvent>
 
+#include "common/darkpalette.h"
 #include "common/eventloop.h"
+#include "common/livechart.h"
 #include "core/scheduler.h"
 #include "plots/chartview.h"
 
@@ -65,9 +67,7 @@ protected:
         view_->grabFrame();
         ASSERT_TRUE(qpanel::test::passLoopTurns());
     }
-    QWidget* viewport() const {
-        return qobject_cast<QAbstractScrollArea*>(view_->canvas())->viewport();
-    }
+    QWidget* viewport() const { return qpanel::test::chartViewport(*view_); }
     /// A widget point (ChartView coordinates) in the viewport's coordinates.
     QPoint inViewport(QPointF p) const { return viewport()->mapFrom(view_.get(), p.toPoint()); }
     /// The data point at a widget pixel, for the current ranges.
@@ -84,12 +84,7 @@ protected:
         return {plot.left() + (data.x() - x0) / (x1 - x0) * plot.width(),
                 plot.bottom() - (data.y() - y0) / (y1 - y0) * plot.height()};
     }
-    void wheelAt(QPoint widgetPos, int angle) {
-        const QPoint pos = inViewport(widgetPos);
-        QWheelEvent event(pos, viewport()->mapToGlobal(pos), QPoint(), QPoint(0, angle),
-                          Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
-        QApplication::sendEvent(viewport(), &event);
-    }
+    void wheelAt(QPoint widgetPos, int angle) { qpanel::test::wheelAt(*view_, widgetPos, angle); }
     void drag(QPoint from, QPoint to) {
         QTest::mousePress(viewport(), Qt::LeftButton, {}, inViewport(from));
         QTest::mouseMove(viewport(), inViewport((from + to) / 2));
@@ -398,14 +393,7 @@ TEST_F(ChartToolsTest, AddToolsAddsToTheToolbar) {
 
 TEST_F(ChartToolsTest, InADarkPaletteTheToolsAndTheReadoutAreDrawnInItsColours) {
     show();
-    QPalette dark;
-    dark.setColor(QPalette::Window, QColor(30, 30, 34));
-    dark.setColor(QPalette::WindowText, Qt::white);
-    dark.setColor(QPalette::Base, QColor(20, 20, 24));
-    dark.setColor(QPalette::ToolTipBase, QColor(50, 50, 56));
-    dark.setColor(QPalette::ToolTipText, Qt::white);
-    dark.setColor(QPalette::Button, QColor(45, 45, 50));
-    dark.setColor(QPalette::ButtonText, Qt::white);
+    const QPalette dark = qpanel::test::darkPalette();
     view_->setPalette(dark);
     settle();
     ASSERT_TRUE(hoverShows({60.2, 10}, "rising: x = 60, y = 60\nflat: x = 60, y = 50"));

@@ -6,6 +6,7 @@
 #include <QToolBar>
 
 #include "common/eventloop.h"
+#include "common/livechart.h"
 #include "plots/chartpane.h"
 #include "plots/charttools.h"
 #include "pysession.h"
@@ -76,4 +77,23 @@ TEST(PythonCharts, BadToolOptionsSayWhatIsAccepted) {
     EXPECT_TRUE(t.errors[0].message.contains("expected 'hide' or 'none', got 'mute'"))
         << t.firstError();
     EXPECT_EQ(t.errors[0].location.line, 3);
+}
+
+// The explore_chart example as a user tries it: a live chart, zoomed, stays
+// put while points stream in; reset follows the latest 400 points again.
+TEST(PythonCharts, TheExploreExampleStaysZoomedWhileItStreamsUntilReset) {
+    PySession s;
+    ASSERT_TRUE(s.session.load(QStringLiteral(QPANEL_EXAMPLES_DIR "/explore_chart.py")))
+        << s.firstError();
+    auto* pane = s.child<ChartPane>(0);
+    ASSERT_NE(pane, nullptr);
+    EXPECT_EQ(pane->figure()->options().xRange.follow, RangeSpec::Follow::End);
+    EXPECT_EQ(pane->figure()->options().legendClickPolicy, ClickPolicy::Hide);
+    QWidget* widget = pane->view();
+    widget->resize(700, 320);
+    widget->show();
+    ASSERT_NE(pane->chartView(), nullptr);
+    qpanel::ColumnDataSource* cds = pane->figure()->lines().front().source.data();
+    qpanel::test::expectAZoomedLiveChartStaysPutUntilReset(*pane->chartView(), *cds, 50);
+    EXPECT_TRUE(s.errors.isEmpty()) << s.firstError();
 }
