@@ -1,7 +1,8 @@
 // Streaming-chart frame cost with its peers in the same run (issue: plots):
 // append a batch and render (grab() at 800x400, offscreen) for windows of
 // 1k..10M points, for qpanel's ChartView, QCustomPlot 2.1, and plain Qt Charts
-// `QLineSeries::replace` of the whole window; plus ingest rate.
+// `QLineSeries::replace` of the whole window, and pyqtgraph (a /usr/bin/python3
+// subprocess, with and without its peak downsampling); plus ingest rate.
 // Run: build/bin/bench_charts   (docs/PERFORMANCE.md has the figures)
 #include <benchmark/benchmark.h>
 #include <qcustomplot.h>
@@ -14,9 +15,11 @@
 #include <chrono>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <random>
 
 #include "guibench.h"
+#include "peers.h"
 #include "plots/chartview.h"
 
 namespace {
@@ -38,31 +41,47 @@ void timedLoop(benchmark::State& state, const char* renderer, Body&& body) {
     if (state.iterations() > 0) frameMs[renderer][state.range(0)] = ms / double(state.iterations());
 }
 
+/// pyqtgraph's ms per frame (`mode` "frame" or "frame_peak"), from the peer
+/// script run once for every window qpanel was measured at.
+std::optional<double> pyqtgraphMs(const char* mode, qint64 window) {
+    QStringList args{QStringLiteral("frame")};
+    for (const auto& [size, ms] : frameMs["qpanel"]) args << QString::number(size);
+    return qpanel::bench::peerFigure(QStringLiteral("pyqtgraph_peer.py"), args,
+                                     QStringLiteral("%1_%2").arg(QLatin1String(mode)).arg(window));
+}
+
+void printPeer(std::optional<double> peerMs, double oursMs, int width) {
+    if (peerMs && *peerMs > 0)
+        std::printf(" %*.3f %7.2fx", width, *peerMs, oursMs / *peerMs);
+    else
+        std::printf(" %*s %8s", width, "-", "-");
+}
+
 void printSummary() {
     const auto& ours = frameMs["qpanel"];
     if (ours.empty()) return;
-    std::printf("\nframe time (append %d points + render 800x400 + grab), same run:\n", kBatch);
-    std::printf("%10s %12s %14s %10s %16s %10s\n", "window", "qpanel ms", "QCustomPlot ms", "ratio",
-                "QtCharts repl ms", "ratio");
+    std::printf("\nframe time (append %d points + render 800x400 + grab), ms, same run:\n", kBatch);
+    std::printf("%9s %9s %11s %8s %11s %8s %11s %8s %11s %8s\n", "window", "qpanel", "QCustomPlot",
+                "ratio", "pyqtgraph", "ratio", "pg peak", "ratio", "QtCh repl", "ratio");
     for (const auto& [window, ms] : ours) {
-        auto peer = [&](const char* name) {
+        auto peer = [&](const char* name) -> std::optional<double> {
             const auto& m = frameMs[name];
             auto it = m.find(window);
-            return it == m.end() ? -1.0 : it->second;
+            if (it == m.end()) return std::nullopt;
+            return it->second;
         };
-        const double qcp = peer("qcustomplot"), qtc = peer("qtcharts");
-        std::printf("%10lld %12.3f", static_cast<long long>(window), ms);
-        if (qcp > 0)
-            std::printf(" %14.3f %9.2fx", qcp, ms / qcp);
-        else
-            std::printf(" %14s %10s", "-", "-");
-        if (qtc > 0)
-            std::printf(" %16.3f %9.2fx", qtc, ms / qtc);
-        else
-            std::printf(" %16s %10s", "-", "-");
+        std::printf("%9lld %9.3f", static_cast<long long>(window), ms);
+        printPeer(peer("qcustomplot"), ms, 11);
+        printPeer(pyqtgraphMs("frame", window), ms, 11);
+        printPeer(pyqtgraphMs("frame_peak", window), ms, 11);
+        printPeer(peer("qtcharts"), ms, 11);
         std::printf("\n");
     }
-    std::printf("(ratio = qpanel / peer: below 1 means qpanel is faster)\n");
+    std::printf(
+        "(ratio = qpanel / peer: below 1 means qpanel is faster; pyqtgraph: its defaults, "
+        "and 'peak' = setDownsampling(auto=True, mode='peak') + setClipToView(True); it runs "
+        "as /usr/bin/python3 tests/bench/peers/pyqtgraph_peer.py, needs python3-pyqtgraph "
+        "and python3-pyqt6, and QPANEL_BENCH_PEERS=0 skips it)\n");
 }
 
 /// A random walk, continued batch after batch.
