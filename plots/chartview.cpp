@@ -16,6 +16,7 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QValueAxis>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -115,11 +116,15 @@ QList<QPointF> decimate(const ColumnDataSource& source, int x, int y, int pixelC
     return points;
 }
 
-/// Ticks at 1, 2 or 5 × 10^k, about six per axis, labelled without noise digits.
-void applyNiceTicks(QValueAxis* axis) {
+/// Ticks at 1, 2 or 5 × 10^k, labelled without noise digits. Their number
+/// follows the axis length in pixels: Qt Charts elides a label ("…") once
+/// the tick spacing is smaller than the label, so a small chart gets fewer
+/// ticks (at least two) rather than unreadable ones.
+void applyNiceTicks(QValueAxis* axis, double pixels, double pixelsPerTick) {
     const double span = axis->max() - axis->min();
     if (!(span > 0) || !std::isfinite(span)) return;
-    const double raw = span / 6;
+    const double ticks = pixels > 0 ? std::clamp(pixels / pixelsPerTick, 2.0, 6.0) : 6.0;
+    const double raw = span / ticks;
     const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
     double step = 10 * magnitude;
     for (double m : {1.0, 2.0, 5.0}) {
@@ -128,11 +133,20 @@ void applyNiceTicks(QValueAxis* axis) {
             break;
         }
     }
+    if (axis->tickType() == QValueAxis::TicksDynamic && axis->tickInterval() == step) return;
     axis->setTickType(QValueAxis::TicksDynamic);
     axis->setTickAnchor(0);
     axis->setTickInterval(step);
     const int decimals = step >= 1 ? 0 : int(std::ceil(-std::log10(step)));
     axis->setLabelFormat(QStringLiteral("%.%1f").arg(decimals));
+}
+
+/// Both axes' ticks for the current plot area: an x label is a number
+/// wide, a y label one line high, hence the different spacings.
+void applyNiceTicks(QChart* chart, QValueAxis* x, QValueAxis* y) {
+    const QRectF area = chart->plotArea();
+    applyNiceTicks(x, area.width(), 90);
+    applyNiceTicks(y, area.height(), 36);
 }
 
 /// Draws one line's decimated points as a single polyline. Qt Charts'
@@ -442,8 +456,7 @@ void ChartView::setViewRanges(Range x, Range y) {
     d_->userView = std::make_pair(x, y);
     d_->xAxis->setRange(x.first, x.second);
     d_->yAxis->setRange(y.first, y.second);
-    applyNiceTicks(d_->xAxis);
-    applyNiceTicks(d_->yAxis);
+    applyNiceTicks(d_->chart, d_->xAxis, d_->yAxis);
     scheduleFrame();  // decimate again for the new x range
 }
 
@@ -505,8 +518,7 @@ void ChartView::buildFrame() {
             const Range y = axisRange(options.yRange, bounds.yMin, bounds.yMax, 0.05, true);
             d_->xAxis->setRange(x.first, x.second);
             d_->yAxis->setRange(y.first, y.second);
-            applyNiceTicks(d_->xAxis);
-            applyNiceTicks(d_->yAxis);
+            applyNiceTicks(d_->chart, d_->xAxis, d_->yAxis);
         }
     }
     // Pass 2: the points in the visible x range.

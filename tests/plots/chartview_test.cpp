@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <QApplication>
+#include <QGraphicsScene>
+#include <QGraphicsTextItem>
+#include <QGraphicsView>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <cmath>
@@ -213,4 +216,48 @@ TEST(ChartView, CreatedUnderADarkApplicationPaletteIsDark) {
     EXPECT_LT(image.pixelColor(plot.center().toPoint() + QPoint(0, -40)).lightness(), 100);
     EXPECT_LT(image.pixelColor(2, 2).lightness(), 100);  // the chart's own background too
     EXPECT_GT(countColor(image, image.rect(), Figure::paletteColor(0)), 50);
+}
+
+namespace {
+/// The axis tick labels a user sees: visible text items left of the plot
+/// (y axis) whose text is a number, in their drawn form (elided or not).
+QStringList yTickLabels(ChartView& view) {
+    auto* graphics = view.findChild<QGraphicsView*>();
+    QStringList labels;
+    if (!graphics || !graphics->scene()) return labels;
+    for (QGraphicsItem* item : graphics->scene()->items()) {
+        auto* text = dynamic_cast<QGraphicsTextItem*>(item);
+        if (!text || !text->isVisible() || text->toPlainText().isEmpty()) continue;
+        if (text->sceneBoundingRect().right() > graphics->width() / 3.0) continue;
+        labels << text->toPlainText();
+    }
+    return labels;
+}
+}  // namespace
+
+TEST(ChartView, SmallChartsShowWholeYTickLabels) {
+    for (QSize size : {QSize(300, 160), QSize(200, 120)}) {
+        Fixture f;
+        std::vector<double> y(200);
+        for (int i = 0; i < 200; ++i) y[std::size_t(i)] = 1000.0 * i / 199;
+        ColumnDataSource cds({{"x", iota(200)}, {"y", y}});
+        Figure fig;
+        fig.line({.x = "x", .y = "y", .source = &cds});
+        ChartView view(&fig);
+        view.resize(size);
+        view.show();
+        view.refreshNow();
+        QCoreApplication::processEvents();
+        const QStringList labels = yTickLabels(view);
+        int numbers = 0;
+        for (const QString& label : labels) {
+            EXPECT_FALSE(label.contains(QChar(0x2026)) || label.contains(QStringLiteral("...")))
+                << size.width() << "x" << size.height() << ": " << label.toStdString();
+            bool ok = false;
+            label.toDouble(&ok);
+            numbers += ok;
+        }
+        EXPECT_GE(numbers, 2) << size.width() << "x" << size.height() << ": "
+                              << labels.join(QStringLiteral(", ")).toStdString();
+    }
 }
