@@ -4,6 +4,7 @@
 
 #include "v8/jsglobals.h"
 #include "v8/jstimers.h"
+#include "v8/jsvalueref.h"
 #include "v8/v8platform.h"
 #include "v8/v8string.h"
 
@@ -67,6 +68,8 @@ JsEngine::~JsEngine() {
     watchdog_.reset();  // no interrupt requests from here on
     {
         v8::Isolate::Scope isolateScope(isolate_);
+        // No JsValueRef outlives the isolate.
+        while (!refs_.empty()) (*refs_.begin())->release();
         timers_.reset();
         rejections_.clear();
         context_.Reset();
