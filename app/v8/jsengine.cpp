@@ -5,6 +5,7 @@
 #include "v8/jsglobals.h"
 #include "v8/jstimers.h"
 #include "v8/jsvalueref.h"
+#include "v8/qobjectwrap.h"
 #include "v8/v8platform.h"
 #include "v8/v8string.h"
 
@@ -49,6 +50,7 @@ JsEngine::JsEngine(JsLimits limits, QObject* parent)
     installConsole(*this, context);
     installQueueMicrotask(context);
     timers_->install(context);
+    qobjects_ = std::make_unique<QObjectBinding>(*this);
 
     watchdog_ = std::make_unique<JsWatchdog>(limits_.timeLimit, [this](std::uint64_t run) {
         // Watchdog thread: RequestInterrupt is V8's thread-safe entry; the
@@ -68,7 +70,9 @@ JsEngine::~JsEngine() {
     watchdog_.reset();  // no interrupt requests from here on
     {
         v8::Isolate::Scope isolateScope(isolate_);
-        // No JsValueRef outlives the isolate.
+        // Signal relays and script-owned objects first: nothing may call into
+        // JS once the isolate starts going, and no JsValueRef outlives it.
+        qobjects_.reset();
         while (!refs_.empty()) (*refs_.begin())->release();
         timers_.reset();
         rejections_.clear();

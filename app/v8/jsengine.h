@@ -33,6 +33,7 @@ namespace qpanel::v8engine {
 
 class JsTimers;
 class JsValueRef;
+class QObjectBinding;
 
 struct JsLimits {
     /// One macrotask (with its microtasks) may run this long.
@@ -53,6 +54,8 @@ public:
     v8::Local<v8::Context> context() const { return context_.Get(isolate_); }
     const JsLimits& limits() const { return limits_; }
     JsTimers& timers() { return *timers_; }
+    /// QObjects seen from this engine's scripts (v8/qobjectwrap.h).
+    QObjectBinding& qobjects() { return *qobjects_; }
 
     /// Compiles and runs a classic script named `fileName` as one macrotask.
     /// Returns what stopped it or its microtasks (a throw, a syntax error,
@@ -95,6 +98,7 @@ private:
     v8::Isolate* isolate_ = nullptr;
     v8::Global<v8::Context> context_;
     std::unique_ptr<JsTimers> timers_;
+    std::unique_ptr<QObjectBinding> qobjects_;
     std::unordered_set<JsValueRef*> refs_;  ///< released by ~JsEngine, before the isolate goes
     std::vector<Rejection> rejections_;
     int depth_ = 0;           ///< macrotasks in progress (nested: JS -> C++ -> JS)
