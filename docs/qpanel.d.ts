@@ -336,6 +336,23 @@ declare namespace pn {
         height?: number;
         x_axis_label?: string;
         y_axis_label?: string;
+        /** Bokeh's tool names, comma-separated or a list (with HoverTool objects).
+         *  Default "pan,wheel_zoom,box_zoom,save,reset,hover"; [] for none. */
+        tools?: string | Array<ToolName | models.HoverTool>;
+        /** Default "right"; null hides the toolbar. */
+        toolbar_location?: "right" | "left" | "above" | "below" | null;
+        /** The tool a drag drives. Default "auto" (pan). */
+        active_drag?: "auto" | "pan" | "box_zoom" | null;
+        /** The tool the wheel drives. Default "auto" (wheel_zoom). */
+        active_scroll?: "auto" | "wheel_zoom" | null;
+        /** [start, end] fixes the range; a DataRange1d follows the data. Default: follow it all. */
+        x_range?: [number, number] | models.Range1d | models.DataRange1d;
+        y_range?: [number, number] | models.Range1d | models.DataRange1d;
+    }
+    type ToolName = "pan" | "wheel_zoom" | "box_zoom" | "reset" | "save" | "hover";
+    interface Legend {
+        /** "hide": a click on a legend entry hides (and shows) its line. Default "none". */
+        click_policy: "hide" | "none";
     }
     interface LineOptions {
         /** Column name for x. */
@@ -352,6 +369,9 @@ declare namespace pn {
     interface Figure {
         /** Draws y against x from `source`; returns the figure. */
         line(options: LineOptions): Figure;
+        /** Adds tools to the toolbar (a tool of the same kind is replaced). */
+        add_tools(...tools: Array<ToolName | models.HoverTool>): void;
+        readonly legend: Legend;
     }
 
     namespace widgets {
@@ -407,6 +427,26 @@ declare namespace pn {
             stream(data: ColumnData, rollover?: number | null): void;
             /** Replaces values: {column: [[index, value], …]}. */
             patch(patches: Record<string, Array<[number, number]>>): void;
+        }
+        /** tooltips: [label, field] pairs; "@col" is the hovered row's value of
+         *  that column, "$x", "$y", "$index", "$name" its x, y, row and line label. */
+        class HoverTool {
+            constructor(options?: {tooltips?: Array<[string, string]>; mode?: string});
+            tooltips: Array<[string, string]>;
+        }
+        /** A fixed range. */
+        class Range1d {
+            constructor(options?: {start?: number; end?: number});
+            start: number;
+            end: number;
+        }
+        /** A range following the data; follow "end" with follow_interval: the latest data. */
+        class DataRange1d {
+            constructor(options?: {start?: number | null; end?: number | null; follow?: "start" | "end" | null; follow_interval?: number | null});
+            start: number | null;
+            end: number | null;
+            follow: "start" | "end" | null;
+            follow_interval: number | null;
         }
     }
 

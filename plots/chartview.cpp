@@ -1,19 +1,25 @@
 #include "plots/chartview.h"
 
+#include <QBoxLayout>
 #include <QChart>
 #include <QChartView>
 #include <QCoreApplication>
 #include <QEvent>
+#include <QFileDialog>
 #include <QGraphicsItem>
+#include <QGraphicsTextItem>
 #include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QPainter>
 #include <QReadLocker>
 #include <QTimer>
-#include <QVBoxLayout>
+#include <QToolBar>
 #include <QValueAxis>
 #include <cmath>
 #include <limits>
+
+#include "plots/charttools.h"
 
 namespace qpanel {
 
@@ -45,25 +51,42 @@ void appendColumn(QList<QPointF>& points, const ColumnDataSource& source, int y,
     if (hi != lo) points.append(QPointF(x, rising ? hi : lo));
 }
 
-/// The points to draw for one line: every row when they fit in the pixel
-/// columns, else a min/max pair per pixel column.
-QList<QPointF> decimate(const ColumnDataSource& source, int x, int y, int pixelColumns,
-                        Bounds& bounds) {
-    QList<QPointF> points;
+/// Adds all of one line's data to `bounds` (from the pyramids: no row scan).
+void addBounds(const ColumnDataSource& source, int x, int y, Bounds& bounds) {
     const Index first = source.firstIndex();
     const Index end = source.endIndex();
-    const Index rows = end - first;
-    if (rows <= 0) return points;
+    if (end <= first) return;
     const auto [yLo, yHi] = source.range(y, first, end);
+    if (source.isNondecreasing(x)) {
+        bounds.add(source.at(x, first), source.at(x, end - 1), yLo, yHi);
+    } else {
+        const auto [xLo, xHi] = source.range(x, first, end);
+        bounds.add(xLo, xHi, yLo, yHi);
+    }
+}
+
+/// The points to draw for one line: every row when they fit in the pixel
+/// columns, else a min/max pair per pixel column. With sorted x only the rows
+/// in the visible x range (and one on each side, so the line reaches the
+/// edges) are drawn: a zoomed-in view keeps its full resolution.
+QList<QPointF> decimate(const ColumnDataSource& source, int x, int y, int pixelColumns,
+                        std::pair<double, double> visibleX) {
+    QList<QPointF> points;
+    Index first = source.firstIndex();
+    Index end = source.endIndex();
+    if (end <= first) return points;
     const bool sortedX = source.isNondecreasing(x);
     double xLo, xHi;
     if (sortedX) {
+        first = std::max(first, source.lowerBound(x, first, end, visibleX.first) - 1);
+        end = std::min(end, source.lowerBound(x, first, end, visibleX.second) + 1);
+        if (end <= first) return points;
         xLo = source.at(x, first);
         xHi = source.at(x, end - 1);
     } else {
         std::tie(xLo, xHi) = source.range(x, first, end);
     }
-    bounds.add(xLo, xHi, yLo, yHi);
+    const Index rows = end - first;
     if (rows <= Index(2) * pixelColumns) {
         points.reserve(rows);
         for (Index i = first; i < end; ++i)
@@ -199,8 +222,34 @@ struct ChartView::Private {
     QValueAxis* yAxis = nullptr;
     QList<QLineSeries*> series;  // empty: they carry the legend entries
     QList<PolylineItem*> lines;
+    QList<bool> hidden;  // by line index; kept across rebuilds (palette changes)
     QList<QMetaObject::Connection> sourceConnections;
+    QBoxLayout* layout = nullptr;
+    ChartTools* tools = nullptr;
+    // Set by pan and zoom: the view stays there while data streams in.
+    std::optional<std::pair<Range, Range>> userView;
 };
+
+namespace {
+/// The range an axis shows when the user has not moved it: the figure's
+/// fixed range, a follow window over the latest data, or the data with air.
+ChartView::Range axisRange(const RangeSpec& spec, double lo, double hi, double padFraction,
+                           bool padLow) {
+    if (spec.isFixed()) return {*spec.start, *spec.end};
+    // As Bokeh's DataRange1d: the interval caps the span; less data shows all of it.
+    if (spec.follow != RangeSpec::Follow::None && spec.followInterval > 0 &&
+        hi - lo > spec.followInterval) {
+        if (spec.follow == RangeSpec::Follow::End) return {hi - spec.followInterval, hi};
+        return {lo, lo + spec.followInterval};
+    }
+    double pad = (hi - lo) * padFraction;
+    if (pad == 0) pad = 1;
+    ChartView::Range range{lo - (padLow || hi <= lo ? pad : 0), hi + pad};
+    if (spec.start) range.first = *spec.start;
+    if (spec.end) range.second = *spec.end;
+    return range;
+}
+}  // namespace
 
 ChartView::ChartView(Figure* figure, QWidget* parent)
     : QWidget(parent), d_(std::make_unique<Private>()), figure_(figure) {
@@ -217,9 +266,13 @@ ChartView::ChartView(Figure* figure, QWidget* parent)
     // The data lines antialias themselves (PolylineItem).
     d_->view->setRenderHint(QPainter::Antialiasing, false);
     d_->view->setFrameShape(QFrame::NoFrame);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(d_->view);
+    d_->layout = new QBoxLayout(QBoxLayout::LeftToRight, this);
+    d_->layout->setContentsMargins(0, 0, 0, 0);
+    d_->layout->setSpacing(0);
+    d_->tools = new ChartTools(this, d_->view, d_->view->viewport());
+    connect(d_->tools, &ChartTools::saveRequested, this, &ChartView::saveWithDialog);
+    connect(figure, &Figure::interactionChanged, this, &ChartView::applyInteraction);
+    applyInteraction();
     // The lines draw in plot-area coordinates mapped by the axes: follow both.
     const auto syncLines = [this] {
         for (PolylineItem* line : d_->lines) line->syncGeometry();
@@ -272,6 +325,7 @@ void ChartView::rebuildSeries() {
     d_->xAxis->setTitleText(options.xAxisLabel);
     d_->yAxis->setTitleText(options.yAxisLabel);
     bool anyLegend = false;
+    d_->hidden.resize(figure_->lines().size());
     for (const LineGlyph& glyph : figure_->lines()) {
         auto* series = new QLineSeries;
         series->setName(glyph.legendLabel);
@@ -284,14 +338,122 @@ void ChartView::rebuildSeries() {
         d_->series.append(series);
         auto* line = new PolylineItem(d_->chart, d_->xAxis, d_->yAxis);
         line->setPen(pen);
+        const int index = int(d_->lines.size());
         d_->lines.append(line);
+        for (QLegendMarker* marker : d_->chart->legend()->markers(series)) {
+            connect(marker, &QLegendMarker::clicked, this, [this, index] {
+                if (figure_ && figure_->options().legendClickPolicy == ClickPolicy::Hide)
+                    setLineVisible(index, !isLineVisible(index));
+            });
+        }
         anyLegend |= !glyph.legendLabel.isEmpty();
         if (glyph.source)
             d_->sourceConnections.append(connect(glyph.source, &ColumnDataSource::dataChanged, this,
                                                  &ChartView::scheduleFrame));
     }
     d_->chart->legend()->setVisible(anyLegend);
+    for (int i = 0; i < d_->lines.size(); ++i)
+        if (d_->hidden[i]) setLineVisible(i, false);
     scheduleFrame();
+}
+
+void ChartView::applyInteraction() {
+    if (!figure_) return;
+    d_->tools->configure(*figure_);
+    placeToolbar();
+    scheduleFrame();  // the ranges may have changed
+}
+
+void ChartView::placeToolbar() {
+    QToolBar* toolbar = d_->tools->toolbar();
+    const ToolbarLocation where = figure_->options().toolbarLocation;
+    const bool vertical = where == ToolbarLocation::Right || where == ToolbarLocation::Left;
+    toolbar->setOrientation(vertical ? Qt::Vertical : Qt::Horizontal);
+    toolbar->setVisible(where != ToolbarLocation::None && !toolbar->actions().isEmpty());
+    d_->layout->removeWidget(toolbar);
+    d_->layout->removeWidget(d_->view);
+    d_->layout->setDirection(vertical ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
+    const bool toolbarFirst = where == ToolbarLocation::Left || where == ToolbarLocation::Above;
+    if (toolbarFirst) d_->layout->addWidget(toolbar);
+    d_->layout->addWidget(d_->view, 1);
+    if (!toolbarFirst) d_->layout->addWidget(toolbar);
+}
+
+ChartTools* ChartView::tools() const {
+    return d_->tools;
+}
+
+QWidget* ChartView::canvas() const {
+    return d_->view;
+}
+
+QRect ChartView::canvasRect() const {
+    return d_->view->geometry();
+}
+
+bool ChartView::isLineVisible(int line) const {
+    return line >= 0 && line < d_->hidden.size() && !d_->hidden[line];
+}
+
+void ChartView::setLineVisible(int line, bool visible) {
+    if (line < 0 || line >= d_->lines.size()) return;
+    const bool changed = d_->hidden[line] == visible;
+    d_->hidden[line] = !visible;
+    d_->lines[line]->setVisible(visible);
+    // Bokeh greys a hidden line's entry; Qt Charts would drop it altogether.
+    for (QLegendMarker* marker : d_->chart->legend()->markers(d_->series[line])) {
+        QColor label = palette().color(QPalette::WindowText);
+        QColor swatch = d_->series[line]->pen().color();
+        if (!visible) {
+            label.setAlphaF(0.35);
+            swatch.setAlphaF(0.25);
+        }
+        marker->setLabelBrush(label);
+        marker->setBrush(swatch);
+        marker->setPen(QPen(swatch));
+    }
+    if (changed) {
+        d_->tools->clearHover();
+        emit lineVisibilityChanged(line, visible);
+    }
+}
+
+QRectF ChartView::legendEntryRect(int line) const {
+    if (!figure_ || line < 0 || line >= figure_->lines().size()) return {};
+    const QString label = figure_->lines()[line].legendLabel;
+    if (label.isEmpty() || !d_->chart->legend()->isVisible()) return {};
+    // Qt Charts keeps its marker items private: find the entry by its text.
+    QList<QGraphicsItem*> pending = d_->chart->legend()->childItems();
+    while (!pending.isEmpty()) {
+        QGraphicsItem* item = pending.takeFirst();
+        pending.append(item->childItems());
+        auto* text = dynamic_cast<QGraphicsTextItem*>(item);
+        if (!text || text->toPlainText() != label || !text->isVisible()) continue;
+        // The entry is the text with its swatch: the parent item's box.
+        const QRectF scene = item->parentItem() ? item->parentItem()->sceneBoundingRect()
+                                                : item->sceneBoundingRect();
+        return d_->view->mapFromScene(scene).boundingRect().translated(d_->view->pos());
+    }
+    return {};
+}
+
+void ChartView::setViewRanges(Range x, Range y) {
+    if (!(x.second > x.first) || !(y.second > y.first)) return;
+    d_->userView = std::make_pair(x, y);
+    d_->xAxis->setRange(x.first, x.second);
+    d_->yAxis->setRange(y.first, y.second);
+    applyNiceTicks(d_->xAxis);
+    applyNiceTicks(d_->yAxis);
+    scheduleFrame();  // decimate again for the new x range
+}
+
+void ChartView::resetView() {
+    d_->userView.reset();
+    buildFrame();
+}
+
+bool ChartView::isFollowing() const {
+    return !d_->userView;
 }
 
 void ChartView::scheduleFrame() {
@@ -321,32 +483,45 @@ void ChartView::buildFrame() {
     if (!figure_) return;
     const int pixelColumns = std::max(
         64, int(d_->chart->plotArea().width() > 0 ? d_->chart->plotArea().width() : width()));
-    Bounds bounds;
-    int total = 0;
     const auto& lines = figure_->lines();
-    for (qsizetype i = 0; i < lines.size() && i < d_->series.size(); ++i) {
+    const qsizetype count = std::min(lines.size(), d_->series.size());
+    // Pass 1: the ranges (the data's bounds come from the pyramids).
+    if (!d_->userView) {
+        Bounds bounds;
+        for (qsizetype i = 0; i < count; ++i) {
+            const LineGlyph& glyph = lines[i];
+            ColumnDataSource* source = glyph.source.data();
+            if (!source) continue;
+            QReadLocker locker(&source->dataLock());
+            const int x = source->columnIndex(glyph.x);
+            const int y = source->columnIndex(glyph.y);
+            if (x >= 0 && y >= 0) addBounds(*source, x, y, bounds);
+        }
+        const FigureOptions& options = figure_->options();
+        if (bounds.valid() || (options.xRange.isFixed() && options.yRange.isFixed())) {
+            if (!bounds.valid()) bounds.add(0, 1, 0, 1);
+            // Axes follow the data (also while it rolls over), with a little air.
+            const Range x = axisRange(options.xRange, bounds.xMin, bounds.xMax, 0.02, false);
+            const Range y = axisRange(options.yRange, bounds.yMin, bounds.yMax, 0.05, true);
+            d_->xAxis->setRange(x.first, x.second);
+            d_->yAxis->setRange(y.first, y.second);
+            applyNiceTicks(d_->xAxis);
+            applyNiceTicks(d_->yAxis);
+        }
+    }
+    // Pass 2: the points in the visible x range.
+    int total = 0;
+    for (qsizetype i = 0; i < count; ++i) {
         const LineGlyph& glyph = lines[i];
         QList<QPointF> points;
         if (ColumnDataSource* source = glyph.source.data()) {
             QReadLocker locker(&source->dataLock());
             const int x = source->columnIndex(glyph.x);
             const int y = source->columnIndex(glyph.y);
-            if (x >= 0 && y >= 0) points = decimate(*source, x, y, pixelColumns, bounds);
+            if (x >= 0 && y >= 0) points = decimate(*source, x, y, pixelColumns, xRange());
         }
         total += int(points.size());
         d_->lines[i]->setPoints(std::move(points));  // one update per frame, never append
-    }
-    if (bounds.valid()) {
-        // Axes follow the data (also while it rolls over), with a little air.
-        double xPad = (bounds.xMax - bounds.xMin) * 0.02;
-        double yPad = (bounds.yMax - bounds.yMin) * 0.05;
-        if (xPad == 0) xPad = 1;
-        if (yPad == 0) yPad = 1;
-        d_->xAxis->setRange(bounds.xMin - (bounds.xMax > bounds.xMin ? 0 : xPad),
-                            bounds.xMax + xPad);
-        d_->yAxis->setRange(bounds.yMin - yPad, bounds.yMax + yPad);
-        applyNiceTicks(d_->xAxis);
-        applyNiceTicks(d_->yAxis);
     }
     lastFramePoints_ = total;
     ++frames_;
@@ -364,8 +539,30 @@ QImage ChartView::renderImage() {
     return grabFrame().toImage();
 }
 
+QImage ChartView::renderPlot() {
+    d_->layout->activate();  // a hidden view has not placed its canvas yet
+    if (framePending_) buildFrame();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    d_->tools->setOverlaysVisible(false);
+    const QImage image = d_->view->grab().toImage();
+    d_->tools->setOverlaysVisible(true);
+    return image;
+}
+
+void ChartView::saveWithDialog() {
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save chart"),
+        (figure_ && !figure_->options().title.isEmpty() ? figure_->options().title
+                                                        : QStringLiteral("chart")) +
+            QStringLiteral(".png"),
+        tr("PNG images (*.png)"));
+    if (path.isEmpty()) return;
+    QString error;
+    if (!savePng(path, &error)) qWarning("%s", qPrintable(error));
+}
+
 bool ChartView::savePng(const QString& path, QString* error) {
-    const QImage image = renderImage();
+    const QImage image = renderPlot();
     if (image.save(path, "PNG")) return true;
     if (error) *error = QStringLiteral("could not write PNG to '%1'").arg(path);
     return false;

@@ -8,10 +8,54 @@
 #include <QColor>
 #include <QObject>
 #include <QPointer>
+#include <optional>
 
 #include "plots/columndatasource.h"
 
 namespace qpanel {
+
+/// Bokeh's tools, by their `tools=` names: pan, wheel_zoom, box_zoom, reset,
+/// save, hover.
+enum class ToolKind { Pan, WheelZoom, BoxZoom, Reset, Save, Hover };
+
+struct Tool {
+    ToolKind kind;
+    /// HoverTool(tooltips=[("label", "@col"), ...]): `@col` (or `@{col}`) is
+    /// the column's value at the nearest row, `$x`, `$y`, `$index`, `$name`
+    /// its x, y, row and the line's legend label. Empty: x, y and the label.
+    QList<std::pair<QString, QString>> tooltips;
+};
+
+/// The Bokeh name of a tool ("wheel_zoom"), and back; an unknown name throws
+/// DataError listing the known ones.
+QString toolName(ToolKind kind);
+ToolKind toolKindFromName(const QString& name);
+/// Pan and box zoom are driven by a drag, wheel zoom by the wheel.
+bool isDragTool(ToolKind kind);
+
+/// Bokeh's figure() default, plus hover (SPEC §4).
+QList<Tool> defaultTools();
+
+enum class ToolbarLocation { Right, Left, Above, Below, None };
+/// legend.click_policy: 'none' or 'hide' (a click on an entry hides its line).
+enum class ClickPolicy { None, Hide };
+
+/// One axis range: fixed (Bokeh's Range1d, x_range=(start, end)) when both
+/// ends are set, else following the data (DataRange1d); with follow = End
+/// and a followInterval it is a window of that width over the latest data
+/// (once the data spans more than that).
+struct RangeSpec {
+    enum class Follow { None, Start, End };
+    std::optional<double> start;
+    std::optional<double> end;
+    Follow follow = Follow::None;
+    double followInterval = 0;
+    bool isFixed() const { return start && end; }
+    static RangeSpec fixed(double start, double end) { return {.start = start, .end = end}; }
+    static RangeSpec followEnd(double interval) {
+        return {.follow = Follow::End, .followInterval = interval};
+    }
+};
 
 struct FigureOptions {
     QString title;
@@ -19,6 +63,15 @@ struct FigureOptions {
     int height = 300;
     QString xAxisLabel;
     QString yAxisLabel;
+    QList<Tool> tools = defaultTools();
+    ToolbarLocation toolbarLocation = ToolbarLocation::Right;
+    /// The tool a drag (the wheel) drives; when it is not among `tools`, the
+    /// first tool of that sort is (Bokeh's 'auto'); nullopt: none.
+    std::optional<ToolKind> activeDrag = ToolKind::Pan;
+    std::optional<ToolKind> activeScroll = ToolKind::WheelZoom;
+    RangeSpec xRange;
+    RangeSpec yRange;
+    ClickPolicy legendClickPolicy = ClickPolicy::None;
 };
 
 struct LineGlyph {
@@ -39,6 +92,17 @@ public:
     const FigureOptions& options() const { return options_; }
     void setTitle(const QString& title);
 
+    /// p.add_tools(...): tools already there are replaced by the new ones.
+    void addTools(const QList<Tool>& tools);
+    /// The tool of that kind, or null.
+    const Tool* tool(ToolKind kind) const;
+    /// activeDrag / activeScroll resolved against `tools` (see FigureOptions).
+    std::optional<ToolKind> activeDrag() const;
+    std::optional<ToolKind> activeScroll() const;
+    void setLegendClickPolicy(ClickPolicy policy);
+    void setXRange(const RangeSpec& range);
+    void setYRange(const RangeSpec& range);
+
     /// Adds a line; throws DataError naming the missing column or source.
     void line(LineGlyph glyph);
     const QList<LineGlyph>& lines() const { return lines_; }
@@ -47,7 +111,10 @@ public:
     static QColor paletteColor(int index);
 
 signals:
+    /// Lines, title or labels changed (the chart rebuilds its series).
     void changed();
+    /// Tools, ranges or the legend policy changed (no data to redraw).
+    void interactionChanged();
 
 private:
     FigureOptions options_;

@@ -183,9 +183,57 @@
     };
     ColumnDataSource.prototype.patch = function (patches) { native.patch(this.__model, patches); };
 
-    function Figure(options) {
-        Object.defineProperty(this, '__model', {value: native.createFigure(options || {})});
+    // Bokeh's tools and ranges (pn.models.HoverTool, Range1d, DataRange1d):
+    // the figure hands them to native as plain records.
+    function HoverTool(options) {
+        if (!(this instanceof HoverTool)) throw new TypeError("HoverTool must be created with 'new'");
+        const opts = checkOptions('HoverTool', options, ['tooltips', 'mode']);
+        this.tooltips = opts.tooltips || [];
     }
+    function Range1d(options) {
+        if (!(this instanceof Range1d)) throw new TypeError("Range1d must be created with 'new'");
+        const opts = checkOptions('Range1d', options, ['start', 'end']);
+        this.start = opts.start === undefined ? 0 : opts.start;
+        this.end = opts.end === undefined ? 1 : opts.end;
+    }
+    function DataRange1d(options) {
+        if (!(this instanceof DataRange1d)) throw new TypeError("DataRange1d must be created with 'new'");
+        const opts = checkOptions('DataRange1d', options, ['start', 'end', 'follow', 'follow_interval']);
+        this.start = opts.start === undefined ? null : opts.start;
+        this.end = opts.end === undefined ? null : opts.end;
+        this.follow = opts.follow === undefined ? null : opts.follow;
+        this.follow_interval = opts.follow_interval === undefined ? null : opts.follow_interval;
+    }
+    function toolRecord(tool) {
+        return tool instanceof HoverTool ? {type: 'hover', tooltips: tool.tooltips} : tool;
+    }
+    function rangeRecord(range) {
+        return range instanceof Range1d ? [range.start, range.end]
+             : range instanceof DataRange1d ? {start: range.start, end: range.end, follow: range.follow,
+                                               follow_interval: range.follow_interval}
+             : range;
+    }
+
+    function Figure(options) {
+        const opts = {};
+        for (const key of Object.keys(options || {}))
+            if (options[key] !== undefined) opts[key] = options[key];  // undefined: the default
+        if (Array.isArray(opts.tools)) opts.tools = opts.tools.map(toolRecord);
+        if ('x_range' in opts) opts.x_range = rangeRecord(opts.x_range);
+        if ('y_range' in opts) opts.y_range = rangeRecord(opts.y_range);
+        const id = native.createFigure(opts);
+        Object.defineProperty(this, '__model', {value: id});
+        let clickPolicy = 'none';
+        // p.legend.click_policy = 'hide': a click on an entry hides its line.
+        Object.defineProperty(this, 'legend', {value: Object.defineProperty({}, 'click_policy', {
+            get: function () { return clickPolicy; },
+            set: function (policy) { native.setClickPolicy(id, String(policy)); clickPolicy = String(policy); },
+            enumerable: true,
+        }), enumerable: true});
+    }
+    Figure.prototype.add_tools = function () {
+        native.addTools(this.__model, Array.prototype.slice.call(arguments).map(toolRecord));
+    };
     Figure.prototype.line = function (options) {
         const opts = Object.assign({}, options || {});
         if (!(opts.source instanceof ColumnDataSource))
@@ -376,7 +424,8 @@
         config: config,
         io: {with_lock: withLock},
         plotting: {figure: function (options) { return new Figure(options); }},
-        models: {ColumnDataSource: ColumnDataSource},
+        models: {ColumnDataSource: ColumnDataSource, HoverTool: HoverTool, Range1d: Range1d,
+                 DataRange1d: DataRange1d},
     };
     pn.pane.Chart = chart;
     pn.pane.Bokeh = chart;

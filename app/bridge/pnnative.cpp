@@ -4,6 +4,7 @@
 #include "core/fetch.h"
 #include "core/periodiccallback.h"
 #include "core/reactive.h"
+#include "plots/bokehoptions.h"
 #include "plots/chartpane.h"
 #include "plots/columndatasource.h"
 #include "plots/figure.h"
@@ -549,7 +550,9 @@ void PnNative::patch(int source, const QVariantMap& patches) {
 
 QJSValue PnNative::createFigure(const QVariantMap& options) {
     return guarded([&] {
-        static const QStringList known{"title", "width", "height", "x_axis_label", "y_axis_label"};
+        static const QStringList known =
+            QStringList{"title", "width", "height", "x_axis_label", "y_axis_label"} +
+            figureInteractionOptions();
         for (auto it = options.cbegin(); it != options.cend(); ++it)
             if (!known.contains(it.key()))
                 throw ParamError(
@@ -562,7 +565,24 @@ QJSValue PnNative::createFigure(const QVariantMap& options) {
         f.height = options.value("height", 300).toInt();
         f.xAxisLabel = options.value("x_axis_label").toString();
         f.yAxisLabel = options.value("y_axis_label").toString();
+        for (const QString& name : figureInteractionOptions())
+            if (options.contains(name)) applyFigureOption(f, name, options.value(name));
         return QJSValue(rememberModel(new Figure(f)));
+    });
+}
+
+void PnNative::addTools(int figure, const QVariantList& tools) {
+    guarded([&] {
+        model<Figure>(figure, "figure")
+            ->addTools(toolsFromVariant(tools, QStringLiteral("figure.add_tools")));
+        return QJSValue();
+    });
+}
+
+void PnNative::setClickPolicy(int figure, const QString& policy) {
+    guarded([&] {
+        model<Figure>(figure, "figure")->setLegendClickPolicy(clickPolicyFromName(policy));
+        return QJSValue();
     });
 }
 

@@ -83,6 +83,8 @@ public:
     Q_INVOKABLE QJSValue createFigure(const QVariantMap& options);
     Q_INVOKABLE void line(int figure, const QVariantMap& options);
     Q_INVOKABLE QJSValue createChart(int figure);
+    Q_INVOKABLE void addTools(int figure, const QVariantList& tools);
+    Q_INVOKABLE void setClickPolicy(int figure, const QString& policy);
     // Periodic callbacks (pn.state.add_periodic_callback).
     Q_INVOKABLE QJSValue addPeriodic(const QJSValue& callback, const QVariantMap& options,
                                      bool withLock);

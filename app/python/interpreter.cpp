@@ -5,6 +5,7 @@
 #include <QtEndian>
 #include <cstdio>
 
+#include "arenacache.h"
 #include "asyncioloop.h"
 #include "python/pyapp.h"
 #include "python/pywatchdog.h"
@@ -64,6 +65,7 @@ Interpreter& Interpreter::instance() {
 
 Interpreter::Interpreter() {
     linkQpanelModule();
+    installArenaCache();
     // Python's own signal handlers would take SIGINT from Qt.
     py::initialize_interpreter(false);
     {

@@ -15,6 +15,7 @@
 
 #include "core/periodiccallback.h"
 #include "core/reactive.h"
+#include "plots/bokehoptions.h"
 #include "plots/chartpane.h"
 #include "plots/columndatasource.h"
 #include "plots/figure.h"
@@ -501,15 +502,28 @@ void registerCharts(py::module_& m) {
 
     py::class_<FigureRef>(m, "Figure")
         .def(py::init([](const std::string& title, int width, int height, const std::string& xLabel,
-                         const std::string& yLabel) {
+                         const std::string& yLabel, const py::dict& interaction) {
             FigureOptions f;
             f.title = qs(title);
             f.width = width;
             f.height = height;
             f.xAxisLabel = qs(xLabel);
             f.yAxisLabel = qs(yLabel);
+            // tools=, toolbar_location=, active_*=, x_range=, y_range= (bokeh.py
+            // turned tool and range objects into plain records).
+            for (auto [name, value] : interaction)
+                applyFigureOption(f, qs(py::str(name)), toVariant(value));
             return FigureRef{adopt(new Figure(f))};
         }))
+        .def("add_tools",
+             [](const FigureRef& f, py::handle tools) {
+                 f.require()->addTools(
+                     toolsFromVariant(toVariant(tools), QStringLiteral("figure.add_tools")));
+             })
+        .def("set_click_policy",
+             [](const FigureRef& f, const std::string& policy) {
+                 f.require()->setLegendClickPolicy(clickPolicyFromName(qs(policy)));
+             })
         .def("line",
              [](const FigureRef& f, const std::string& x, const std::string& y,
                 const SourceRef& source, std::optional<std::string> color, double lineWidth,

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "v8/jsglobals.h"
+#include "v8/jspolyfills.h"
 #include "v8/jstimers.h"
 #include "v8/jsvalueref.h"
 #include "v8/qobjectwrap.h"
@@ -49,6 +50,7 @@ JsEngine::JsEngine(JsLimits limits, QObject* parent)
     timers_ = std::make_unique<JsTimers>(*this);
     installConsole(*this, context);
     installQueueMicrotask(context);
+    installEs2023Builtins(context);
     timers_->install(context);
     qobjects_ = std::make_unique<QObjectBinding>(*this);
 

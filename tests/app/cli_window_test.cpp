@@ -181,11 +181,10 @@ TEST(CliWindow, EveryBundledExampleRunsHeadlessWithoutErrors) {
                server.url(QStringLiteral("/img/{index}")).toString());
     // What the examples taken from Panel's async guide do; examples added later follow the general
     // rule.
-    const QHash<QString, int> expected = {{QStringLiteral("async_button"), 0},
-                                          {QStringLiteral("async_bind_image"), 0},
-                                          {QStringLiteral("async_watch_image"), 0},
-                                          {QStringLiteral("streaming_chart"), 0},
-                                          {QStringLiteral("periodic_and_execute"), 3}};
+    const QHash<QString, int> expected = {
+        {QStringLiteral("async_button"), 0},         {QStringLiteral("async_bind_image"), 0},
+        {QStringLiteral("async_watch_image"), 0},    {QStringLiteral("streaming_chart"), 0},
+        {QStringLiteral("periodic_and_execute"), 3}, {QStringLiteral("explore_chart"), 3}};
 
     // The Python examples behave as their JavaScript twins.
     const QStringList files =

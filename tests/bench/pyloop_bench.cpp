@@ -8,6 +8,7 @@
 // Python.h (through pybind11) before Qt, whose `slots` macro breaks
 // CPython's object.h.
 // clang-format off
+#include "arenacache.h"
 #include "asyncioloop.h"
 #include <pybind11/embed.h>
 #include "peers.h"
@@ -138,6 +139,8 @@ BENCHMARK(BM_AiohttpGetsPerSecond)
 
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
+    // As the app's interpreter (python/interpreter.cpp) is set up.
+    qpanel::python::installArenaCache();
     py::scoped_interpreter interpreter;
     py::module_::import("sys").attr("path").attr("insert")(0, QPANEL_BENCH_PEERS_DIR);
     qpanel::python::installAsyncioLoop();

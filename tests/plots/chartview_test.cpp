@@ -152,7 +152,9 @@ TEST(ChartView, SeveralLinesGetTheirColoursAndSavePngWritesTheFigureSize) {
     const QString path = dir.filePath("chart.png");
     ASSERT_TRUE(view.savePng(path));
     QImage png(path);
-    ASSERT_EQ(png.size(), QSize(500, 300));
+    EXPECT_EQ(view.size(), QSize(500, 300));
+    ASSERT_EQ(png.size(), view.canvasRect().size());  // the chart, without its toolbar
+    EXPECT_EQ(png.height(), 300);
     EXPECT_GT(countColor(png, png.rect(), Figure::paletteColor(0)), 50);
     EXPECT_GT(countColor(png, png.rect(), Figure::paletteColor(1)), 50);
     QString error;

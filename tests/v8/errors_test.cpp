@@ -1,6 +1,8 @@
 // Errors from V8 as people read them: what, and file:line:column.
 #include <gtest/gtest.h>
 
+#include <QFile>
+
 #include "v8probe.h"
 
 using qpanel::SourceLocation;
@@ -109,4 +111,21 @@ for (const f of [setTimeout, setInterval, queueMicrotask]) {
               QStringList({"TypeError setTimeout: the callback must be a function",
                            "TypeError setInterval: the callback must be a function",
                            "TypeError queueMicrotask: the callback must be a function"}));
+}
+
+// V8 10.2 lacks ES2023's change-array-by-copy methods; the engine adds them.
+// Expected output: node 20's (node 18, on a fresh Debian 12, has the same V8
+// and lacks them too, so it is not asked).
+TEST(V8Builtins, Es2023ChangeArrayByCopyAsNode20) {
+    const QString program = QStringLiteral(QPANEL_V8_PROGRAMS_DIR "/es2023_change_by_copy.js");
+    QFile source(program),
+        expected(QStringLiteral(QPANEL_V8_PROGRAMS_DIR "/es2023_change_by_copy.expected"));
+    ASSERT_TRUE(source.open(QIODevice::ReadOnly));
+    ASSERT_TRUE(expected.open(QIODevice::ReadOnly));
+    V8Probe probe;
+    const auto error = probe.runToIdle(QString::fromUtf8(source.readAll()), program);
+    ASSERT_FALSE(error) << error->toString().toStdString();
+    QStringList lines = QString::fromUtf8(expected.readAll()).split('\n');
+    if (!lines.isEmpty() && lines.last().isEmpty()) lines.removeLast();
+    EXPECT_EQ(probe.console, lines);
 }

@@ -141,7 +141,122 @@ class ColumnDataSource:
         return 'ColumnDataSource(%s)' % ', '.join(self.column_names)
 
 
-_FIGURE_OPTIONS = ('title', 'width', 'height', 'x_axis_label', 'y_axis_label')
+_INTERACTION_OPTIONS = ('tools', 'toolbar_location', 'active_drag', 'active_scroll', 'x_range',
+                        'y_range')
+_FIGURE_OPTIONS = ('title', 'width', 'height', 'x_axis_label', 'y_axis_label') + _INTERACTION_OPTIONS
+
+
+class _Tool:
+    """A Bokeh tool (bokeh.models.PanTool, ...); figure(tools=[...]) and
+    p.add_tools(...) take them, or their names ('pan', 'wheel_zoom', ...)."""
+    _type = None
+
+    def __init__(self, **options):
+        for key in ('description', 'name', 'dimensions'):
+            options.pop(key, None)  # accepted, no effect in qpanel
+        if options:
+            raise TypeError('%s(): unknown option %r' % (type(self).__name__, sorted(options)[0]))
+
+    def _record(self):
+        return {'type': self._type}
+
+    def __repr__(self):
+        return '%s()' % type(self).__name__
+
+
+class PanTool(_Tool):
+    _type = 'pan'
+
+
+class WheelZoomTool(_Tool):
+    _type = 'wheel_zoom'
+
+
+class BoxZoomTool(_Tool):
+    _type = 'box_zoom'
+
+
+class ResetTool(_Tool):
+    _type = 'reset'
+
+
+class SaveTool(_Tool):
+    _type = 'save'
+
+
+class HoverTool(_Tool):
+    """HoverTool(tooltips=[("price", "@y"), ("at", "$x")]): `@col` is the
+    hovered row's value of that column; $x, $y, $index and $name too."""
+    _type = 'hover'
+
+    def __init__(self, tooltips=None, **options):
+        options.pop('mode', None)  # qpanel reads out the nearest point of each line
+        super().__init__(**options)
+        if isinstance(tooltips, str):
+            raise TypeError('HoverTool(tooltips=...): give a list of (label, field) pairs')
+        self.tooltips = [tuple(t) for t in (tooltips or [])]
+
+    def _record(self):
+        return {'type': 'hover', 'tooltips': [list(t) for t in self.tooltips]}
+
+
+class Range1d:
+    """A fixed axis range: figure(x_range=Range1d(0, 10)) or x_range=(0, 10)."""
+
+    def __init__(self, start=0, end=1, **options):
+        self.start, self.end = start, end
+
+    def _record(self):
+        return [self.start, self.end]
+
+    def __repr__(self):
+        return 'Range1d(%r, %r)' % (self.start, self.end)
+
+
+class DataRange1d:
+    """A range following the data; follow='end' with follow_interval=N shows
+    the latest N units while data streams in."""
+
+    def __init__(self, start=None, end=None, follow=None, follow_interval=None, **options):
+        options.pop('range_padding', None)
+        if options:
+            raise TypeError('DataRange1d(): unknown option %r' % (sorted(options)[0],))
+        self.start, self.end = start, end
+        self.follow, self.follow_interval = follow, follow_interval
+
+    def _record(self):
+        return {'start': self.start, 'end': self.end, 'follow': self.follow,
+                'follow_interval': self.follow_interval}
+
+    def __repr__(self):
+        return 'DataRange1d(follow=%r, follow_interval=%r)' % (self.follow, self.follow_interval)
+
+
+def _script_value(value):
+    """Tool and range objects as the plain records qpanel's charts take."""
+    if hasattr(value, '_record'):
+        return value._record()
+    if isinstance(value, (list, tuple)):
+        return [_script_value(v) for v in value]
+    return value
+
+
+class _Legend:
+    """p.legend: click_policy = 'hide' lets a click on an entry hide its line."""
+
+    def __init__(self, figure):
+        self._figure = figure
+        self._click_policy = 'none'
+        self.location = 'top_right'  # accepted; qpanel's legend sits above the plot
+
+    @property
+    def click_policy(self):
+        return self._click_policy
+
+    @click_policy.setter
+    def click_policy(self, value):
+        self._figure._f.set_click_policy(str(value))
+        self._click_policy = value
 _LINE_OPTIONS = ('x', 'y', 'source', 'color', 'line_color', 'line_width', 'legend_label')
 
 
@@ -152,14 +267,19 @@ class Figure:
                  **options):
         width = options.pop('plot_width', width)
         height = options.pop('plot_height', height)
-        for key in ('sizing_mode', 'toolbar_location', 'tools'):
-            options.pop(key, None)  # accepted: qpanel's charts have their own toolbar
+        options.pop('sizing_mode', None)  # accepted
+        interaction = {key: _script_value(options.pop(key)) for key in _INTERACTION_OPTIONS
+                       if key in options}
         if options:
             raise TypeError('figure(): unknown option %r (qpanel knows: %s)' % (
                 sorted(options)[0], ', '.join(_FIGURE_OPTIONS)))
         self._f = _qpanel.Figure(str(title or ''), int(width), int(height),
-                                 str(x_axis_label or ''), str(y_axis_label or ''))
+                                 str(x_axis_label or ''), str(y_axis_label or ''), interaction)
         self._title = title
+        self.legend = _Legend(self)
+
+    def add_tools(self, *tools):
+        self._f.add_tools([_script_value(t) for t in tools])
 
     @property
     def title(self):
@@ -208,4 +328,7 @@ plotting.figure = figure
 plotting.Figure = Figure
 models = _Namespace('bokeh.models')
 models.ColumnDataSource = ColumnDataSource
+for _cls in (PanTool, WheelZoomTool, BoxZoomTool, ResetTool, SaveTool, HoverTool, Range1d,
+             DataRange1d):
+    setattr(models, _cls.__name__, _cls)
 _submodules = {'bokeh.plotting': plotting, 'bokeh.models': models}

@@ -1,4 +1,4 @@
-# expect: cannot import name 'HoverTool'
+# expect: cannot import name 'TapTool'
 # at: 4
 import panel as pn
-from bokeh.models import HoverTool
+from bokeh.models import TapTool

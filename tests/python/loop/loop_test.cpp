@@ -4,10 +4,13 @@
 // Python (in the fixture) before Qt.
 // clang-format off
 #include "pyloopfixture.h"
+#include "arenacache.h"
 #include "core/scheduler.h"
 // clang-format on
 
 #include <QTimer>
+#include <cstdlib>
+#include <cstring>
 #include <thread>
 
 namespace {
@@ -261,6 +264,37 @@ def start():
     EXPECT_EQ(qpanel::python::closeAsyncioLoopResources(context), 1);
     EXPECT_EQ(py::len(scope["log"]), 1u);
     EXPECT_TRUE(task.attr("cancelled")().cast<bool>());
+}
+
+}  // namespace
+
+namespace {
+
+// A burst of tasks frees its arenas when it ends; the next burst gets them
+// back from the cache instead of page-faulting fresh memory in.
+TEST(AsyncioLoop, ArenasFreedByABurstOfTasksServeTheNextBurst) {
+    const char* allocator = std::getenv("PYTHONMALLOC");
+    if (allocator && std::strcmp(allocator, "pymalloc") != 0)
+        GTEST_SKIP() << "PYTHONMALLOC=" << allocator << " uses no arenas";
+    py::dict scope = runPython(R"(
+import asyncio, gc
+
+async def burst(n):
+    async def worker():
+        await asyncio.sleep(0)
+    await asyncio.gather(*[worker() for _ in range(n)])
+)");
+    auto runBurst = [&] {
+        py::object task = runTask(scope["burst"](30000));
+        task.attr("result")();
+        py::module_::import("gc").attr("collect")();
+    };
+    runBurst();
+    const qpanel::python::ArenaCacheStats afterFirst = qpanel::python::arenaCacheStats();
+    EXPECT_GT(afterFirst.cachedArenas, 0u) << "the first burst's empty arenas are kept";
+    runBurst();
+    const qpanel::python::ArenaCacheStats afterSecond = qpanel::python::arenaCacheStats();
+    EXPECT_GT(afterSecond.reused, afterFirst.reused) << "the second burst reuses them";
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 // GIL while a test waits on the Qt loop (pyloopfixture.h), as the app does.
 // Python.h before Qt, whose `slots` macro breaks object.h.
 // clang-format off
+#include "arenacache.h"
 #include "asyncioloop.h"
 #include <pybind11/embed.h>
 #include "python/importoutsideleakcheck.h"
@@ -15,6 +16,7 @@
 int main(int argc, char** argv) {
     ::testing::InitGoogleTest(&argc, argv);
     QCoreApplication app(argc, argv);
+    qpanel::python::installArenaCache();
     pybind11::scoped_interpreter interpreter;
     qpanel::test::importOutsideLeakCheck();
     qpanel::python::installAsyncioLoop();

@@ -1,0 +1,31 @@
+#pragma once
+// Bokeh's figure() interaction options from script values, one parser for
+// both script languages (they hand over plain QVariant maps and lists):
+//
+//   tools             "pan,wheel_zoom,hover", or a list of names and tool
+//                     records {type: "hover", tooltips: [[label, field], ...]}
+//   toolbar_location  "right" (default), "left", "above", "below" or null
+//   active_drag       "auto", "pan", "box_zoom" or null (no drag tool)
+//   active_scroll     "auto", "wheel_zoom" or null
+//   x_range, y_range  [start, end] (Range1d), or {start, end, follow:
+//                     "end"|"start", follow_interval: n} (DataRange1d)
+//
+// Errors are DataError naming the option and what it accepts.
+
+#include <QStringList>
+#include <QVariant>
+
+#include "plots/figure.h"
+
+namespace qpanel {
+
+/// The option names applyFigureOption() knows.
+QStringList figureInteractionOptions();
+/// Sets one of figureInteractionOptions() from a script value.
+void applyFigureOption(FigureOptions& options, const QString& name, const QVariant& value);
+
+QList<Tool> toolsFromVariant(const QVariant& value, const QString& where);
+RangeSpec rangeFromVariant(const QVariant& value, const QString& where);
+ClickPolicy clickPolicyFromName(const QString& name);
+
+}  // namespace qpanel
