@@ -100,8 +100,10 @@ public:
           sender_(sender),
           signal_(signal),
           callback_(binding.engine(), callback) {
+        // Auto: an emit on another thread is queued to the engine's (the
+        // relay's) thread, since the isolate may be entered from one thread only.
         QMetaObject::connect(sender, signal.methodIndex(), this,
-                             QObject::staticMetaObject.methodCount(), Qt::DirectConnection);
+                             QObject::staticMetaObject.methodCount(), Qt::AutoConnection);
         QObject::connect(sender, &QObject::destroyed, this, [this] { retire(); });
     }
     ~SignalRelay() override {

@@ -25,7 +25,8 @@
 //   (C++ took it). The engine closing deletes such objects too.
 // - A connected callback is a JsValueRef in a relay object; the relays go
 //   when the sender is deleted or the binding (the engine) closes, so a
-//   signal emitted after the app closed reaches no script.
+//   signal emitted after the app closed reaches no script. A signal emitted
+//   on another thread is queued to the engine's thread.
 
 #include <v8.h>
 

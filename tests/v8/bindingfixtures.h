@@ -5,6 +5,7 @@
 
 #include <QJsonValue>
 #include <QObject>
+#include <QThread>
 #include <QVariantList>
 #include <QVariantMap>
 #include <stdexcept>
@@ -55,6 +56,8 @@ public:
         emit pinged(what, {{"value", value_}, {"tags", QStringList{"a", "b"}}}, this);
     }
     Q_INVOKABLE void fail() { throw std::runtime_error("the counter is jammed"); }
+    /// True when called from the thread the counter lives in.
+    Q_INVOKABLE bool onOwnThread() const { return QThread::currentThread() == thread(); }
 
     QString label_;
     double ratio_ = 0;

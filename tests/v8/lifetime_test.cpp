@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <thread>
 
 #include "bindingfixtures.h"
 #include "v8/jsvalueref.h"
@@ -210,4 +211,20 @@ TEST(V8Lifetime, AnObjectDeletedByItsOwnCallbackLeavesAnInertWrapper) {
         "a.js");
     ASSERT_EQ(errorOf(error), "");
     EXPECT_EQ(probe.console, QStringList{"Counter.value: the object was deleted"});
+}
+
+TEST(V8Lifetime, ASignalEmittedOnAnotherThreadRunsItsCallbackOnTheEnginesThread) {
+    V8Probe probe;
+    Counter counter;
+    probe.expose("counter", &counter);
+    ASSERT_EQ(
+        errorOf(probe.engine.runScript(
+            "counter.valueChanged.connect(v => console.log(v, counter.onOwnThread()));", "a.js")),
+        "");
+    // V8's isolate is not thread-safe: the call is queued to the engine's thread.
+    std::thread worker([&] { counter.setValue(7); });
+    worker.join();
+    EXPECT_TRUE(probe.console.isEmpty());
+    EXPECT_TRUE(waitUntil([&] { return !probe.console.isEmpty(); }));
+    EXPECT_EQ(probe.console, QStringList{"7 true"});
 }
