@@ -228,3 +228,37 @@ TEST(V8Lifetime, ASignalEmittedOnAnotherThreadRunsItsCallbackOnTheEnginesThread)
     EXPECT_TRUE(waitUntil([&] { return !probe.console.isEmpty(); }));
     EXPECT_EQ(probe.console, QStringList{"7 true"});
 }
+
+TEST(V8Lifetime, AQueuedSignalForAClosedEngineIsDropped) {
+    Counter counter;
+    QStringList console;
+    {
+        V8Probe probe;
+        QObject::connect(&probe.engine, &JsEngine::consoleMessage,
+                         [&](auto, const QString& text) { console << text; });
+        probe.expose("counter", &counter);
+        ASSERT_EQ(errorOf(probe.engine.runScript(
+                      "counter.valueChanged.connect(v => console.log('got', v));", "a.js")),
+                  "");
+        std::thread worker([&] { counter.setValue(3); });
+        worker.join();
+    }  // closed before the queued call is delivered
+    ASSERT_TRUE(passLoopTurns());
+    EXPECT_TRUE(console.isEmpty());
+}
+
+TEST(V8Lifetime, WrappersOfManyLiveObjectsAreCollectedAndTheObjectsStay) {
+    V8Probe probe;
+    Counter counter;
+    probe.expose("counter", &counter);
+    ASSERT_EQ(errorOf(probe.engine.runScript(
+                  "for (let i = 0; i < 1000; ++i) counter.makeChild().value = i;", "a.js")),
+              "");
+    ASSERT_EQ(counter.children().size(), 1000);
+    EXPECT_EQ(probe.engine.qobjects().wrapperCount(), 1001u);
+    probe.collectGarbage();
+    ASSERT_TRUE(passLoopTurns());
+    EXPECT_EQ(probe.engine.qobjects().wrapperCount(), 1u);  // counter's, a global
+    ASSERT_EQ(counter.children().size(), 1000);
+    EXPECT_EQ(counter.children().back()->property("value").toInt(), 999);
+}
