@@ -320,14 +320,21 @@ struct QObjectBinding::Callbacks {
         Member& m = member(info);
         if (!live(info, info.This(), m)) return;
         v8::Isolate* isolate = info.GetIsolate();
+        const v8::Local<v8::Context> context = isolate->GetCurrentContext();
+        // Kept on the wrapper under a private key, so `obj.changed === obj.changed`
+        // (a script may store one and compare it later).
+        const v8::Local<v8::Object> self = info.This();
+        const v8::Local<v8::Private> key =
+            v8::Private::ForApi(isolate, toV8(isolate, QStringLiteral("qpanel.signal:") + m.label));
+        v8::Local<v8::Value> cached;
+        if (self->GetPrivate(context, key).ToLocal(&cached) && cached->IsObject())
+            return info.GetReturnValue().Set(cached);
         v8::Local<v8::Object> handle;
-        if (!m.binding->signalTemplate_.Get(isolate)
-                 ->NewInstance(isolate->GetCurrentContext())
-                 .ToLocal(&handle))
-            return;
-        handle->SetInternalField(0, info.This());
+        if (!m.binding->signalTemplate_.Get(isolate)->NewInstance(context).ToLocal(&handle)) return;
+        handle->SetInternalField(0, self);
         handle->SetAlignedPointerInInternalField(1, tag(kSignalTag));
         handle->SetInternalField(2, info.Data());
+        static_cast<void>(self->SetPrivate(context, key, handle).IsNothing());
         info.GetReturnValue().Set(handle);
     }
 

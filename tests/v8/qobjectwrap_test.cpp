@@ -146,10 +146,11 @@ TEST(V8Binding, TheSameObjectGivesTheSameWrapper) {
         "const child = counter.makeChild();"
         "console.log(counter.self() === counter, counter.echo(counter) === counter,"
         " child === child.self(), child !== counter, child instanceof counter.constructor,"
-        " String(counter.constructor.name))",
+        " String(counter.constructor.name), counter.valueChanged === counter.valueChanged,"
+        " counter.valueChanged !== child.valueChanged)",
         "same.js");
     ASSERT_EQ(errorOf(error), "");
-    EXPECT_EQ(probe.console, QStringList{"true true true true true Counter"});
+    EXPECT_EQ(probe.console, QStringList{"true true true true true Counter true true"});
 }
 
 TEST(V8Binding, SignalsReachConnectedFunctionsWithTheirArguments) {
