@@ -241,3 +241,16 @@ TEST(V8Binding, MethodsCalledOnAnotherObjectAreRefused) {
     EXPECT_EQ(errorOf(probe.engine.runScript("counter.add.call({}, 1)", "a.js")),
               "TypeError: Illegal invocation");
 }
+
+TEST(V8Binding, QObjectsOwnMembersStayCppsButObjectName) {
+    V8Probe probe;
+    Counter counter;
+    counter.setObjectName(QStringLiteral("clicks"));
+    probe.expose("counter", &counter);
+    const auto error = probe.engine.runScript(
+        "console.log(counter.objectName, typeof counter.deleteLater, typeof counter.destroyed,"
+        " typeof counter.objectNameChanged)",
+        "own.js");
+    ASSERT_EQ(errorOf(error), "");
+    EXPECT_EQ(probe.console, QStringList{"clicks undefined undefined undefined"});
+}
