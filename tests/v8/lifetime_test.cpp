@@ -12,6 +12,7 @@
 #include "v8probe.h"
 
 using qpanel::test::Counter;
+using qpanel::test::errorOf;
 using qpanel::test::passLoopTurns;
 using qpanel::test::V8Probe;
 using qpanel::test::waitUntil;
@@ -19,10 +20,6 @@ using qpanel::v8engine::JsEngine;
 using qpanel::v8engine::JsValueRef;
 
 namespace {
-
-std::string errorOf(const std::optional<qpanel::v8engine::JsError>& error) {
-    return error ? error->message.toStdString() : std::string();
-}
 
 /// The object the global `name` wraps (null if none or deleted).
 QObject* globalObject(V8Probe& probe, const char* name) {
@@ -36,6 +33,19 @@ QObject* globalObject(V8Probe& probe, const char* name) {
             found = probe.engine.qobjects().unwrap(value);
     });
     return found;
+}
+
+/// An engine whose script logs "got <value>" for each of `counter`'s
+/// valueChanged, into `console` (which outlives the engine).
+std::unique_ptr<V8Probe> loggingValues(Counter& counter, QStringList& console) {
+    auto probe = std::make_unique<V8Probe>();
+    QObject::connect(&probe->engine, &JsEngine::consoleMessage,
+                     [&console](auto, const QString& text) { console << text; });
+    probe->expose("counter", &counter);
+    EXPECT_EQ(errorOf(probe->engine.runScript(
+                  "counter.valueChanged.connect(v => console.log('got', v));", "a.js")),
+              "");
+    return probe;
 }
 
 }  // namespace
@@ -131,13 +141,7 @@ TEST(V8Lifetime, ASignalEmittedAfterTheEngineIsGoneReachesNoScript) {
     Counter counter;
     QStringList console;
     {
-        V8Probe probe;
-        QObject::connect(&probe.engine, &JsEngine::consoleMessage,
-                         [&](auto, const QString& text) { console << text; });
-        probe.expose("counter", &counter);
-        ASSERT_EQ(errorOf(probe.engine.runScript(
-                      "counter.valueChanged.connect(v => console.log('got', v));", "a.js")),
-                  "");
+        const auto probe = loggingValues(counter, console);
         counter.setValue(1);
         ASSERT_EQ(console, QStringList{"got 1"});
     }
@@ -233,13 +237,7 @@ TEST(V8Lifetime, AQueuedSignalForAClosedEngineIsDropped) {
     Counter counter;
     QStringList console;
     {
-        V8Probe probe;
-        QObject::connect(&probe.engine, &JsEngine::consoleMessage,
-                         [&](auto, const QString& text) { console << text; });
-        probe.expose("counter", &counter);
-        ASSERT_EQ(errorOf(probe.engine.runScript(
-                      "counter.valueChanged.connect(v => console.log('got', v));", "a.js")),
-                  "");
+        const auto probe = loggingValues(counter, console);
         std::thread worker([&] { counter.setValue(3); });
         worker.join();
     }  // closed before the queued call is delivered

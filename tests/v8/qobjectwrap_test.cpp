@@ -9,16 +9,10 @@
 #include "v8probe.h"
 
 using qpanel::test::Counter;
+using qpanel::test::errorOf;
 using qpanel::test::V8Probe;
 
-namespace {
-
-/// The script's error as people read it, "" if it ran.
-std::string errorOf(const std::optional<qpanel::v8engine::JsError>& error) {
-    return error ? error->message.toStdString() : std::string();
-}
-
-}  // namespace
+namespace {}  // namespace
 
 TEST(V8Binding, PropertiesReadAndWriteWithTheirTypes) {
     V8Probe probe;

@@ -4,6 +4,7 @@
 
 #include <QStringList>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "common/eventloop.h"
@@ -12,6 +13,11 @@
 #include "v8/qobjectwrap.h"
 
 namespace qpanel::test {
+
+/// A script's error as people read it ("TypeError: ..."), "" if it ran.
+inline std::string errorOf(const std::optional<v8engine::JsError>& error) {
+    return error ? error->message.toStdString() : std::string();
+}
 
 struct V8Probe {
     explicit V8Probe(v8engine::JsLimits limits = {}) : engine(limits) {
