@@ -5,6 +5,8 @@
 #include "v8/jsglobals.h"
 #include "v8/jspolyfills.h"
 #include "v8/jstimers.h"
+#include "v8/jsvalueref.h"
+#include "v8/qobjectwrap.h"
 #include "v8/v8platform.h"
 #include "v8/v8string.h"
 
@@ -50,6 +52,7 @@ JsEngine::JsEngine(JsLimits limits, QObject* parent)
     installQueueMicrotask(context);
     installEs2023Builtins(context);
     timers_->install(context);
+    qobjects_ = std::make_unique<QObjectBinding>(*this);
 
     watchdog_ = std::make_unique<JsWatchdog>(limits_.timeLimit, [this](std::uint64_t run) {
         // Watchdog thread: RequestInterrupt is V8's thread-safe entry; the
@@ -69,6 +72,10 @@ JsEngine::~JsEngine() {
     watchdog_.reset();  // no interrupt requests from here on
     {
         v8::Isolate::Scope isolateScope(isolate_);
+        // Signal relays and script-owned objects first: nothing may call into
+        // JS once the isolate starts going, and no JsValueRef outlives it.
+        qobjects_.reset();
+        while (!refs_.empty()) (*refs_.begin())->release();
         timers_.reset();
         rejections_.clear();
         context_.Reset();

@@ -23,6 +23,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <unordered_set>
 #include <vector>
 
 #include "v8/jserror.h"
@@ -31,6 +32,8 @@
 namespace qpanel::v8engine {
 
 class JsTimers;
+class JsValueRef;
+class QObjectBinding;
 
 struct JsLimits {
     /// One macrotask (with its microtasks) may run this long.
@@ -51,6 +54,8 @@ public:
     v8::Local<v8::Context> context() const { return context_.Get(isolate_); }
     const JsLimits& limits() const { return limits_; }
     JsTimers& timers() { return *timers_; }
+    /// QObjects seen from this engine's scripts (v8/qobjectwrap.h).
+    QObjectBinding& qobjects() { return *qobjects_; }
 
     /// Compiles and runs a classic script named `fileName` as one macrotask.
     /// Returns what stopped it or its microtasks (a throw, a syntax error,
@@ -71,6 +76,8 @@ signals:
     void consoleMessage(qpanel::v8engine::ConsoleLevel level, const QString& text);
 
 private:
+    friend class JsValueRef;
+
     /// A promise rejected with no handler yet; reported if none is added
     /// by the end of the macrotask. Converted to text only then.
     struct Rejection {
@@ -91,6 +98,8 @@ private:
     v8::Isolate* isolate_ = nullptr;
     v8::Global<v8::Context> context_;
     std::unique_ptr<JsTimers> timers_;
+    std::unique_ptr<QObjectBinding> qobjects_;
+    std::unordered_set<JsValueRef*> refs_;  ///< released by ~JsEngine, before the isolate goes
     std::vector<Rejection> rejections_;
     int depth_ = 0;           ///< macrotasks in progress (nested: JS -> C++ -> JS)
     Stop stop_ = Stop::None;  ///< why V8 is terminating this run

@@ -4,13 +4,20 @@
 
 #include <QStringList>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "common/eventloop.h"
 #include "v8/jsengine.h"
 #include "v8/jstimers.h"
+#include "v8/qobjectwrap.h"
 
 namespace qpanel::test {
+
+/// A script's error as people read it ("TypeError: ..."), "" if it ran.
+inline std::string errorOf(const std::optional<v8engine::JsError>& error) {
+    return error ? error->message.toStdString() : std::string();
+}
 
 struct V8Probe {
     explicit V8Probe(v8engine::JsLimits limits = {}) : engine(limits) {
@@ -27,6 +34,20 @@ struct V8Probe {
         idle = waitUntil([this] { return engine.timers().activeCount() == 0; });
         return error;
     }
+
+    /// Sets the global `name` to `object`'s wrapper (C++ ownership).
+    void expose(const QString& name, QObject* object) {
+        engine.runMacrotask([&](v8::Local<v8::Context> context) {
+            engine.qobjects().expose(context, name, object);
+        });
+    }
+    /// Sets the global constructor of `meta`'s class (script-owned objects).
+    void exposeClass(const QMetaObject* meta) {
+        engine.runMacrotask(
+            [&](v8::Local<v8::Context> context) { engine.qobjects().exposeClass(context, meta); });
+    }
+    /// A full garbage collection (weak wrappers' callbacks run in it).
+    void collectGarbage() { engine.isolate()->LowMemoryNotification(); }
 
     v8engine::JsEngine engine;
     QStringList console;
