@@ -12,13 +12,17 @@ using qpanel::test::Counter;
 using qpanel::test::errorOf;
 using qpanel::test::V8Probe;
 
-namespace {}  // namespace
+/// An engine whose scripts see `counter` (C++-owned).
+class V8Binding : public ::testing::Test {
+protected:
+    V8Binding() { probe.expose("counter", &counter); }
 
-TEST(V8Binding, PropertiesReadAndWriteWithTheirTypes) {
+    Counter counter;  // before the probe: outlives the engine, as a widget would
     V8Probe probe;
-    Counter counter;
+};
+
+TEST_F(V8Binding, PropertiesReadAndWriteWithTheirTypes) {
     Counter peer;
-    probe.expose("counter", &counter);
     probe.expose("peer", &peer);
     const auto error = probe.engine.runScript(QStringLiteral(R"(
 counter.value = 7;
@@ -54,10 +58,8 @@ console.log(counter.peer);
     EXPECT_EQ(probe.console[1], "null");
 }
 
-TEST(V8Binding, WrongPropertyTypeIsATypeErrorNamingThePropertyAndChangesNothing) {
-    V8Probe probe;
-    Counter counter(3);
-    probe.expose("counter", &counter);
+TEST_F(V8Binding, WrongPropertyTypeIsATypeErrorNamingThePropertyAndChangesNothing) {
+    counter.setValue(3);
     EXPECT_EQ(errorOf(probe.engine.runScript("counter.value = 'four'", "a.js")),
               "TypeError: Counter.value must be an integer, not a string");
     EXPECT_EQ(errorOf(probe.engine.runScript("counter.value = 1.5", "a.js")),
@@ -72,10 +74,7 @@ TEST(V8Binding, WrongPropertyTypeIsATypeErrorNamingThePropertyAndChangesNothing)
     EXPECT_FALSE(counter.enabled_);
 }
 
-TEST(V8Binding, MethodsAreChosenByArgumentCountAndConvertTheirArguments) {
-    V8Probe probe;
-    Counter counter;
-    probe.expose("counter", &counter);
+TEST_F(V8Binding, MethodsAreChosenByArgumentCountAndConvertTheirArguments) {
     const auto error = probe.engine.runScript(
         "console.log(counter.add(2), counter.add(3, 4), counter.describe('n=', true),"
         " counter.describe('n=', false))",
@@ -84,10 +83,7 @@ TEST(V8Binding, MethodsAreChosenByArgumentCountAndConvertTheirArguments) {
     EXPECT_EQ(probe.console, QStringList{"2 9 N=9 n=9"});
 }
 
-TEST(V8Binding, BadArgumentsAreTypeErrorsNamingTheMethodAndTheArgument) {
-    V8Probe probe;
-    Counter counter;
-    probe.expose("counter", &counter);
+TEST_F(V8Binding, BadArgumentsAreTypeErrorsNamingTheMethodAndTheArgument) {
     EXPECT_EQ(errorOf(probe.engine.runScript("counter.describe(1, true)", "a.js")),
               "TypeError: Counter.describe: argument 1 (prefix) must be a string, not a number");
     EXPECT_EQ(errorOf(probe.engine.runScript("counter.describe('x', 'yes')", "a.js")),
@@ -104,10 +100,7 @@ TEST(V8Binding, BadArgumentsAreTypeErrorsNamingTheMethodAndTheArgument) {
     EXPECT_EQ(counter.value(), 0);
 }
 
-TEST(V8Binding, ACppExceptionBecomesAnErrorTheScriptCanCatch) {
-    V8Probe probe;
-    Counter counter;
-    probe.expose("counter", &counter);
+TEST_F(V8Binding, ACppExceptionBecomesAnErrorTheScriptCanCatch) {
     const auto error = probe.engine.runScript(
         "try { counter.fail(); } catch (e) { console.log(e instanceof Error, e.message); }",
         "a.js");
@@ -115,10 +108,7 @@ TEST(V8Binding, ACppExceptionBecomesAnErrorTheScriptCanCatch) {
     EXPECT_EQ(probe.console, QStringList{"true Counter.fail: the counter is jammed"});
 }
 
-TEST(V8Binding, VariantsConvertBothWaysIncludingNullAndUndefined) {
-    V8Probe probe;
-    Counter counter;
-    probe.expose("counter", &counter);
+TEST_F(V8Binding, VariantsConvertBothWaysIncludingNullAndUndefined) {
     const auto error = probe.engine.runScript(R"(
 const back = counter.echo({list: [1, 2.5, "s", true, null], inner: {x: 1}});
 console.log(JSON.stringify(back), counter.echo(null) === null,
@@ -132,10 +122,7 @@ console.log(JSON.stringify(back), counter.echo(null) === null,
                           "number true"});
 }
 
-TEST(V8Binding, TheSameObjectGivesTheSameWrapper) {
-    V8Probe probe;
-    Counter counter;
-    probe.expose("counter", &counter);
+TEST_F(V8Binding, TheSameObjectGivesTheSameWrapper) {
     const auto error = probe.engine.runScript(
         "const child = counter.makeChild();"
         "console.log(counter.self() === counter, counter.echo(counter) === counter,"
@@ -147,10 +134,7 @@ TEST(V8Binding, TheSameObjectGivesTheSameWrapper) {
     EXPECT_EQ(probe.console, QStringList{"true true true true true Counter true true"});
 }
 
-TEST(V8Binding, SignalsReachConnectedFunctionsWithTheirArguments) {
-    V8Probe probe;
-    Counter counter;
-    probe.expose("counter", &counter);
+TEST_F(V8Binding, SignalsReachConnectedFunctionsWithTheirArguments) {
     const auto error = probe.engine.runScript(R"(
 globalThis.onValue = (v) => console.log("value", v, counter.value);
 counter.valueChanged.connect(onValue);
@@ -180,10 +164,7 @@ counter.value = 4;
               "number");
 }
 
-TEST(V8Binding, ACallbackIsAMacrotaskItsMicrotasksRunBeforeTheEmitReturns) {
-    V8Probe probe;
-    Counter counter;
-    probe.expose("counter", &counter);
+TEST_F(V8Binding, ACallbackIsAMacrotaskItsMicrotasksRunBeforeTheEmitReturns) {
     ASSERT_EQ(
         errorOf(probe.engine.runScript("counter.valueChanged.connect(v => {"
                                        "  Promise.resolve().then(() => console.log('then', v));"
@@ -195,10 +176,7 @@ TEST(V8Binding, ACallbackIsAMacrotaskItsMicrotasksRunBeforeTheEmitReturns) {
     EXPECT_EQ(probe.console, (QStringList{"sync 1", "then 1"}));
 }
 
-TEST(V8Binding, ACallbackThrowIsReportedAndTheEmitterCarriesOn) {
-    V8Probe probe;
-    Counter counter;
-    probe.expose("counter", &counter);
+TEST_F(V8Binding, ACallbackThrowIsReportedAndTheEmitterCarriesOn) {
     ASSERT_EQ(errorOf(probe.engine.runScript(
                   "counter.valueChanged.connect(v => {\n  throw new Error('bad ' + v);\n});\n"
                   "counter.valueChanged.connect(v => console.log('second', v));",
@@ -211,8 +189,7 @@ TEST(V8Binding, ACallbackThrowIsReportedAndTheEmitterCarriesOn) {
     EXPECT_EQ(probe.reported[0].toString(), "throws.js:2:3: Error: bad 2");
 }
 
-TEST(V8Binding, ClassesAreMadeWithTheirInvokableConstructors) {
-    V8Probe probe;
+TEST_F(V8Binding, ClassesAreMadeWithTheirInvokableConstructors) {
     probe.exposeClass(&Counter::staticMetaObject);
     const auto error = probe.engine.runScript(
         "const a = new Counter(), b = new Counter(41);"
@@ -228,19 +205,13 @@ TEST(V8Binding, ClassesAreMadeWithTheirInvokableConstructors) {
                            "or argument 1 (start) must be an integer, not a string"}));
 }
 
-TEST(V8Binding, MethodsCalledOnAnotherObjectAreRefused) {
-    V8Probe probe;
-    Counter counter;
-    probe.expose("counter", &counter);
+TEST_F(V8Binding, MethodsCalledOnAnotherObjectAreRefused) {
     EXPECT_EQ(errorOf(probe.engine.runScript("counter.add.call({}, 1)", "a.js")),
               "TypeError: Illegal invocation");
 }
 
-TEST(V8Binding, QObjectsOwnMembersStayCppsButObjectName) {
-    V8Probe probe;
-    Counter counter;
+TEST_F(V8Binding, QObjectsOwnMembersStayCppsButObjectName) {
     counter.setObjectName(QStringLiteral("clicks"));
-    probe.expose("counter", &counter);
     const auto error = probe.engine.runScript(
         "console.log(counter.objectName, typeof counter.deleteLater, typeof counter.destroyed,"
         " typeof counter.objectNameChanged)",
