@@ -86,7 +86,9 @@ int PyWatchdog::raiseOverdue(void* self) {
     {
         std::lock_guard lock(watchdog->mutex_);
         // The overdue call may have returned meanwhile: then nothing to stop.
-        if (watchdog->running_.load(std::memory_order_acquire) != watchdog->requested_) return 0;
+        const std::uint64_t running = watchdog->running_.load(std::memory_order_acquire);
+        if (running != watchdog->requested_ || running == watchdog->raised_) return 0;
+        watchdog->raised_ = running;
         limit = watchdog->limit_;
         if (watchdog->forced_) {
             PyErr_SetString(PyExc_TimeoutError,

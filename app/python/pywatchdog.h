@@ -82,6 +82,10 @@ private:
     std::uint64_t watched_ = 0;  ///< the entry the watchdog thread saw running (thread only)
     std::chrono::steady_clock::time_point seen_;  ///< when it first saw it
     std::uint64_t requested_ = 0;                 ///< the entry a pending call is queued for
+    /// The entry a TimeoutError was raised in: a call queued for an entry
+    /// that returned before it ran can run in the next one, beside that
+    /// one's own call, and only one of them may raise there.
+    std::uint64_t raised_ = 0;
     bool forced_ = false;                         ///< by interrupt(), not by the limit
     bool stopping_ = false;
     int wakeSignal_ = 0;

@@ -2,6 +2,7 @@
 // that app, never qpanel.
 #include "common/eventloop.h"
 #include "pysession.h"
+#include "python/pywatchdog.h"
 #include "widgets/button.h"
 
 using namespace std::chrono_literals;
@@ -20,6 +21,63 @@ TEST(PythonSafety, ARunawayTopLevelLoopIsInterruptedWithItsLine) {
     EXPECT_TRUE(s.errors[0].message.startsWith("TimeoutError: interrupted")) << s.firstError();
     EXPECT_GE(s.errors[0].location.line, 3);
     EXPECT_LE(s.errors[0].location.line, 4);
+}
+
+// Regression (a CI failure): an interrupt queued for a call that returned
+// before it landed ran in the next call beside that call's own, so the
+// second one hit qpanel's error reporting and the error was lost.
+TEST(PythonSafety, AnInterruptRaisesOnceInACallEvenWithAStaleOneQueued) {
+    PySession s;
+    ASSERT_TRUE(s.run("pass")) << s.firstError();
+    auto& watchdog = qpanel::python::PyWatchdog::instance();
+    pybind11::gil_scoped_acquire gil;
+    {
+        qpanel::python::PyWatchdog::Entry returnsBeforeItLands(watchdog);
+        watchdog.interrupt();
+    }
+    qpanel::python::PyWatchdog::Entry spinning(watchdog);
+    watchdog.interrupt();
+    ASSERT_EQ(Py_MakePendingCalls(), -1);
+    EXPECT_TRUE(PyErr_ExceptionMatches(PyExc_TimeoutError));
+    PyErr_Clear();
+    // Reporting that TimeoutError runs Python in the same call: not interrupted.
+    EXPECT_EQ(Py_MakePendingCalls(), 0);
+    EXPECT_FALSE(PyErr_Occurred());
+    PyErr_Clear();
+}
+
+TEST(PythonSafety, AnErrorIsStillReportedAtItsLineWhenFormattingItFails) {
+    PySession s;
+    ASSERT_TRUE(
+        s.run("import panel as pn\n"
+              "import qpanel_runtime\n"
+              "def broken(exc, folder):\n"
+              "    raise RuntimeError('no formatting today')\n"
+              "def fail(event):\n"
+              "    qpanel_runtime.describe = broken\n"
+              "    raise ValueError('the real problem')\n"
+              "b = pn.widgets.Button()\n"
+              "b.on_click(fail)\n"
+              "b.servable()\n"))
+        << s.firstError();
+    // The module is the process's: later tests need its own describe back.
+    struct RestoreDescribe {
+        pybind11::object original;
+        ~RestoreDescribe() {
+            pybind11::gil_scoped_acquire gil;
+            pybind11::module_::import("qpanel_runtime").attr("describe") = original;
+            original = {};
+        }
+    } restore{[] {
+        pybind11::gil_scoped_acquire gil;
+        return pybind11::object(pybind11::module_::import("qpanel_runtime").attr("describe"));
+    }()};
+    qobject_cast<qpanel::Button*>(s.roots().at(0))->click();
+    ASSERT_TRUE(waitUntil([&] { return !s.errors.isEmpty(); }, 5s));
+    EXPECT_TRUE(s.errors[0].message.startsWith("ValueError: the real problem")) << s.firstError();
+    EXPECT_TRUE(s.errors[0].message.contains("no formatting today")) << s.firstError();
+    EXPECT_EQ(s.errors[0].location.file, QStringLiteral("/app/test.py"));
+    EXPECT_EQ(s.errors[0].location.line, 7) << s.firstError();
 }
 
 TEST(PythonSafety, ARunawayCallbackIsInterruptedAndTheAppKeepsWorking) {
