@@ -142,8 +142,7 @@ void PythonSession::interruptRunaway() {
 
 bool PythonSession::hostIsIdle() const {
     py::gil_scoped_acquire gil;
-    const python::AsyncioActivity activity = python::asyncioOwnerActivity(*app_->context());
-    return activity.tasks == 0 && activity.callbacks == 0;
+    return !python::asyncioOwnerBusy(*app_->context());
 }
 
 QStringList PythonSession::hostActivity() const {

@@ -54,6 +54,10 @@ AsyncioActivity asyncioOwnerActivity(py::handle ownerContext) {
     return {.tasks = counts[0].cast<int>(), .callbacks = counts[1].cast<int>()};
 }
 
+bool asyncioOwnerBusy(py::handle ownerContext) {
+    return glueModule().attr("owner_busy")(ownerContext).cast<bool>();
+}
+
 py::object asyncioCurrentOwner() {
     return glueModule().attr("current_owner")();
 }

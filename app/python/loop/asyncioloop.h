@@ -48,6 +48,9 @@ struct AsyncioActivity {
     int callbacks = 0;
 };
 AsyncioActivity asyncioOwnerActivity(pybind11::handle ownerContext);
+/// Whether that activity is not nothing; stops at the first pending item
+/// (idle polls), where asyncioOwnerActivity counts them all. GIL held.
+bool asyncioOwnerBusy(pybind11::handle ownerContext);
 
 /// The owner given to asyncioOwnerContext of the app whose Context the code
 /// running now is in (an asyncio task or callback of it); None outside any.

@@ -24,8 +24,8 @@ import _qpanel_loop
 # How long application exit waits for the default executor's idle workers.
 _EXECUTOR_EXIT_GRACE_S = 1.0
 
-__all__ = ["QtEventLoop", "owner_context", "owner_activity", "current_owner", "close_owner",
-           "context_of"]
+__all__ = ["QtEventLoop", "owner_context", "owner_activity", "owner_busy", "current_owner",
+           "close_owner", "context_of"]
 
 _DRIVEN_BY_QT = (
     "qpanel's asyncio loop is driven by the Qt event loop and is always running: "
@@ -128,7 +128,9 @@ class QtEventLoop(_qpanel_loop.LoopCore, selector_events.BaseSelectorEventLoop):
         selector_events.BaseSelectorEventLoop.__init__(self, _NotifierSelector(self))
         self._thread_id = threading.get_ident()  # is_running() is True
         self._report_hook = None
-        self._owned_tasks = {}  # owner token -> its tasks (weakly) (3.11's Task hides its context)
+        # owner token -> its asyncio.Tasks (weakly; 3.11's Task hides its
+        # context); qpanel's own Tasks carry their owner (_pending_tasks).
+        self._owned_tasks = {}
 
     # create_task is LoopCore's (C); these are its two Python helpers.
     def _qpanel_create_task_slow(self, *args, **kwargs):
@@ -261,10 +263,20 @@ class QtEventLoop(_qpanel_loop.LoopCore, selector_events.BaseSelectorEventLoop):
     # -- one app's activity and teardown -------------------------------------
     def _qpanel_owner_activity(self, token):
         """(asyncio tasks not done, callbacks and timers pending) of `token`'s app."""
-        pending_tasks = sum(1 for t in self._owned_tasks.get(token, ()) if not t.done())
+        pending_tasks = (len(self._pending_tasks(token)) +
+                         sum(1 for t in self._owned_tasks.get(token, ()) if not t.done()))
         handles = sum(1 for h in self._pending_handles()
                       if not h.cancelled() and _owned_by(h, token))
         return pending_tasks, handles
+
+    def _qpanel_owner_busy(self, token):
+        """Whether `token`'s app has a task not done or a callback or timer
+        pending: stops at the first, as the CLI asks it every 10 ms however
+        many thousand tasks are in flight."""
+        if self._has_pending_task(token) or any(
+                not t.done() for t in self._owned_tasks.get(token, ())):
+            return True
+        return any(not h.cancelled() and _owned_by(h, token) for h in self._pending_handles())
 
     def _qpanel_close_owner(self, token):
         """Cancels and unwinds what `token`'s app scheduled; see asyncioloop.h."""
@@ -278,7 +290,8 @@ class QtEventLoop(_qpanel_loop.LoopCore, selector_events.BaseSelectorEventLoop):
         def mine(handle):
             return _owned_by(handle, token)
 
-        owned = [t for t in self._owned_tasks.pop(token, ()) if not t.done()]
+        owned = self._pending_tasks(token) + [
+            t for t in self._owned_tasks.pop(token, ()) if not t.done()]
         for task in owned:
             task.cancel()
         for fd, key in list(self._selector.get_map().items()):
@@ -410,6 +423,14 @@ def owner_activity(context):
     if _loop is None or token is None or token.closed:
         return 0, 0
     return _loop._qpanel_owner_activity(token)
+
+
+def owner_busy(context):
+    """owner_activity(context) != (0, 0), without counting."""
+    token = context.get(owner_var)
+    if _loop is None or token is None or token.closed:
+        return False
+    return _loop._qpanel_owner_busy(token)
 
 
 def current_owner():

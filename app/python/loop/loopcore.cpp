@@ -816,15 +816,9 @@ PyObject* loopCreateTask(PyObject* self, PyObject* const* args, Py_ssize_t nargs
         token = PyObject_CallMethod(context, "get", "O", g_ownerVar);
         if (!token) return Py_DECREF(task), nullptr;
     }
-    if (token != Py_None) {
-        PyObject* r = PyObject_CallMethod(self, "_qpanel_own_task", "OO", token, task);
-        if (!r) {
-            Py_DECREF(token);
-            Py_DECREF(task);
-            return nullptr;
-        }
-        Py_DECREF(r);
-    }
+    // Kept on the task, not in a Python WeakKeyDictionary: that cost a
+    // quarter of an app's task (a weakref and its callback each).
+    if (token != Py_None) taskSetOwner(task, token);
     Py_DECREF(token);
     return task;
 }
@@ -848,8 +842,14 @@ PyObject* loopPendingHandles(PyObject* self, PyObject*) {
     return loop->state->pendingHandles();
 }
 
-PyObject* loopPendingTasksMethod(PyObject* self, PyObject*) {
-    return loopPendingTasks(asLoop(self));
+PyObject* loopPendingTasksMethod(PyObject* self, PyObject* args) {
+    PyObject* owner = Py_None;
+    if (!PyArg_ParseTuple(args, "|O:_pending_tasks", &owner)) return nullptr;
+    return loopPendingTasks(asLoop(self), owner == Py_None ? nullptr : owner);
+}
+
+PyObject* loopHasPendingTaskMethod(PyObject* self, PyObject* owner) {
+    return PyBool_FromLong(loopHasPendingTask(asLoop(self), owner));
 }
 
 PyObject* loopRunQueuedSteps(PyObject* self, PyObject* predicate) {
@@ -920,8 +920,11 @@ PyMethodDef loopMethods[] = {
     {"_watch_fd", loopWatchFd, METH_VARARGS,
      "_watch_fd(fd, mask): QSocketNotifiers for EVENT_READ (1) / EVENT_WRITE (2); 0 drops"},
     {"_pending_handles", loopPendingHandles, METH_NOARGS, "Ready and timer handles, a list."},
-    {"_pending_tasks", loopPendingTasksMethod, METH_NOARGS,
-     "The loop's pending Tasks of qpanel's type, a list (asyncio.all_tasks() adds them)."},
+    {"_pending_tasks", loopPendingTasksMethod, METH_VARARGS,
+     "_pending_tasks(owner=None): the loop's pending Tasks of qpanel's type, oldest first, "
+     "only owner's if given (asyncio.all_tasks() adds them)."},
+    {"_has_pending_task", loopHasPendingTaskMethod, METH_O,
+     "_has_pending_task(owner): whether a pending Task of qpanel's type is owner's."},
     {"_run_queued_steps", loopRunQueuedSteps, METH_O,
      "_run_queued_steps(predicate): runs now the due steps of the Tasks whose context "
      "satisfies predicate(context); returns how many ran."},

@@ -68,7 +68,12 @@ PyObject* taskContext(PyObject* task);
 /// True while a step of `task` is queued.
 bool taskQueued(PyObject* task);
 
-/// A list of the pending Tasks of `loop`.
-PyObject* loopPendingTasks(LoopObject* loop);
+/// A list of the pending Tasks of `loop`, oldest first; only those of
+/// `owner` (an app's owner token) unless it is null.
+PyObject* loopPendingTasks(LoopObject* loop, PyObject* owner = nullptr);
+/// Whether `loop` has a pending Task of `owner`; stops at the first.
+bool loopHasPendingTask(LoopObject* loop, PyObject* owner);
+/// Marks `task` (made by taskNew) as `owner`'s, for the two above.
+void taskSetOwner(PyObject* task, PyObject* owner);
 
 }  // namespace qpanel::python::detail

@@ -37,7 +37,8 @@ struct TaskObject {
     LoopObject* loop;
     PyObject* coro;
     PyObject* context;
-    PyObject* name;  // null: "Task-<number>", made when asked for
+    PyObject* owner;  // the app's owner token (asyncioloop.py), or null
+    PyObject* name;   // null: "Task-<number>", made when asked for
     unsigned long long number;
     PyObject* result;
     PyObject* exception;
@@ -970,6 +971,7 @@ int taskTraverse(PyObject* self, visitproc visit, void* arg) {
     Py_VISIT(reinterpret_cast<PyObject*>(t->loop));
     Py_VISIT(t->coro);
     Py_VISIT(t->context);
+    Py_VISIT(t->owner);
     Py_VISIT(t->name);
     Py_VISIT(t->result);
     Py_VISIT(t->exception);
@@ -999,6 +1001,7 @@ int taskClear(PyObject* self) {
     Py_CLEAR(t->dict);
     Py_CLEAR(t->coro);
     Py_CLEAR(t->context);
+    Py_CLEAR(t->owner);
     Py_CLEAR(t->name);
     Py_CLEAR(t->result);
     Py_CLEAR(t->exception);
@@ -1106,7 +1109,7 @@ PyObject* taskNew(LoopObject* loop, PyObject* coro, PyObject* name, PyObject* co
     t->dict = t->weakrefs = nullptr;
     t->loop = reinterpret_cast<LoopObject*>(Py_NewRef(reinterpret_cast<PyObject*>(loop)));
     t->coro = Py_NewRef(coro);
-    t->context = nullptr;
+    t->context = t->owner = nullptr;
     t->name = nullptr;
     t->number = 0;
     t->result = t->exception = t->exceptionTb = nullptr;
@@ -1153,11 +1156,23 @@ void taskRunQueued(PyObject* task) {
     Py_XDECREF(from);
 }
 
-PyObject* loopPendingTasks(LoopObject* loop) {
+PyObject* loopPendingTasks(LoopObject* loop, PyObject* owner) {
     PyObject* list = PyList_New(0);
     for (TaskObject* t = loop->tasks; list && t; t = t->next)
-        if (PyList_Append(list, asObject(t)) < 0) Py_CLEAR(list);
+        if ((!owner || t->owner == owner) && PyList_Append(list, asObject(t)) < 0) Py_CLEAR(list);
+    // The list is newest first (link prepends).
+    if (list && PyList_Reverse(list) < 0) Py_CLEAR(list);
     return list;
+}
+
+bool loopHasPendingTask(LoopObject* loop, PyObject* owner) {
+    for (TaskObject* t = loop->tasks; t; t = t->next)
+        if (t->owner == owner) return true;
+    return false;
+}
+
+void taskSetOwner(PyObject* task, PyObject* owner) {
+    Py_XSETREF(asTask(task)->owner, Py_NewRef(owner));
 }
 
 bool addTaskType(PyObject* module) {

@@ -217,6 +217,31 @@ def start_b():
     for (py::handle s : sockets.cast<py::tuple>()) s.attr("close")();
 }
 
+TEST(AsyncioLoop, EachAppCountsOnlyItsOwnPendingTasks) {
+    py::object a = qpanel::python::asyncioOwnerContext(py::str("app A"));
+    py::object b = qpanel::python::asyncioOwnerContext(py::str("app B"));
+    py::dict scope = runPython(R"(
+gate = asyncio.Event()
+async def waits():
+    await gate.wait()
+def start(n):
+    return [asyncio.get_running_loop().create_task(waits()) for _ in range(n)]
+def start_in(context):
+    # An explicit context makes the task that context's app's.
+    return asyncio.get_running_loop().create_task(waits(), context=context)
+)");
+    py::object tasksOfA = a.attr("run")(scope["start"], 2);
+    py::object taskOfB = a.attr("run")(scope["start_in"], b);
+    EXPECT_EQ(qpanel::python::asyncioOwnerActivity(a).tasks, 2);
+    EXPECT_EQ(qpanel::python::asyncioOwnerActivity(b).tasks, 1);
+    EXPECT_TRUE(qpanel::python::asyncioOwnerBusy(b));
+    scope["gate"].attr("set")();
+    ASSERT_TRUE(waitUntilPy([&] { return !qpanel::python::asyncioOwnerBusy(a); }));
+    ASSERT_TRUE(waitUntilPy([&] { return !qpanel::python::asyncioOwnerBusy(b); }));
+    EXPECT_EQ(qpanel::python::asyncioOwnerActivity(a).tasks, 0);
+    EXPECT_EQ(qpanel::python::asyncioOwnerActivity(b).tasks, 0);
+}
+
 TEST(AsyncioLoop, CloseFromInsideATaskIsRefused) {
     py::object context = qpanel::python::asyncioOwnerContext(py::str("app"));
     py::dict scope = runPython("async def closer(ctx, close):\n    close(ctx)\n");
