@@ -26,12 +26,15 @@ using qpanel::bench::peerFigure;
 
 namespace {
 
-/// Runs coroutine `fn(n)` of module `module` as a task on qpanel's loop and
+/// Runs coroutine `fn(n)` of module `module` as an app's task on qpanel's loop and
 /// returns its result (a float), spinning Qt's loop with the GIL released.
 double runOnQpanel(const char* module, const char* fn, int n) {
     py::object coroutine = py::module_::import(module).attr(fn)(n);
-    py::object task =
-        py::module_::import("asyncio").attr("get_running_loop")().attr("create_task")(coroutine);
+    // In an app's Context, as a user's tasks run: the tasks it spawns are
+    // that app's (owned, counted for idle, cancelled on close).
+    static py::object& app = *new py::object(qpanel::python::asyncioOwnerContext(py::str("bench")));
+    py::object task = app.attr("run")(
+        py::module_::import("asyncio").attr("get_running_loop")().attr("create_task"), coroutine);
     // A plain QEventLoop quit by the task's done callback: QTest::qWaitFor
     // sleeps 10 ms between its passes, which would be measured.
     QEventLoop loop;
