@@ -86,7 +86,7 @@ private:
     /// that returned before it ran can run in the next one, beside that
     /// one's own call, and only one of them may raise there.
     std::uint64_t raised_ = 0;
-    bool forced_ = false;                         ///< by interrupt(), not by the limit
+    bool forced_ = false;  ///< by interrupt(), not by the limit
     bool stopping_ = false;
     int wakeSignal_ = 0;
     pthread_t guiThread_{};
