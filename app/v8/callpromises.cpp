@@ -52,7 +52,6 @@ public:
           call_(call),
           performer_(performer),
           label_(std::move(label)),
-          owned_(call->parent() == nullptr),
           resolver_(owner.binding_.engine(), resolver) {
         owner_.relays_.insert(this);
         QObject::connect(call, &PendingCall::finished, this,
@@ -74,7 +73,7 @@ public:
         // The engine closing: the binding's call goes with it (its task, if
         // any, runs on to nobody), and its destroyed() must not reach us.
         disconnectAll();
-        if (owned_ && call_) {
+        if (call_ && !call_->parent()) {
             if (call_->thread() == QThread::currentThread())
                 delete call_.data();
             else
@@ -109,8 +108,8 @@ private:
         }
         resolver_.release();
         // The call may be emitting right now: both go from the event loop.
-        if (owned_ && call_) call_->deleteLater();
-        owned_ = false;
+        if (call_ && !call_->parent()) call_->deleteLater();
+        call_ = nullptr;
         deleteLater();
     }
 
@@ -118,7 +117,6 @@ private:
     QPointer<PendingCall> call_;
     QPointer<QObject> performer_;
     QString label_;
-    bool owned_;
     bool settled_ = false;
     JsValueRef resolver_;
 };
@@ -130,7 +128,9 @@ CallPromises::~CallPromises() {
 }
 
 v8::Local<v8::Promise> CallPromises::promiseFor(v8::Local<v8::Context> context, PendingCall* call,
-                                                QObject* performer, const QString& label) {
+                                                QObject* performer,
+                                                v8::Local<v8::Value> performerWrapper,
+                                                const QString& label) {
     const v8::Local<v8::Promise::Resolver> resolver =
         v8::Promise::Resolver::New(context).ToLocalChecked();
     std::optional<Outcome> now;
@@ -147,6 +147,16 @@ v8::Local<v8::Promise> CallPromises::promiseFor(v8::Local<v8::Context> context, 
         settle(binding_, context, resolver, *now);
         if (call && !call->parent()) call->deleteLater();
     } else {
+        // The resolver (held until the call ends) keeps the performer's
+        // wrapper: a script-made object the script dropped still ends its call.
+        v8::Isolate* isolate = context->GetIsolate();
+        static_cast<void>(
+            resolver
+                ->SetPrivate(context,
+                             v8::Private::ForApi(isolate, v8::String::NewFromUtf8Literal(
+                                                              isolate, "qpanel.callPerformer")),
+                             performerWrapper)
+                .IsNothing());
         new Relay(*this, call, performer, label, resolver);
     }
     return resolver->GetPromise();

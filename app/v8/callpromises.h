@@ -34,10 +34,12 @@ public:
     CallPromises& operator=(const CallPromises&) = delete;
 
     /// The promise of `call`, made by `performer`'s member `label`
-    /// ("Sleeper.sleep"). Settled now if the call has already ended; a null
-    /// call gives a rejected promise.
+    /// ("Sleeper.sleep"); `performerWrapper` (its JS object) is kept alive
+    /// until the call ends. Settled now if the call has already ended; a
+    /// null call gives a rejected promise.
     v8::Local<v8::Promise> promiseFor(v8::Local<v8::Context> context, PendingCall* call,
-                                      QObject* performer, const QString& label);
+                                      QObject* performer, v8::Local<v8::Value> performerWrapper,
+                                      const QString& label);
 
     /// Calls whose promise is not settled yet.
     std::size_t pendingCount() const;

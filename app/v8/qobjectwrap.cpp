@@ -294,10 +294,9 @@ struct QObjectBinding::Callbacks {
         }
         if (!returns) return;
         if (returnsPendingCall(returnType)) {
-            auto* call =
-                static_cast<PendingCall*>(*static_cast<QObject* const*>(result.constData()));
+            auto* call = qobject_cast<PendingCall*>(result.value<QObject*>());
             return info.GetReturnValue().Set(m.binding->calls_->promiseFor(
-                info.GetIsolate()->GetCurrentContext(), call, object, m.label));
+                info.GetIsolate()->GetCurrentContext(), call, object, info.This(), m.label));
         }
         info.GetReturnValue().Set(toJs(*m.binding, result));
     }

@@ -201,6 +201,26 @@ doomed.hold().then(() => console.log("released"), log("held:"));
     EXPECT_TRUE(probe.reported.empty());
 }
 
+TEST(V8PendingCallLifetime, AScriptMadeObjectTheScriptDroppedStillEndsItsCall) {
+    V8Probe probe;
+    probe.exposeClass(&Sleeper::staticMetaObject);
+    ASSERT_EQ(errorOf(probe.engine.runScript(
+                  QStringLiteral(
+                      "(() => { new Sleeper().sleep(20).then(() => console.log('slept')); })();"),
+                  QStringLiteral("app.js"))),
+              "");
+    // The pending call holds its performer's wrapper, so the object stays.
+    probe.collectGarbage();
+    ASSERT_TRUE(passLoopTurns());
+    EXPECT_EQ(probe.engine.qobjects().wrapperCount(), 1u);
+    EXPECT_TRUE(waitUntil([&] { return probe.console == QStringList{"slept"}; }));
+    // Ended, it lets go: the wrapper is collected and the object deleted.
+    ASSERT_TRUE(passLoopTurns());
+    probe.collectGarbage();
+    EXPECT_TRUE(waitUntil([&] { return probe.engine.qobjects().wrapperCount() == 0; }));
+    EXPECT_TRUE(probe.reported.empty());
+}
+
 TEST(V8PendingCallLifetime, ClosingTheEngineWithCallsPendingTouchesNothing) {
     Sleeper sleeper;
     QStringList console;

@@ -20,6 +20,8 @@ class Sleeper : public QObject {
     using PendingCall = v8engine::PendingCall;
 
 public:
+    Q_INVOKABLE explicit Sleeper(QObject* parent = nullptr) : QObject(parent) {}
+
     /// Resolves with undefined after `ms` (below 1: 1 ms, node's rule).
     /// Parentless, as pn.sleep's will be: the binding deletes it once settled.
     Q_INVOKABLE qpanel::v8engine::PendingCall* sleep(int ms) {
