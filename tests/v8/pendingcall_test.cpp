@@ -4,16 +4,14 @@
 // the engine first leaves nothing dangling.
 #include <gtest/gtest.h>
 
-#include <QFile>
-#include <QProcess>
-#include <QStandardPaths>
-#include <memory>
-
 #include "sleeper.h"
 #include "v8probe.h"
 
 using qpanel::Scheduler;
 using qpanel::test::errorOf;
+using qpanel::test::fileContents;
+using qpanel::test::linesOf;
+using qpanel::test::nodeOutput;
 using qpanel::test::passLoopTurns;
 using qpanel::test::Sleeper;
 using qpanel::test::V8Probe;
@@ -34,12 +32,6 @@ bool settled(V8Probe& probe) {
 
 QString programPath(const char* name) {
     return QStringLiteral(QPANEL_V8_PROGRAMS_DIR "/") + QLatin1String(name);
-}
-
-QStringList linesOf(const QByteArray& text) {
-    QStringList lines = QString::fromUtf8(text).split('\n');
-    if (!lines.isEmpty() && lines.last().isEmpty()) lines.removeLast();
-    return lines;
 }
 
 }  // namespace
@@ -145,24 +137,17 @@ sleeper.hold().then(v => { console.log("got", v); queueMicrotask(() => console.l
 
 TEST_F(V8PendingCall, AwaitsInterleaveWithTimersAsInNode) {
     const QString path = programPath("await_host_calls.js");
-    QFile program(path);
-    ASSERT_TRUE(program.open(QIODevice::ReadOnly));
-    const auto error = probe.engine.runScript(QString::fromUtf8(program.readAll()), path);
+    const auto error = probe.engine.runScript(QString::fromUtf8(fileContents(path)), path);
     ASSERT_FALSE(error) << error->toString().toStdString();
     ASSERT_TRUE(settled(probe));
     EXPECT_TRUE(probe.reported.empty()) << probe.reported.front().toString().toStdString();
 
-    QFile expected(programPath("await_host_calls.expected"));
-    ASSERT_TRUE(expected.open(QIODevice::ReadOnly));
-    EXPECT_EQ(probe.console, linesOf(expected.readAll()));
+    EXPECT_EQ(probe.console, linesOf(fileContents(programPath("await_host_calls.expected"))));
 
     // And node, in the same run, with its own promise timers as the sleeper.
-    const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
-    if (node.isEmpty()) GTEST_SKIP() << "node is not on PATH";
-    QProcess process;
-    process.start(node, {QStringLiteral("-r"), programPath("sleeper_shim.cjs"), path});
-    ASSERT_TRUE(process.waitForFinished(30000));
-    EXPECT_EQ(probe.console, linesOf(process.readAllStandardOutput()));
+    const auto node = nodeOutput({QStringLiteral("-r"), programPath("sleeper_shim.cjs"), path});
+    if (!node) GTEST_SKIP() << "node is not on PATH";
+    EXPECT_EQ(probe.console, *node);
 }
 
 TEST_F(V8PendingCall, DeletingTheCallRejectsItsPromise) {
