@@ -7,9 +7,11 @@
 #include <exception>
 #include <optional>
 
+#include "v8/callpromises.h"
 #include "v8/jsconvert.h"
 #include "v8/jsengine.h"
 #include "v8/jsvalueref.h"
+#include "v8/pendingcall.h"
 #include "v8/v8string.h"
 
 namespace qpanel::v8engine {
@@ -59,6 +61,13 @@ struct Arguments {
         return argv;
     }
 };
+
+/// Declared as returning PendingCall* (or a subclass): the script gets a Promise.
+bool returnsPendingCall(QMetaType type) {
+    const QMetaObject* meta = type.metaObject();
+    return (type.flags() & QMetaType::PointerToQObject) && meta &&
+           meta->inherits(&PendingCall::staticMetaObject);
+}
 
 }  // namespace
 
@@ -283,7 +292,13 @@ struct QObjectBinding::Callbacks {
                               m.label + QStringLiteral(": ") + QString::fromUtf8(failed.what()),
                               false);
         }
-        if (returns) info.GetReturnValue().Set(toJs(*m.binding, result));
+        if (!returns) return;
+        if (returnsPendingCall(returnType)) {
+            auto* call = qobject_cast<PendingCall*>(result.value<QObject*>());
+            return info.GetReturnValue().Set(m.binding->calls_->promiseFor(
+                info.GetIsolate()->GetCurrentContext(), call, object, info.This(), m.label));
+        }
+        info.GetReturnValue().Set(toJs(*m.binding, result));
     }
 
     static void construct(const v8::FunctionCallbackInfo<v8::Value>& info) {
@@ -369,7 +384,8 @@ struct QObjectBinding::Callbacks {
     }
 };
 
-QObjectBinding::QObjectBinding(JsEngine& engine) : engine_(engine) {
+QObjectBinding::QObjectBinding(JsEngine& engine)
+    : engine_(engine), calls_(std::make_unique<CallPromises>(*this)) {
     v8::Isolate* isolate = engine.isolate();
     v8::HandleScope handles(isolate);
     const v8::Local<v8::FunctionTemplate> signal = v8::FunctionTemplate::New(isolate);
@@ -386,7 +402,9 @@ QObjectBinding::QObjectBinding(JsEngine& engine) : engine_(engine) {
 }
 
 QObjectBinding::~QObjectBinding() {
-    // Callbacks first, so deleting the script's objects below reaches no JS.
+    // Callbacks and pending calls first, so deleting the script's objects
+    // below reaches no JS (a call's performer going would reject its promise).
+    calls_.reset();
     while (!relays_.empty()) delete relays_.back();  // each erases itself
     for (auto& [key, wrapper] : wrappers_) {
         wrapper->handle.Reset();
@@ -580,6 +598,10 @@ bool QObjectBinding::disconnect(Wrapper& wrapper, const QMetaMethod& signal,
         }
     }
     return false;
+}
+
+std::size_t QObjectBinding::pendingCallCount() const {
+    return calls_->pendingCount();
 }
 
 std::size_t QObjectBinding::connectionCount() const {

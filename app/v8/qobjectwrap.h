@@ -23,6 +23,9 @@
 //   JS holds its wrapper; when the wrapper is collected the object is
 //   deleted (deleteLater, outside the GC) unless it has a parent by then
 //   (C++ took it). The engine closing deletes such objects too.
+// - A method returning a PendingCall* (v8/pendingcall.h) gives the script
+//   a Promise settled when the call ends (v8/callpromises.h); it rejects if
+//   the object or the call is deleted first.
 // - A connected callback is a JsValueRef in a relay object; the relays go
 //   when the sender is deleted or the binding (the engine) closes, so a
 //   signal emitted after the app closed reaches no script. A signal emitted
@@ -39,6 +42,7 @@
 
 namespace qpanel::v8engine {
 
+class CallPromises;
 class JsEngine;
 
 enum class Ownership { Cpp, Script };
@@ -70,6 +74,8 @@ public:
     /// Wrappers alive (not yet collected), and signal connections to JS.
     std::size_t wrapperCount() const { return wrappers_.size(); }
     std::size_t connectionCount() const;
+    /// Asynchronous calls (PendingCall) whose promise is not settled yet.
+    std::size_t pendingCallCount() const;
 
 private:
     struct ClassInfo;
@@ -95,6 +101,7 @@ private:
     std::unordered_map<Wrapper*, std::unique_ptr<Wrapper>> wrappers_;
     std::unordered_map<const QObject*, Wrapper*> byObject_;
     std::vector<SignalRelay*> relays_;
+    std::unique_ptr<CallPromises> calls_;
     v8::Global<v8::ObjectTemplate> signalTemplate_;
 };
 

@@ -118,14 +118,10 @@ for (const f of [setTimeout, setInterval, queueMicrotask]) {
 // and lacks them too, so it is not asked).
 TEST(V8Builtins, Es2023ChangeArrayByCopyAsNode20) {
     const QString program = QStringLiteral(QPANEL_V8_PROGRAMS_DIR "/es2023_change_by_copy.js");
-    QFile source(program),
-        expected(QStringLiteral(QPANEL_V8_PROGRAMS_DIR "/es2023_change_by_copy.expected"));
-    ASSERT_TRUE(source.open(QIODevice::ReadOnly));
-    ASSERT_TRUE(expected.open(QIODevice::ReadOnly));
     V8Probe probe;
-    const auto error = probe.runToIdle(QString::fromUtf8(source.readAll()), program);
+    const auto error =
+        probe.runToIdle(QString::fromUtf8(qpanel::test::fileContents(program)), program);
     ASSERT_FALSE(error) << error->toString().toStdString();
-    QStringList lines = QString::fromUtf8(expected.readAll()).split('\n');
-    if (!lines.isEmpty() && lines.last().isEmpty()) lines.removeLast();
-    EXPECT_EQ(probe.console, lines);
+    EXPECT_EQ(probe.console, qpanel::test::linesOf(qpanel::test::fileContents(QStringLiteral(
+                                 QPANEL_V8_PROGRAMS_DIR "/es2023_change_by_copy.expected"))));
 }

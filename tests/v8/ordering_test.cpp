@@ -2,13 +2,11 @@
 // in the order queued, then timers, each timer's microtasks before the next.
 #include <gtest/gtest.h>
 
-#include <QFile>
-#include <QProcess>
-#include <QStandardPaths>
-
 #include "v8/jsglobals.h"
 #include "v8probe.h"
 
+using qpanel::test::fileContents;
+using qpanel::test::nodeOutput;
 using qpanel::test::V8Probe;
 
 TEST(V8Ordering, SyncThenPromiseThenQueueMicrotaskThenTimer) {
@@ -71,35 +69,21 @@ setTimeout(() => console.log("timer 2"), 0);
     EXPECT_EQ(probe.console, QStringList({"timer 1", "sleep undefined", "timer 2", "slept 10"}));
 }
 
-namespace {
-
-QString readAll(const QString& path) {
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
-}
-
-}  // namespace
-
 // Ordering programs of the node differential corpus (tests/bridge/differential),
 // run as written on V8 and by node in the same run.
 class V8VersusNode : public testing::TestWithParam<const char*> {};
 
 TEST_P(V8VersusNode, PrintsWhatNodePrints) {
-    const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
-    if (node.isEmpty()) GTEST_SKIP() << "node is not on PATH";
     const QString path = QStringLiteral(QPANEL_DIFFERENTIAL_DIR "/") + GetParam();
-    QProcess process;
-    process.start(node, {path});
-    ASSERT_TRUE(process.waitForFinished(30000));
-    QStringList expected = QString::fromUtf8(process.readAllStandardOutput()).split('\n');
-    if (!expected.isEmpty() && expected.last().isEmpty()) expected.removeLast();
+    const std::optional<QStringList> expected = nodeOutput({path});
+    if (!expected) GTEST_SKIP() << "node is not on PATH";
 
     V8Probe probe;
-    const auto error = probe.runToIdle(readAll(path), path);
+    const auto error = probe.runToIdle(QString::fromUtf8(fileContents(path)), path);
     ASSERT_FALSE(error) << error->toString().toStdString();
     EXPECT_TRUE(probe.idle);
     EXPECT_TRUE(probe.reported.empty()) << probe.reported.front().toString().toStdString();
-    EXPECT_EQ(probe.console, expected);
+    EXPECT_EQ(probe.console, *expected);
 }
 
 INSTANTIATE_TEST_SUITE_P(V8Corpus, V8VersusNode,

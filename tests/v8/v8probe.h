@@ -1,7 +1,11 @@
 #pragma once
 // A JsEngine with what a test reads from it: the console lines and the
-// errors reported outside a runScript() call, and a wait for its timers.
+// errors reported outside a runScript() call, and a wait for its timers;
+// and node's output, for the programs checked against it.
 
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QStringList>
 #include <optional>
 #include <string>
@@ -17,6 +21,29 @@ namespace qpanel::test {
 /// A script's error as people read it ("TypeError: ..."), "" if it ran.
 inline std::string errorOf(const std::optional<v8engine::JsError>& error) {
     return error ? error->message.toStdString() : std::string();
+}
+
+/// The file's bytes ("" if it cannot be read: the comparison then fails).
+inline QByteArray fileContents(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+/// Printed text as console lines (no empty one after the last newline).
+inline QStringList linesOf(const QByteArray& text) {
+    QStringList lines = QString::fromUtf8(text).split('\n');
+    if (!lines.isEmpty() && lines.last().isEmpty()) lines.removeLast();
+    return lines;
+}
+
+/// What `node arguments...` prints; nullopt when node is not on PATH.
+inline std::optional<QStringList> nodeOutput(const QStringList& arguments) {
+    const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
+    if (node.isEmpty()) return std::nullopt;
+    QProcess process;
+    process.start(node, arguments);
+    process.waitForFinished(30000);
+    return linesOf(process.readAllStandardOutput());
 }
 
 struct V8Probe {
