@@ -116,12 +116,12 @@ QList<QPointF> decimate(const ColumnDataSource& source, int x, int y, int pixelC
     return points;
 }
 
-/// Ticks at 1, 2 or 5 × 10^k, labelled without noise digits. Their number
-/// follows the axis length in pixels: Qt Charts elides a label ("…") once
-/// the tick spacing is smaller than the label, so a small chart gets fewer
-/// ticks (at least two) rather than unreadable ones.
-void applyNiceTicks(QValueAxis* axis, double pixels, double pixelsPerTick) {
-    const double span = axis->max() - axis->min();
+/// Ticks at 1, 2 or 5 × 10^k for an axis about to show `span`, labelled
+/// without noise digits. Their number follows the axis length in pixels: Qt
+/// Charts elides a label ("…") once the tick spacing is smaller than the
+/// label, so a small chart gets fewer ticks (at least two) rather than
+/// unreadable ones.
+void applyNiceTicks(QValueAxis* axis, double span, double pixels, double pixelsPerTick) {
     if (!(span > 0) || !std::isfinite(span)) return;
     const double ticks = pixels > 0 ? std::clamp(pixels / pixelsPerTick, 2.0, 6.0) : 6.0;
     const double raw = span / ticks;
@@ -141,12 +141,22 @@ void applyNiceTicks(QValueAxis* axis, double pixels, double pixelsPerTick) {
     axis->setLabelFormat(QStringLiteral("%.%1f").arg(decimals));
 }
 
-/// Both axes' ticks for the current plot area: an x label is a number
-/// wide, a y label one line high, hence the different spacings.
-void applyNiceTicks(QChart* chart, QValueAxis* x, QValueAxis* y) {
+/// Shows these ranges with ticks for the current plot area (an x label is a
+/// number wide, a y label one line high, hence the different spacings).
+///
+/// The ticks go first: a new tick interval only marks the axis for the
+/// chart's next layout pass, while a new range relays its labels at once
+/// and, if their size changed, lays out the whole chart there and then.
+/// Ticks after the range would lay the labels out with the old interval
+/// and then again with the new one (one whole chart layout per frame more,
+/// the largest single cost of a streaming frame).
+void setAxisRanges(QChart* chart, QValueAxis* xAxis, ChartView::Range x, QValueAxis* yAxis,
+                   ChartView::Range y) {
     const QRectF area = chart->plotArea();
-    applyNiceTicks(x, area.width(), 90);
-    applyNiceTicks(y, area.height(), 36);
+    applyNiceTicks(xAxis, x.second - x.first, area.width(), 90);
+    applyNiceTicks(yAxis, y.second - y.first, area.height(), 36);
+    xAxis->setRange(x.first, x.second);
+    yAxis->setRange(y.first, y.second);
 }
 
 /// Draws one line's decimated points as a single polyline. Qt Charts'
@@ -454,9 +464,7 @@ QRectF ChartView::legendEntryRect(int line) const {
 void ChartView::setViewRanges(Range x, Range y) {
     if (!(x.second > x.first) || !(y.second > y.first)) return;
     d_->userView = std::make_pair(x, y);
-    d_->xAxis->setRange(x.first, x.second);
-    d_->yAxis->setRange(y.first, y.second);
-    applyNiceTicks(d_->chart, d_->xAxis, d_->yAxis);
+    setAxisRanges(d_->chart, d_->xAxis, x, d_->yAxis, y);
     scheduleFrame();  // decimate again for the new x range
 }
 
@@ -516,9 +524,7 @@ void ChartView::buildFrame() {
             // Axes follow the data (also while it rolls over), with a little air.
             const Range x = axisRange(options.xRange, bounds.xMin, bounds.xMax, 0.02, false);
             const Range y = axisRange(options.yRange, bounds.yMin, bounds.yMax, 0.05, true);
-            d_->xAxis->setRange(x.first, x.second);
-            d_->yAxis->setRange(y.first, y.second);
-            applyNiceTicks(d_->chart, d_->xAxis, d_->yAxis);
+            setAxisRanges(d_->chart, d_->xAxis, x, d_->yAxis, y);
         }
     }
     // Pass 2: the points in the visible x range.
