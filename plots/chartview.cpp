@@ -7,6 +7,7 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QGraphicsItem>
+#include <QGraphicsScene>
 #include <QGraphicsTextItem>
 #include <QLegend>
 #include <QLegendMarker>
@@ -290,6 +291,10 @@ ChartView::ChartView(Figure* figure, QWidget* parent)
     // The data lines antialias themselves (PolylineItem).
     d_->view->setRenderHint(QPainter::Antialiasing, false);
     d_->view->setFrameShape(QFrame::NoFrame);
+    // Every frame moves the grid lines, ticks and labels: keeping them in the
+    // scene's BSP index costs a stroked outline (QGraphicsLineItem::shape)
+    // per moved item, for lookups that a chart this small doesn't need.
+    d_->view->scene()->setItemIndexMethod(QGraphicsScene::NoIndex);
     d_->layout = new QBoxLayout(QBoxLayout::LeftToRight, this);
     d_->layout->setContentsMargins(0, 0, 0, 0);
     d_->layout->setSpacing(0);
