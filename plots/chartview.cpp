@@ -238,6 +238,19 @@ bool isDark(const QPalette& palette) {
     return palette.color(QPalette::Window).lightness() < 128;
 }
 
+/// The same brush without a gradient when all its stops have one colour.
+/// Qt Charts' light theme fills the chart background with a white-to-white
+/// gradient: the raster engine fetches that gradient per pixel, on worker
+/// threads the frame then waits for, for 800×400 white pixels.
+QBrush solidIfUniform(const QBrush& brush) {
+    const QGradient* gradient = brush.gradient();
+    if (!gradient || gradient->stops().isEmpty()) return brush;
+    const QColor color = gradient->stops().front().second;
+    for (const QGradientStop& stop : gradient->stops())
+        if (stop.second != color) return brush;
+    return QBrush(color);
+}
+
 }  // namespace
 
 struct ChartView::Private {
@@ -325,6 +338,7 @@ void ChartView::applyPaletteTheme() {
     // Themes reset series pens, so the glyph colours are applied again.
     d_->chart->setTheme(isDark(palette()) ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     d_->chart->setDropShadowEnabled(false);
+    d_->chart->setBackgroundBrush(solidIfUniform(d_->chart->backgroundBrush()));
     rebuildSeries();
 }
 
