@@ -251,6 +251,15 @@ QBrush solidIfUniform(const QBrush& brush) {
     return QBrush(color);
 }
 
+/// A one-pixel pen as a hairline (width 0): the raster engine draws both
+/// alike, but QGraphicsLineItem strokes an outline path for the bounding
+/// box of any wider pen, each time the scene asks for it, and every frame
+/// moves all grid lines and ticks.
+QPen hairline(QPen pen) {
+    if (pen.widthF() == 1) pen.setWidthF(0);
+    return pen;
+}
+
 }  // namespace
 
 struct ChartView::Private {
@@ -339,6 +348,10 @@ void ChartView::applyPaletteTheme() {
     d_->chart->setTheme(isDark(palette()) ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     d_->chart->setDropShadowEnabled(false);
     d_->chart->setBackgroundBrush(solidIfUniform(d_->chart->backgroundBrush()));
+    for (QValueAxis* axis : {d_->xAxis, d_->yAxis}) {
+        axis->setGridLinePen(hairline(axis->gridLinePen()));
+        axis->setLinePen(hairline(axis->linePen()));
+    }
     rebuildSeries();
 }
 
