@@ -7,6 +7,7 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QGraphicsItem>
+#include <QGraphicsScene>
 #include <QGraphicsTextItem>
 #include <QLegend>
 #include <QLegendMarker>
@@ -116,12 +117,12 @@ QList<QPointF> decimate(const ColumnDataSource& source, int x, int y, int pixelC
     return points;
 }
 
-/// Ticks at 1, 2 or 5 × 10^k, labelled without noise digits. Their number
-/// follows the axis length in pixels: Qt Charts elides a label ("…") once
-/// the tick spacing is smaller than the label, so a small chart gets fewer
-/// ticks (at least two) rather than unreadable ones.
-void applyNiceTicks(QValueAxis* axis, double pixels, double pixelsPerTick) {
-    const double span = axis->max() - axis->min();
+/// Ticks at 1, 2 or 5 × 10^k for an axis about to show `span`, labelled
+/// without noise digits. Their number follows the axis length in pixels: Qt
+/// Charts elides a label ("…") once the tick spacing is smaller than the
+/// label, so a small chart gets fewer ticks (at least two) rather than
+/// unreadable ones.
+void applyNiceTicks(QValueAxis* axis, double span, double pixels, double pixelsPerTick) {
     if (!(span > 0) || !std::isfinite(span)) return;
     const double ticks = pixels > 0 ? std::clamp(pixels / pixelsPerTick, 2.0, 6.0) : 6.0;
     const double raw = span / ticks;
@@ -141,12 +142,22 @@ void applyNiceTicks(QValueAxis* axis, double pixels, double pixelsPerTick) {
     axis->setLabelFormat(QStringLiteral("%.%1f").arg(decimals));
 }
 
-/// Both axes' ticks for the current plot area: an x label is a number
-/// wide, a y label one line high, hence the different spacings.
-void applyNiceTicks(QChart* chart, QValueAxis* x, QValueAxis* y) {
+/// Shows these ranges with ticks for the current plot area (an x label is a
+/// number wide, a y label one line high, hence the different spacings).
+///
+/// The ticks go first: a new tick interval only marks the axis for the
+/// chart's next layout pass, while a new range relays its labels at once
+/// and, if their size changed, lays out the whole chart there and then.
+/// Ticks after the range would lay the labels out with the old interval
+/// and then again with the new one (one whole chart layout per frame more,
+/// the largest single cost of a streaming frame).
+void setAxisRanges(QChart* chart, QValueAxis* xAxis, ChartView::Range x, QValueAxis* yAxis,
+                   ChartView::Range y) {
     const QRectF area = chart->plotArea();
-    applyNiceTicks(x, area.width(), 90);
-    applyNiceTicks(y, area.height(), 36);
+    applyNiceTicks(xAxis, x.second - x.first, area.width(), 90);
+    applyNiceTicks(yAxis, y.second - y.first, area.height(), 36);
+    xAxis->setRange(x.first, x.second);
+    yAxis->setRange(y.first, y.second);
 }
 
 /// Draws one line's decimated points as a single polyline. Qt Charts'
@@ -227,6 +238,28 @@ bool isDark(const QPalette& palette) {
     return palette.color(QPalette::Window).lightness() < 128;
 }
 
+/// The same brush without a gradient when all its stops have one colour.
+/// Qt Charts' light theme fills the chart background with a white-to-white
+/// gradient: the raster engine fetches that gradient per pixel, on worker
+/// threads the frame then waits for, for 800×400 white pixels.
+QBrush solidIfUniform(const QBrush& brush) {
+    const QGradient* gradient = brush.gradient();
+    if (!gradient || gradient->stops().isEmpty()) return brush;
+    const QColor color = gradient->stops().front().second;
+    for (const QGradientStop& stop : gradient->stops())
+        if (stop.second != color) return brush;
+    return QBrush(color);
+}
+
+/// A one-pixel pen as a hairline (width 0): the raster engine draws both
+/// alike, but QGraphicsLineItem strokes an outline path for the bounding
+/// box of any wider pen, each time the scene asks for it, and every frame
+/// moves all grid lines and ticks.
+QPen hairline(QPen pen) {
+    if (pen.widthF() == 1) pen.setWidthF(0);
+    return pen;
+}
+
 }  // namespace
 
 struct ChartView::Private {
@@ -280,6 +313,10 @@ ChartView::ChartView(Figure* figure, QWidget* parent)
     // The data lines antialias themselves (PolylineItem).
     d_->view->setRenderHint(QPainter::Antialiasing, false);
     d_->view->setFrameShape(QFrame::NoFrame);
+    // Every frame moves the grid lines, ticks and labels: keeping them in the
+    // scene's BSP index costs a stroked outline (QGraphicsLineItem::shape)
+    // per moved item, for lookups that a chart this small doesn't need.
+    d_->view->scene()->setItemIndexMethod(QGraphicsScene::NoIndex);
     d_->layout = new QBoxLayout(QBoxLayout::LeftToRight, this);
     d_->layout->setContentsMargins(0, 0, 0, 0);
     d_->layout->setSpacing(0);
@@ -310,6 +347,11 @@ void ChartView::applyPaletteTheme() {
     // Themes reset series pens, so the glyph colours are applied again.
     d_->chart->setTheme(isDark(palette()) ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     d_->chart->setDropShadowEnabled(false);
+    d_->chart->setBackgroundBrush(solidIfUniform(d_->chart->backgroundBrush()));
+    for (QValueAxis* axis : {d_->xAxis, d_->yAxis}) {
+        axis->setGridLinePen(hairline(axis->gridLinePen()));
+        axis->setLinePen(hairline(axis->linePen()));
+    }
     rebuildSeries();
 }
 
@@ -454,9 +496,7 @@ QRectF ChartView::legendEntryRect(int line) const {
 void ChartView::setViewRanges(Range x, Range y) {
     if (!(x.second > x.first) || !(y.second > y.first)) return;
     d_->userView = std::make_pair(x, y);
-    d_->xAxis->setRange(x.first, x.second);
-    d_->yAxis->setRange(y.first, y.second);
-    applyNiceTicks(d_->chart, d_->xAxis, d_->yAxis);
+    setAxisRanges(d_->chart, d_->xAxis, x, d_->yAxis, y);
     scheduleFrame();  // decimate again for the new x range
 }
 
@@ -516,9 +556,7 @@ void ChartView::buildFrame() {
             // Axes follow the data (also while it rolls over), with a little air.
             const Range x = axisRange(options.xRange, bounds.xMin, bounds.xMax, 0.02, false);
             const Range y = axisRange(options.yRange, bounds.yMin, bounds.yMax, 0.05, true);
-            d_->xAxis->setRange(x.first, x.second);
-            d_->yAxis->setRange(y.first, y.second);
-            applyNiceTicks(d_->chart, d_->xAxis, d_->yAxis);
+            setAxisRanges(d_->chart, d_->xAxis, x, d_->yAxis, y);
         }
     }
     // Pass 2: the points in the visible x range.
