@@ -117,12 +117,38 @@ QList<QPointF> decimate(const ColumnDataSource& source, int x, int y, int pixelC
     return points;
 }
 
-/// Ticks at 1, 2 or 5 × 10^k for an axis about to show `span`, labelled
-/// without noise digits. Their number follows the axis length in pixels: Qt
-/// Charts elides a label ("…") once the tick spacing is smaller than the
-/// label, so a small chart gets fewer ticks (at least two) rather than
-/// unreadable ones.
-void applyNiceTicks(QValueAxis* axis, double span, double pixels, double pixelsPerTick) {
+/// The next step below `step` in the series 1, 2, 2.5, 4, 5 × 10^k: finer
+/// than 1, 2, 5, for a short axis that must keep its two ticks few.
+double smallerNiceStep(double step) {
+    const double magnitude = std::pow(10.0, std::floor(std::log10(step) + 1e-9));
+    const double mantissa = step / magnitude;
+    for (double m : {5.0, 4.0, 2.5, 2.0, 1.0})
+        if (m < mantissa - 1e-9) return m * magnitude;
+    return 0.5 * magnitude;
+}
+
+/// How many multiples of `step` lie in [low, high].
+double ticksWithin(double low, double high, double step) {
+    return std::floor(high / step + 1e-9) - std::ceil(low / step - 1e-9) + 1;
+}
+
+/// Decimals that show every multiple of `step` exactly (0.25: 2).
+int decimalsFor(double step) {
+    int decimals = 0;
+    for (double scaled = step; decimals < 12; ++decimals, scaled *= 10)
+        if (std::abs(scaled - std::round(scaled)) < 1e-9 * std::max(1.0, scaled)) break;
+    return decimals;
+}
+
+/// Ticks at 1, 2 or 5 × 10^k for an axis about to show [low, high],
+/// labelled without noise digits. Their number follows the axis length in
+/// pixels: Qt Charts elides a label ("…") once the tick spacing is smaller
+/// than the label, so a small chart gets fewer ticks rather than unreadable
+/// ones, but two inside the range (a short axis showing only "0" tells
+/// nothing).
+void applyNiceTicks(QValueAxis* axis, double low, double high, double pixels,
+                    double pixelsPerTick) {
+    const double span = high - low;
     if (!(span > 0) || !std::isfinite(span)) return;
     const double ticks = pixels > 0 ? std::clamp(pixels / pixelsPerTick, 2.0, 6.0) : 6.0;
     const double raw = span / ticks;
@@ -134,12 +160,14 @@ void applyNiceTicks(QValueAxis* axis, double span, double pixels, double pixelsP
             break;
         }
     }
+    // Ticks are multiples of the step (anchored at 0): a step near the span
+    // can leave one inside. A few finer steps reach two (5: 4, 2.5, 2, 1).
+    for (int i = 0; i < 5 && ticksWithin(low, high, step) < 2; ++i) step = smallerNiceStep(step);
     if (axis->tickType() == QValueAxis::TicksDynamic && axis->tickInterval() == step) return;
     axis->setTickType(QValueAxis::TicksDynamic);
     axis->setTickAnchor(0);
     axis->setTickInterval(step);
-    const int decimals = step >= 1 ? 0 : int(std::ceil(-std::log10(step)));
-    axis->setLabelFormat(QStringLiteral("%.%1f").arg(decimals));
+    axis->setLabelFormat(QStringLiteral("%.%1f").arg(decimalsFor(step)));
 }
 
 /// Shows these ranges with ticks for the current plot area (an x label is a
@@ -154,8 +182,8 @@ void applyNiceTicks(QValueAxis* axis, double span, double pixels, double pixelsP
 void setAxisRanges(QChart* chart, QValueAxis* xAxis, ChartView::Range x, QValueAxis* yAxis,
                    ChartView::Range y) {
     const QRectF area = chart->plotArea();
-    applyNiceTicks(xAxis, x.second - x.first, area.width(), 90);
-    applyNiceTicks(yAxis, y.second - y.first, area.height(), 36);
+    applyNiceTicks(xAxis, x.first, x.second, area.width(), 90);
+    applyNiceTicks(yAxis, y.first, y.second, area.height(), 36);
     xAxis->setRange(x.first, x.second);
     yAxis->setRange(y.first, y.second);
 }

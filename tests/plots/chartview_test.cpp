@@ -219,16 +219,19 @@ TEST(ChartView, CreatedUnderADarkApplicationPaletteIsDark) {
 }
 
 namespace {
-/// The axis tick labels a user sees: visible text items left of the plot
-/// (y axis) whose text is a number, in their drawn form (elided or not).
+/// The y axis tick labels a user sees: visible text items left of the plot
+/// and above its bottom (below it are the x axis's), in their drawn form
+/// (elided or not).
 QStringList yTickLabels(ChartView& view) {
     auto* graphics = view.findChild<QGraphicsView*>();
     QStringList labels;
     if (!graphics || !graphics->scene()) return labels;
+    const QRectF plot = view.plotArea();
     for (QGraphicsItem* item : graphics->scene()->items()) {
         auto* text = dynamic_cast<QGraphicsTextItem*>(item);
         if (!text || !text->isVisible() || text->toPlainText().isEmpty()) continue;
-        if (text->sceneBoundingRect().right() > graphics->width() / 3.0) continue;
+        const QRectF box = text->sceneBoundingRect();
+        if (box.right() > graphics->width() / 3.0 || box.center().y() > plot.bottom()) continue;
         labels << text->toPlainText();
     }
     return labels;
@@ -258,6 +261,35 @@ TEST(ChartView, SmallChartsShowWholeYTickLabels) {
             numbers += ok;
         }
         EXPECT_GE(numbers, 2) << size.width() << "x" << size.height() << ": "
+                              << labels.join(QStringLiteral(", ")).toStdString();
+    }
+}
+
+// Regression: at 200x120 a y range of about ±0.7 or ±3.7 got one tick
+// ("0"): the step chosen for two ticks per span left only 0 inside.
+TEST(ChartView, ShortAxesShowAtLeastTwoNumbersInsideTheirRange) {
+    for (double amplitude : {0.7, 3.7, 1700.0}) {
+        Fixture f;
+        std::vector<double> y(200);
+        for (int i = 0; i < 200; ++i) y[std::size_t(i)] = amplitude * std::sin(i / 20.0);
+        ColumnDataSource cds({{"x", iota(200)}, {"y", y}});
+        Figure fig;
+        fig.line({.x = "x", .y = "y", .source = &cds});
+        ChartView view(&fig);
+        view.resize(200, 120);
+        view.show();
+        view.refreshNow();
+        QCoreApplication::processEvents();
+        const QStringList labels = yTickLabels(view);
+        int numbers = 0;
+        for (const QString& label : labels) {
+            bool ok = false;
+            const double value = label.toDouble(&ok);
+            numbers += ok;
+            // Inside the shown range: the data's, padded by a tenth.
+            if (ok) EXPECT_LE(std::abs(value), 1.2 * amplitude) << label.toStdString();
+        }
+        EXPECT_GE(numbers, 2) << "amplitude " << amplitude << ": "
                               << labels.join(QStringLiteral(", ")).toStdString();
     }
 }
