@@ -9,6 +9,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <cmath>
+#include <functional>
 
 #include "common/eventloop.h"
 #include "core/scheduler.h"
@@ -238,20 +239,27 @@ QStringList yTickLabels(ChartView& view) {
 }
 }  // namespace
 
+namespace {
+/// The y tick labels of a line of 200 rows `y(i)`, shown at `size`.
+QStringList yTickLabelsOfLine(const std::function<double(int)>& yOf, QSize size) {
+    std::vector<double> y(200);
+    for (int i = 0; i < 200; ++i) y[std::size_t(i)] = yOf(i);
+    ColumnDataSource cds({{"x", iota(200)}, {"y", y}});
+    Figure fig;
+    fig.line({.x = "x", .y = "y", .source = &cds});
+    ChartView view(&fig);
+    view.resize(size);
+    view.show();
+    view.refreshNow();
+    QCoreApplication::processEvents();
+    return yTickLabels(view);
+}
+}  // namespace
+
 TEST(ChartView, SmallChartsShowWholeYTickLabels) {
     for (QSize size : {QSize(300, 160), QSize(200, 120)}) {
         Fixture f;
-        std::vector<double> y(200);
-        for (int i = 0; i < 200; ++i) y[std::size_t(i)] = 1000.0 * i / 199;
-        ColumnDataSource cds({{"x", iota(200)}, {"y", y}});
-        Figure fig;
-        fig.line({.x = "x", .y = "y", .source = &cds});
-        ChartView view(&fig);
-        view.resize(size);
-        view.show();
-        view.refreshNow();
-        QCoreApplication::processEvents();
-        const QStringList labels = yTickLabels(view);
+        const QStringList labels = yTickLabelsOfLine([](int i) { return 1000.0 * i / 199; }, size);
         int numbers = 0;
         for (const QString& label : labels) {
             EXPECT_FALSE(label.contains(QChar(0x2026)) || label.contains(QStringLiteral("...")))
@@ -270,17 +278,8 @@ TEST(ChartView, SmallChartsShowWholeYTickLabels) {
 TEST(ChartView, ShortAxesShowAtLeastTwoNumbersInsideTheirRange) {
     for (double amplitude : {0.7, 3.7, 1700.0}) {
         Fixture f;
-        std::vector<double> y(200);
-        for (int i = 0; i < 200; ++i) y[std::size_t(i)] = amplitude * std::sin(i / 20.0);
-        ColumnDataSource cds({{"x", iota(200)}, {"y", y}});
-        Figure fig;
-        fig.line({.x = "x", .y = "y", .source = &cds});
-        ChartView view(&fig);
-        view.resize(200, 120);
-        view.show();
-        view.refreshNow();
-        QCoreApplication::processEvents();
-        const QStringList labels = yTickLabels(view);
+        const QStringList labels = yTickLabelsOfLine(
+            [amplitude](int i) { return amplitude * std::sin(i / 20.0); }, QSize(200, 120));
         int numbers = 0;
         for (const QString& label : labels) {
             bool ok = false;
