@@ -286,7 +286,9 @@ TEST(ChartView, ShortAxesShowAtLeastTwoNumbersInsideTheirRange) {
             const double value = label.toDouble(&ok);
             numbers += ok;
             // Inside the shown range: the data's, padded by a tenth.
-            if (ok) EXPECT_LE(std::abs(value), 1.2 * amplitude) << label.toStdString();
+            if (ok) {
+                EXPECT_LE(std::abs(value), 1.2 * amplitude) << label.toStdString();
+            }
         }
         EXPECT_GE(numbers, 2) << "amplitude " << amplitude << ": "
                               << labels.join(QStringLiteral(", ")).toStdString();
