@@ -9,18 +9,14 @@ namespace qpanel::python {
 
 namespace {
 
-/// str() of an object, or `fallback` when that raises (the error is dropped:
-/// this runs only to describe another one).
-QString strOr(PyObject* object, const QString& fallback) {
+/// str() of an object, or "" when that raises (the error is dropped: this
+/// runs only to describe another one).
+QString strOrEmpty(PyObject* object) {
     PyObject* text = PyObject_Str(object);
-    if (!text) {
-        PyErr_Clear();
-        return fallback;
-    }
-    const char* utf8 = PyUnicode_AsUTF8(text);
-    QString result = utf8 ? QString::fromUtf8(utf8) : fallback;
+    const char* utf8 = text ? PyUnicode_AsUTF8(text) : nullptr;
+    QString result = utf8 ? QString::fromUtf8(utf8) : QString();
     if (!utf8) PyErr_Clear();
-    Py_DECREF(text);
+    Py_XDECREF(text);
     return result;
 }
 
@@ -48,7 +44,7 @@ SourceLocation deepestUserFrame(PyObject* exception, const QString& userFolder) 
 PythonError describePlainly(py::handle value, const QString& userFolder,
                             const char* whyNotFormatted) {
     const QString type = QString::fromUtf8(Py_TYPE(value.ptr())->tp_name);
-    const QString text = strOr(value.ptr(), QString());
+    const QString text = strOrEmpty(value.ptr());
     const QString message = (text.isEmpty() ? type : type + QStringLiteral(": ") + text) +
                             QStringLiteral(" (qpanel could not format its traceback: %1)")
                                 .arg(QString::fromUtf8(whyNotFormatted));
@@ -84,9 +80,7 @@ PythonError describe(py::handle value, const QString& userFolder) {
         const SourceLocation location{.file = file, .line = std::max(line, 0)};
         return PythonError(message, location, stack,
                            share(py::reinterpret_borrow<py::object>(value)), exit);
-    } catch (const py::error_already_set& failed) {
-        return describePlainly(value, userFolder, failed.what());
-    } catch (const py::cast_error& failed) {
+    } catch (const std::exception& failed) {  // a Python error, or describe()'s result unreadable
         return describePlainly(value, userFolder, failed.what());
     }
 }

@@ -21,9 +21,13 @@ struct Outcome {
     std::optional<QString> error;  ///< the whole message, member included
 };
 
+/// A rejection whose message names the member (`label`) first.
+Outcome rejected(const QString& label, const QString& why) {
+    return {.value = {}, .error = label + QStringLiteral(": ") + why};
+}
+
 Outcome outcomeOf(const PendingCall& call, const QString& label) {
-    if (call.state() == PendingCall::State::Failed)
-        return {.value = {}, .error = label + QStringLiteral(": ") + call.errorText()};
+    if (call.state() == PendingCall::State::Failed) return rejected(label, call.errorText());
     return {.value = call.result(), .error = std::nullopt};
 }
 
@@ -89,9 +93,7 @@ private:
         if (performer_) QObject::disconnect(performer_, nullptr, this, nullptr);
     }
 
-    void endWith(const QString& error) {
-        end({.value = {}, .error = label_ + QStringLiteral(": ") + error});
-    }
+    void endWith(const QString& error) { end(rejected(label_, error)); }
 
     void end(const Outcome& outcome) {
         if (settled_) return;
@@ -135,12 +137,10 @@ v8::Local<v8::Promise> CallPromises::promiseFor(v8::Local<v8::Context> context, 
         v8::Promise::Resolver::New(context).ToLocalChecked();
     std::optional<Outcome> now;
     if (!call)
-        now = Outcome{.value = {}, .error = label + QStringLiteral(": no call was started")};
+        now = rejected(label, QStringLiteral("no call was started"));
     else if (call->thread() != QThread::currentThread())
         // Its signals would arrive queued, after it may have ended unseen.
-        now =
-            Outcome{.value = {},
-                    .error = label + QStringLiteral(": the call must live on the engine's thread")};
+        now = rejected(label, QStringLiteral("the call must live on the engine's thread"));
     else if (!call->isRunning())
         now = outcomeOf(*call, label);
     if (now) {

@@ -261,22 +261,27 @@ class QtEventLoop(_qpanel_loop.LoopCore, selector_events.BaseSelectorEventLoop):
             sys.stderr.flush()
 
     # -- one app's activity and teardown -------------------------------------
+    def _qpanel_owner_tasks(self, token):
+        """`token`'s tasks not done: qpanel's (they carry their owner), then
+        asyncio.Tasks from a task factory (in _owned_tasks)."""
+        yield from self._pending_tasks(token)
+        yield from (t for t in self._owned_tasks.get(token, ()) if not t.done())
+
+    def _qpanel_owner_handles(self, token):
+        """`token`'s callbacks and timers still pending."""
+        return (h for h in self._pending_handles() if not h.cancelled() and _owned_by(h, token))
+
     def _qpanel_owner_activity(self, token):
         """(asyncio tasks not done, callbacks and timers pending) of `token`'s app."""
-        pending_tasks = (len(self._pending_tasks(token)) +
-                         sum(1 for t in self._owned_tasks.get(token, ()) if not t.done()))
-        handles = sum(1 for h in self._pending_handles()
-                      if not h.cancelled() and _owned_by(h, token))
-        return pending_tasks, handles
+        return (sum(1 for _ in self._qpanel_owner_tasks(token)),
+                sum(1 for _ in self._qpanel_owner_handles(token)))
 
     def _qpanel_owner_busy(self, token):
-        """Whether `token`'s app has a task not done or a callback or timer
-        pending: stops at the first, as the CLI asks it every 10 ms however
-        many thousand tasks are in flight."""
-        if self._has_pending_task(token) or any(
-                not t.done() for t in self._owned_tasks.get(token, ())):
-            return True
-        return any(not h.cancelled() and _owned_by(h, token) for h in self._pending_handles())
+        """Whether `token`'s app has anything pending: stops at the first, as
+        the CLI asks it every 10 ms however many thousand tasks are in flight."""
+        return (self._has_pending_task(token) or
+                any(True for _ in self._qpanel_owner_tasks(token)) or
+                any(True for _ in self._qpanel_owner_handles(token)))
 
     def _qpanel_close_owner(self, token):
         """Cancels and unwinds what `token`'s app scheduled; see asyncioloop.h."""
@@ -290,8 +295,8 @@ class QtEventLoop(_qpanel_loop.LoopCore, selector_events.BaseSelectorEventLoop):
         def mine(handle):
             return _owned_by(handle, token)
 
-        owned = self._pending_tasks(token) + [
-            t for t in self._owned_tasks.pop(token, ()) if not t.done()]
+        owned = list(self._qpanel_owner_tasks(token))
+        self._owned_tasks.pop(token, None)
         for task in owned:
             task.cancel()
         for fd, key in list(self._selector.get_map().items()):
@@ -416,21 +421,23 @@ def close_owner(context):
     return context.copy().run(_loop._qpanel_close_owner, token)
 
 
+def _open_token(context):
+    """The owner token of an app's Context while it and the loop are open, else None."""
+    token = context.get(owner_var)
+    return None if _loop is None or token is None or token.closed else token
+
+
 def owner_activity(context):
     """(asyncio tasks, callbacks and timers) still pending of the app whose
     Context this is (made by owner_context)."""
-    token = context.get(owner_var)
-    if _loop is None or token is None or token.closed:
-        return 0, 0
-    return _loop._qpanel_owner_activity(token)
+    token = _open_token(context)
+    return (0, 0) if token is None else _loop._qpanel_owner_activity(token)
 
 
 def owner_busy(context):
     """owner_activity(context) != (0, 0), without counting."""
-    token = context.get(owner_var)
-    if _loop is None or token is None or token.closed:
-        return False
-    return _loop._qpanel_owner_busy(token)
+    token = _open_token(context)
+    return token is not None and _loop._qpanel_owner_busy(token)
 
 
 def current_owner():
