@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "v8/jsengine.h"
+#include "v8/jsfunction.h"
 #include "v8/qobjectwrap.h"
 #include "v8/v8string.h"
 
@@ -93,6 +94,11 @@ QVariant toVariantAt(QObjectBinding& binding, v8::Local<v8::Context> context,
 v8::Local<v8::Value> toJs(QObjectBinding& binding, QMetaType type, const void* data) {
     v8::Isolate* isolate = binding.engine().isolate();
     if (!type.isValid() || !data) return v8::Undefined(isolate);
+    if (type == QMetaType::fromType<JsFunction>()) {
+        const v8::Local<v8::Function> function = static_cast<const JsFunction*>(data)->get();
+        if (function.IsEmpty()) return v8::Undefined(isolate);
+        return function;
+    }
     if (type.flags() & QMetaType::PointerToQObject)
         return binding.wrap(*static_cast<QObject* const*>(data));
     if (type.flags() & QMetaType::IsEnumeration) {
@@ -165,6 +171,12 @@ std::optional<QVariant> fromJs(QObjectBinding& binding, v8::Local<v8::Context> c
             }
         }
         return QVariant(type, &object);
+    }
+    if (type == QMetaType::fromType<JsFunction>()) {
+        if (value->IsFunction())
+            return QVariant::fromValue(JsFunction(binding.engine(), value.As<v8::Function>()));
+        *expected = QStringLiteral("a function");
+        return std::nullopt;
     }
     switch (type.id()) {
         case QMetaType::Bool:

@@ -86,6 +86,10 @@ struct QObjectBinding::ClassInfo {
     std::vector<std::unique_ptr<Member>> members;
     std::vector<QMetaMethod> constructors;  ///< index = the constructor's index in meta
     QObjectBinding* binding;
+    /// Q_CLASSINFO("qpanel.errors", "plain"): a C++ exception's text is the
+    /// whole TypeError, with no "Class.member: " before it (for facades whose
+    /// messages already name what the script called).
+    bool plainErrors = false;
 };
 
 struct QObjectBinding::Wrapper {
@@ -190,6 +194,13 @@ struct QObjectBinding::Callbacks {
         return nullptr;
     }
 
+    /// What a member's C++ exception becomes in the script.
+    static void throwFailure(v8::Isolate* isolate, const Member& m, const std::exception& e) {
+        const QString text = QString::fromUtf8(e.what());
+        if (m.cls->plainErrors) return throwError(isolate, text);
+        throwError(isolate, m.label + QStringLiteral(": ") + text, false);
+    }
+
     static void getProperty(const v8::FunctionCallbackInfo<v8::Value>& info) {
         Member& m = member(info);
         QObject* object = live(info, info.This(), m);
@@ -216,8 +227,7 @@ struct QObjectBinding::Callbacks {
             if (!m.property.write(object, *value))
                 throwError(isolate, m.label + QStringLiteral(": the value was refused"));
         } catch (const std::exception& refused) {
-            throwError(isolate, m.label + QStringLiteral(": ") + QString::fromUtf8(refused.what()),
-                       false);
+            throwFailure(isolate, m, refused);
         }
     }
 
@@ -288,9 +298,7 @@ struct QObjectBinding::Callbacks {
             QMetaObject::metacall(object, QMetaObject::InvokeMetaMethod, method.methodIndex(),
                                   argv.data());
         } catch (const std::exception& failed) {
-            return throwError(info.GetIsolate(),
-                              m.label + QStringLiteral(": ") + QString::fromUtf8(failed.what()),
-                              false);
+            return throwFailure(info.GetIsolate(), m, failed);
         }
         if (!returns) return;
         if (returnsPendingCall(returnType)) {
@@ -426,6 +434,9 @@ QObjectBinding::ClassInfo& QObjectBinding::classInfo(const QMetaObject* meta) {
     info->meta = meta;
     info->name = jsName(meta);
     info->binding = this;
+    const int errorsInfo = meta->indexOfClassInfo("qpanel.errors");
+    info->plainErrors =
+        errorsInfo >= 0 && qstrcmp(meta->classInfo(errorsInfo).value(), "plain") == 0;
     const v8::Local<v8::FunctionTemplate> constructor = v8::FunctionTemplate::New(
         isolate, &Callbacks::construct, v8::External::New(isolate, info.get()));
     constructor->SetClassName(toV8(isolate, info->name));

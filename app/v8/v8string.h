@@ -14,8 +14,12 @@ inline v8::Local<v8::String> toV8(v8::Isolate* isolate, const QString& text) {
 }
 
 inline QString toQString(v8::Isolate* isolate, v8::Local<v8::String> text) {
-    QString out(text->Length(), Qt::Uninitialized);
-    text->Write(isolate, reinterpret_cast<uint16_t*>(out.data()));
+    // An empty QString has no buffer of its own to write to.
+    const int length = text->Length();
+    if (length == 0) return {};
+    QString out(length, Qt::Uninitialized);
+    text->Write(isolate, reinterpret_cast<uint16_t*>(out.data()), 0, length,
+                v8::String::NO_NULL_TERMINATION);
     return out;
 }
 

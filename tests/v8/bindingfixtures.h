@@ -8,7 +8,10 @@
 #include <QThread>
 #include <QVariantList>
 #include <QVariantMap>
+#include <optional>
 #include <stdexcept>
+
+#include "v8/jsfunction.h"
 
 namespace qpanel::test {
 
@@ -74,6 +77,28 @@ signals:
 
 private:
     int value_ = 0;
+};
+
+/// Keeps JS callbacks (JsFunction arguments) and calls them from C++, and
+/// fails with messages that are the whole error (Q_CLASSINFO plain errors).
+class Callbacks : public QObject {
+    Q_OBJECT
+    Q_CLASSINFO("qpanel.errors", "plain")
+
+public:
+    Q_INVOKABLE void keep(const qpanel::v8engine::JsFunction& callback) { kept_ = callback; }
+    Q_INVOKABLE bool isKept(const qpanel::v8engine::JsFunction& callback) const {
+        return kept_ == callback;
+    }
+    Q_INVOKABLE qpanel::v8engine::JsFunction kept() const { return kept_; }
+    Q_INVOKABLE void refuse() { throw std::invalid_argument("pn.widgets.Slider: no such option"); }
+    std::optional<qpanel::v8engine::JsError> fire(const QVariantList& args) const {
+        return kept_.call(args);
+    }
+    const qpanel::v8engine::JsFunction& callback() const { return kept_; }
+
+private:
+    qpanel::v8engine::JsFunction kept_;
 };
 
 }  // namespace qpanel::test

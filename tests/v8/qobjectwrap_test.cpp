@@ -219,3 +219,73 @@ TEST_F(V8Binding, QObjectsOwnMembersStayCppsButObjectName) {
     ASSERT_EQ(errorOf(error), "");
     EXPECT_EQ(probe.console, QStringList{"clicks undefined undefined undefined"});
 }
+
+TEST(V8BindingCallbacks, AFunctionArgumentIsKeptAndCalledFromCppWithConvertedValues) {
+    qpanel::test::Callbacks callbacks;
+    V8Probe probe;
+    probe.expose("callbacks", &callbacks);
+    ASSERT_EQ(errorOf(probe.engine.runScript(QStringLiteral(R"(
+const seen = (...args) => console.log(JSON.stringify(args));
+callbacks.keep(seen);
+console.log(callbacks.isKept(seen), callbacks.isKept(() => 0), callbacks.kept() === seen);
+)"),
+                                             QStringLiteral("keep.js"))),
+              "");
+    EXPECT_FALSE(callbacks.fire({1, QStringLiteral("two"), QVariantMap{{"three", 3}}}));
+    EXPECT_EQ(probe.console, QStringList({"true false true", R"([1,"two",{"three":3}])"}));
+}
+
+TEST(V8BindingCallbacks, ANonFunctionIsRefusedNamingTheArgument) {
+    qpanel::test::Callbacks callbacks;
+    V8Probe probe;
+    probe.expose("callbacks", &callbacks);
+    EXPECT_EQ(errorOf(probe.engine.runScript(QStringLiteral("callbacks.keep(3)"),
+                                             QStringLiteral("bad.js"))),
+              "TypeError: Callbacks.keep: argument 1 (callback) must be a function, not a number");
+}
+
+TEST(V8BindingCallbacks, WhatACallbackThrowsIsReturnedAtItsLine) {
+    qpanel::test::Callbacks callbacks;
+    V8Probe probe;
+    probe.expose("callbacks", &callbacks);
+    probe.engine.runScript(
+        QStringLiteral("callbacks.keep(() => {\n  throw new Error('late');\n});"),
+        QStringLiteral("throws.js"));
+    const auto error = callbacks.fire({});
+    ASSERT_TRUE(error);
+    EXPECT_EQ(error->toString(), QStringLiteral("throws.js:2:3: Error: late"));
+}
+
+TEST(V8BindingCallbacks, AKeptFunctionIsEmptyOnceItsEngineClosed) {
+    qpanel::test::Callbacks callbacks;
+    {
+        V8Probe probe;
+        probe.expose("callbacks", &callbacks);
+        probe.engine.runScript(QStringLiteral("callbacks.keep(() => 1)"), QStringLiteral("a.js"));
+        ASSERT_NE(callbacks.callback().engine(), nullptr);
+    }
+    EXPECT_EQ(callbacks.callback().engine(), nullptr);
+    EXPECT_FALSE(callbacks.fire({}));  // nothing runs, nothing crashes
+}
+
+TEST(V8BindingCallbacks, PlainErrorClassesThrowTheirMessageAsTheWholeTypeError) {
+    qpanel::test::Callbacks callbacks;
+    V8Probe probe;
+    probe.expose("callbacks", &callbacks);
+    EXPECT_EQ(errorOf(probe.engine.runScript(
+                  QStringLiteral("try { callbacks.refuse(); } catch (e) { console.log(e.name, "
+                                 "e.message, e instanceof TypeError); }"),
+                  QStringLiteral("plain.js"))),
+              "");
+    EXPECT_EQ(probe.console, QStringList({"TypeError pn.widgets.Slider: no such option true"}));
+}
+
+TEST_F(V8Binding, AnEmptyStringCrossesBothWays) {
+    // An empty QString has no buffer to write into: this used to crash.
+    EXPECT_EQ(errorOf(probe.engine.runScript(
+                  QStringLiteral("counter.label = ''; console.log(JSON.stringify(counter.label));"),
+                  QStringLiteral("empty.js"))),
+              "");
+    EXPECT_EQ(counter.label_, QString());
+    EXPECT_EQ(probe.console, QStringList({"\"\""}));
+}
