@@ -97,11 +97,21 @@ int JsTimers::start(v8::Local<v8::Context> context, v8::Local<v8::Function> call
 }
 
 v8::Local<v8::Promise> JsTimers::sleep(v8::Local<v8::Context> context,
-                                       std::chrono::milliseconds delay) {
+                                       std::chrono::milliseconds delay, int* id) {
     const v8::Local<v8::Promise::Resolver> resolver =
         v8::Promise::Resolver::New(context).ToLocalChecked();
-    add(context, resolver, Kind::Resolve, delay, false);
+    const int added = add(context, resolver, Kind::Resolve, delay, false);
+    if (id) *id = added;
     return resolver->GetPromise();
+}
+
+bool JsTimers::rejectSleep(v8::Local<v8::Context> context, int id, v8::Local<v8::Value> reason) {
+    const auto it = timers_.find(id);
+    if (it == timers_.end() || it->second->kind != Kind::Resolve) return false;
+    const v8::Local<v8::Value> entry =
+        callbackSlots()->Get(context, it->second->slot).ToLocalChecked();
+    clear(id);
+    return entry.As<v8::Promise::Resolver>()->Reject(context, reason).FromMaybe(false);
 }
 
 int JsTimers::add(v8::Local<v8::Context> context, v8::Local<v8::Value> entry, Kind kind,

@@ -36,7 +36,14 @@ public:
               v8::Local<v8::Array> args, std::chrono::milliseconds delay, bool repeat);
     /// A promise resolved (with undefined) after `delay`, with no JS
     /// function or timer object per call: what `pn.sleep` will return.
-    v8::Local<v8::Promise> sleep(v8::Local<v8::Context> context, std::chrono::milliseconds delay);
+    /// `id` (if given) names the sleep for rejectSleep().
+    v8::Local<v8::Promise> sleep(v8::Local<v8::Context> context, std::chrono::milliseconds delay,
+                                 int* id = nullptr);
+    /// Ends pending sleep `id` early, rejecting its promise with `reason`
+    /// (a cancelled task's). False if it already woke or is unknown.
+    bool rejectSleep(v8::Local<v8::Context> context, int id, v8::Local<v8::Value> reason);
+    /// Whether timer or sleep `id` is still to fire.
+    bool isPending(int id) const { return timers_.count(id) > 0; }
     /// Stops timer `id`; unknown or finished ids are ignored.
     void clear(int id);
     /// Timers started and not yet finished or cleared.

@@ -1,0 +1,248 @@
+#include "v8/jstaskrunner.h"
+
+#include "core/suspension.h"
+#include "v8/jsconvert.h"
+#include "v8/jsengine.h"
+#include "v8/jstimers.h"
+#include "v8/jsvalueref.h"
+#include "v8/qobjectwrap.h"
+#include "v8/v8string.h"
+
+namespace qpanel::v8engine {
+
+namespace {
+
+[[noreturn]] void throwJsError(const JsError& error) {
+    throw LocatedError(error.message, error.location, error.stack);
+}
+
+/// The error a rejected promise's reason stands for, placed where the
+/// reason (an Error) was made.
+JsError rejectionError(v8::Isolate* isolate, v8::Local<v8::Context> context,
+                       v8::Local<v8::Value> reason) {
+    return JsError::fromValue(isolate, context, reason,
+                              v8::Exception::CreateMessage(isolate, reason));
+}
+
+}  // namespace
+
+/// Parks the task until a JS promise settles. Cancelling the task cancels
+/// its sleeps instead of waiting: the JS code unwinds on its own, and its
+/// promise settles to nobody.
+class JsTaskRunner::PromiseAwaiter : public Suspension {
+public:
+    PromiseAwaiter(JsTaskRunner* runner, std::shared_ptr<JsValueRef> promise)
+        : runner_(runner), promise_(std::move(promise)) {}
+
+    bool await_ready() { return cancelledBeforeSuspending(); }
+    void await_suspend(std::coroutine_handle<> h) {
+        park(h);
+        token_ = ++runner_->nextToken_;
+        runner_->waiting_.insert(token_, this);
+        JsEngine& engine = runner_->engine_;
+        v8::Isolate* isolate = engine.isolate();
+        // The reactions run from a microtask checkpoint, never inside this call.
+        engine.runMacrotask([&](v8::Local<v8::Context> context) {
+            const auto handler = [&](bool fulfilled) {
+                const v8::Local<v8::Array> data = v8::Array::New(isolate, 3);
+                data->Set(context, 0, v8::External::New(isolate, runner_)).Check();
+                data->Set(context, 1, v8::Integer::New(isolate, token_)).Check();
+                data->Set(context, 2, v8::Boolean::New(isolate, fulfilled)).Check();
+                return v8::Function::New(context, &JsTaskRunner::onSettled, data, 1)
+                    .ToLocalChecked();
+            };
+            const v8::Local<v8::Value> value = promise_->get();
+            v8::Local<v8::Promise> promise;
+            if (value->IsPromise()) {
+                promise = value.As<v8::Promise>();
+            } else {
+                // A thenable: Promise.resolve adopts it, as `await` would.
+                const auto resolver = v8::Promise::Resolver::New(context).ToLocalChecked();
+                resolver->Resolve(context, value).Check();
+                promise = resolver->GetPromise();
+            }
+            static_cast<void>(promise->Then(context, handler(true), handler(false)).IsEmpty());
+        });
+    }
+    QVariant await_resume() const {
+        throwIfTaskCancelled();
+        if (error_) throwJsError(*error_);
+        return value_;
+    }
+    bool detach() noexcept override {
+        runner_->waiting_.remove(token_);
+        // Its sleeps reject with CancelledError; the catch and finally blocks
+        // they wake are script code, run now.
+        if (task) runner_->cancelSleepsOf(task->id);
+        return true;
+    }
+    void settle(v8::Local<v8::Context> context, bool fulfilled, v8::Local<v8::Value> value) {
+        JsEngine& engine = runner_->engine_;
+        if (fulfilled)
+            value_ = toVariant(engine.qobjects(), context, value);
+        else
+            error_ = rejectionError(engine.isolate(), context, value);
+        resume();
+    }
+
+private:
+    JsTaskRunner* runner_;
+    std::shared_ptr<JsValueRef> promise_;
+    int token_ = 0;
+    QVariant value_;
+    std::optional<JsError> error_;
+};
+
+JsTaskRunner::JsTaskRunner(JsEngine& engine, Document* document, QObject* parent)
+    : QObject(parent), engine_(engine), document_(document) {
+    engine_.runMacrotask([&](v8::Local<v8::Context> context) {
+        v8::Isolate* isolate = engine_.isolate();
+        const char* source =
+            "(class CancelledError extends Error {"
+            "  constructor(message = 'task cancelled') { super(message); }"
+            "  get name() { return 'CancelledError'; } })";
+        v8::Local<v8::Value> made =
+            v8::Script::Compile(context, toV8(isolate, QString::fromLatin1(source)))
+                .ToLocalChecked()
+                ->Run(context)
+                .ToLocalChecked();
+        cancelledErrorClass_.Reset(isolate, made.As<v8::Function>());
+    });
+}
+
+JsTaskRunner::~JsTaskRunner() {
+    // Its tasks (owned by the document) refer to this runner: cancel them
+    // while it and the engine still exist.
+    if (Runtime* runtime = Runtime::ifExists(); runtime && document_)
+        runtime->tasks().cancelOwnedBy(document_);
+    cancelledErrorClass_.Reset();
+}
+
+v8::Local<v8::Value> JsTaskRunner::cancelledError(v8::Local<v8::Context> context) const {
+    return cancelledErrorClass_.Get(engine_.isolate())->NewInstance(context).ToLocalChecked();
+}
+
+quint64 JsTaskRunner::call(JsFunction fn, QVariantList args, const QString& origin,
+                           CallOptions options) {
+    const bool withLock = options.withLock;
+    return Runtime::instance().spawn(
+        [this, fn = std::move(fn), args = std::move(args), withLock]() -> QCoro::Task<> {
+            Document::LockGuard guard;
+            if (withLock && document_) guard = co_await document_->lock();
+            co_await evaluate(fn, args);
+        },
+        SpawnOptions{origin, document_.data(), std::move(options.policy), {}});
+}
+
+QCoro::Task<QVariant> JsTaskRunner::evaluate(JsFunction fn, QVariantList args) {
+    const TaskRecord* task = currentTask();
+    const quint64 taskId = task ? task->id : 0;
+    // Its sleeps are forgotten when it ends, however it ends.
+    struct ForgetSleeps {
+        QPointer<JsTaskRunner> runner;
+        quint64 task;
+        ~ForgetSleeps() {
+            if (runner && task) runner->sleepsByTask_.remove(task);
+        }
+    } forget{this, taskId};
+    std::shared_ptr<JsValueRef> result = start(fn, args, taskId);
+    co_return co_await settle(std::move(result));
+}
+
+std::shared_ptr<JsValueRef> JsTaskRunner::start(const JsFunction& fn, const QVariantList& args,
+                                                quint64 task) {
+    if (!fn.engine()) return {};
+    std::shared_ptr<JsValueRef> result;
+    const std::optional<JsError> error = engine_.runMacrotask([&](v8::Local<v8::Context> context) {
+        v8::Isolate* isolate = engine_.isolate();
+        QVarLengthArray<v8::Local<v8::Value>, 6> argv;
+        for (const QVariant& arg : args) argv.append(toJs(engine_.qobjects(), arg));
+        // The task's id goes with every reaction made while fn runs.
+        const v8::Local<v8::Value> outer = context->GetContinuationPreservedEmbedderData();
+        context->SetContinuationPreservedEmbedderData(
+            task ? v8::Local<v8::Value>(v8::Number::New(isolate, double(task)))
+                 : v8::Local<v8::Value>(v8::Undefined(isolate)));
+        v8::Local<v8::Value> value;
+        if (fn.get()
+                ->Call(context, v8::Undefined(isolate), int(argv.size()), argv.data())
+                .ToLocal(&value))
+            result = std::make_shared<JsValueRef>(engine_, value);
+        context->SetContinuationPreservedEmbedderData(outer);
+    });
+    if (error) throwJsError(*error);
+    return result;
+}
+
+QCoro::Task<QVariant> JsTaskRunner::settle(std::shared_ptr<JsValueRef> result) {
+    if (!result || !result->engine()) co_return QVariant();
+    bool thenable = false;
+    QVariant plain;
+    engine_.runMacrotask([&](v8::Local<v8::Context> context) {
+        const v8::Local<v8::Value> value = result->get();
+        if (value->IsPromise()) {
+            thenable = true;
+        } else if (value->IsObject()) {
+            v8::Local<v8::Value> then;
+            thenable = value.As<v8::Object>()
+                           ->Get(context, toV8(engine_.isolate(), QStringLiteral("then")))
+                           .ToLocal(&then) &&
+                       then->IsFunction();
+        }
+        if (!thenable) plain = toVariant(engine_.qobjects(), context, value);
+    });
+    if (!thenable) co_return plain;
+    co_return co_await PromiseAwaiter(this, std::move(result));
+}
+
+void JsTaskRunner::onSettled(const v8::FunctionCallbackInfo<v8::Value>& info) {
+    v8::Isolate* isolate = info.GetIsolate();
+    const v8::Local<v8::Context> context = isolate->GetCurrentContext();
+    const v8::Local<v8::Array> data = info.Data().As<v8::Array>();
+    auto* runner = static_cast<JsTaskRunner*>(
+        data->Get(context, 0).ToLocalChecked().As<v8::External>()->Value());
+    const int token =
+        data->Get(context, 1).ToLocalChecked().As<v8::Integer>()->Int32Value(context).FromJust();
+    const bool fulfilled = data->Get(context, 2).ToLocalChecked()->BooleanValue(isolate);
+    // Gone: the task was cancelled meanwhile, and this settles to nobody.
+    if (PromiseAwaiter* waiter = runner->waiting_.take(token))
+        waiter->settle(context, fulfilled, info[0]);
+}
+
+quint64 JsTaskRunner::currentJsTask(v8::Local<v8::Context> context) const {
+    const v8::Local<v8::Value> data = context->GetContinuationPreservedEmbedderData();
+    return data->IsNumber() ? quint64(data.As<v8::Number>()->Value()) : 0;
+}
+
+v8::Local<v8::Promise> JsTaskRunner::sleep(v8::Local<v8::Context> context,
+                                           std::chrono::milliseconds delay) {
+    const quint64 task = currentJsTask(context);
+    Runtime* runtime = Runtime::ifExists();
+    const TaskRecord* record = task && runtime ? runtime->tasks().find(task) : nullptr;
+    if (record && record->cancelRequested) {
+        const auto resolver = v8::Promise::Resolver::New(context).ToLocalChecked();
+        resolver->Reject(context, cancelledError(context)).Check();
+        return resolver->GetPromise();
+    }
+    int id = 0;
+    const v8::Local<v8::Promise> promise = engine_.timers().sleep(context, delay, &id);
+    if (record) sleepsByTask_[task].insert(id);
+    return promise;
+}
+
+int JsTaskRunner::pendingSleeps() const {
+    int n = 0;
+    for (const QSet<int>& ids : sleepsByTask_)
+        for (int id : ids) n += engine_.timers().isPending(id) ? 1 : 0;
+    return n;
+}
+
+void JsTaskRunner::cancelSleepsOf(quint64 task) {
+    const QSet<int> ids = sleepsByTask_.take(task);
+    if (ids.isEmpty()) return;
+    const std::optional<JsError> error = engine_.runMacrotask([&](v8::Local<v8::Context> context) {
+        for (int id : ids) engine_.timers().rejectSleep(context, id, cancelledError(context));
+    });
+    if (error) engine_.report(*error);
+}
+
+}  // namespace qpanel::v8engine

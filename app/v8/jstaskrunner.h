@@ -1,0 +1,86 @@
+#pragma once
+// JavaScript callbacks as qpanel tasks on V8. A callback's synchronous part
+// runs at once; if it returns a promise (an async function), the task lasts
+// until the promise settles, so it shows in the task registry, keeps `busy`
+// true and can be cancelled. Which task code belongs to travels with V8's
+// continuation-preserved embedder data (the task's id, carried across every
+// await by V8 itself, so no JS bookkeeping). sleep() of a task is cancelled
+// with it: the promise rejects with CancelledError, so the async function
+// stops at that await and runs its finally blocks, as asyncio's do.
+// Errors are LocatedErrors at the script's file:line, which the runtime
+// reports once.
+//
+//   JsTaskRunner tasks(engine, &document);
+//   tasks.call(onClick, {event}, QStringLiteral("Button 'Go'.on_click"));
+
+#include <v8.h>
+
+#include <QCoro/QCoroTask>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <chrono>
+#include <memory>
+
+#include "core/document.h"
+#include "core/runtime.h"
+#include "v8/jsfunction.h"
+
+namespace qpanel::v8engine {
+
+class JsEngine;
+class JsValueRef;
+
+class JsTaskRunner : public QObject {
+    Q_OBJECT
+
+public:
+    JsTaskRunner(JsEngine& engine, Document* document, QObject* parent = nullptr);
+    /// Cancels the document's tasks while this runner and the engine exist.
+    ~JsTaskRunner() override;
+
+    struct CallOptions {
+        std::shared_ptr<PolicyState> policy;  ///< exclusive / concurrency limit
+        bool withLock = false;                ///< hold the document lock, awaits included
+    };
+    /// Runs `fn(args...)` as a task owned by the document; returns its id.
+    quint64 call(JsFunction fn, QVariantList args, const QString& origin, CallOptions options);
+
+    /// Inside a running task: calls `fn(args...)` as part of it and waits
+    /// for the value its promise settles to (or the plain value it
+    /// returns), converted as jsconvert's toVariant. A throw or rejection
+    /// throws LocatedError.
+    QCoro::Task<QVariant> evaluate(JsFunction fn, QVariantList args);
+
+    /// A promise resolved after `delay` (pn.sleep). Made inside a task, it
+    /// rejects with CancelledError if the task is cancelled first.
+    v8::Local<v8::Promise> sleep(v8::Local<v8::Context> context, std::chrono::milliseconds delay);
+    /// The task the running JS code belongs to (0: none), from V8's
+    /// continuation data.
+    quint64 currentJsTask(v8::Local<v8::Context> context) const;
+    /// Sleeps pending in tasks (not yet woken or cancelled).
+    int pendingSleeps() const;
+
+    /// `new CancelledError()` of this engine (name "CancelledError", an Error).
+    v8::Local<v8::Value> cancelledError(v8::Local<v8::Context> context) const;
+
+    class PromiseAwaiter;
+
+private:
+    /// Calls fn in `task`'s context; the result (a promise or a value) or a
+    /// LocatedError thrown.
+    std::shared_ptr<JsValueRef> start(const JsFunction& fn, const QVariantList& args, quint64 task);
+    QCoro::Task<QVariant> settle(std::shared_ptr<JsValueRef> result);
+    void cancelSleepsOf(quint64 task);
+    static void onSettled(const v8::FunctionCallbackInfo<v8::Value>& info);
+
+    JsEngine& engine_;
+    QPointer<Document> document_;
+    v8::Global<v8::Function> cancelledErrorClass_;
+    QHash<quint64, QSet<int>> sleepsByTask_;  ///< timer ids, for cancelling
+    QHash<int, PromiseAwaiter*> waiting_;     ///< by token
+    int nextToken_ = 0;
+};
+
+}  // namespace qpanel::v8engine
