@@ -114,16 +114,22 @@ std::optional<JsError> JsEngine::runMacrotask(const Body& body) {
     if (!isolate_->IsExecutionTerminating()) isolate_->PerformMicrotaskCheckpoint();
     watchdog_->leave();
     // A stop explains more than the exception V8 unwound with.
-    if (std::optional<JsError> stop = takeStop()) error = std::move(stop);
+    std::optional<JsError> stop = takeStop();
+    if (stop) error = stop;
     --depth_;
     reportRejections();
+    if (stop) emit runStopped(*stop);
     return error;
 }
 
 void JsEngine::stopHere(Stop why) {
     if (stop_ != Stop::None) return;
     stop_ = why;
+    v8::HandleScope scope(isolate_);
     stoppedAt_ = currentLocation(isolate_);
+    const v8::Local<v8::Value> continuation =
+        isolate_->GetCurrentContext()->GetContinuationPreservedEmbedderData();
+    stoppedTask_ = continuation->IsNumber() ? quint64(continuation.As<v8::Number>()->Value()) : 0;
     isolate_->TerminateExecution();
 }
 
@@ -135,6 +141,7 @@ std::optional<JsError> JsEngine::takeStop() {
     if (why == Stop::None) return std::nullopt;
     JsError error;
     error.location = std::exchange(stoppedAt_, {});
+    error.stoppedTask = std::exchange(stoppedTask_, 0);
     if (why == Stop::TimeLimit) {
         error.kind = JsError::Kind::TimeLimit;
         error.message = QStringLiteral("the script ran longer than %1 ms and was stopped")

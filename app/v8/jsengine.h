@@ -74,6 +74,9 @@ signals:
     /// An error no caller receives: a timer callback's, an unhandled rejection.
     void errorReported(const qpanel::v8engine::JsError& error);
     void consoleMessage(qpanel::v8engine::ConsoleLevel level, const QString& text);
+    /// A macrotask was stopped at a limit (after it unwound): V8 dropped the
+    /// promise jobs it had queued, so the task layer fails what they continued.
+    void runStopped(const qpanel::v8engine::JsError& error);
 
 private:
     friend class JsValueRef;
@@ -104,6 +107,7 @@ private:
     int depth_ = 0;           ///< macrotasks in progress (nested: JS -> C++ -> JS)
     Stop stop_ = Stop::None;  ///< why V8 is terminating this run
     SourceLocation stoppedAt_;
+    quint64 stoppedTask_ = 0;
     bool heapStopRequested_ = false;
     std::atomic<std::uint64_t> overrun_{0};  ///< the run the watchdog found too long
     std::unique_ptr<JsWatchdog> watchdog_;   // last: its thread goes first

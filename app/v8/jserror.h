@@ -22,6 +22,10 @@ struct JsError {
     QString message;
     SourceLocation location;
     QString stack;
+    /// For a stop (TimeLimit, HeapLimit): the context's continuation-preserved
+    /// data at that moment when it was a number — the JsTaskRunner task
+    /// whose code was stopped (0: none).
+    quint64 stoppedTask = 0;
 
     /// "file:line:column: message" ("<script>" when the file is unknown).
     QString toString() const { return location.describe(message); }

@@ -76,6 +76,12 @@ public:
         if (task) runner_->cancelSleepsOf(task->id);
         return true;
     }
+    quint64 taskId() const { return task ? task->id : 0; }
+    void fail(const JsError& error) {
+        runner_->waiting_.remove(token_);
+        error_ = error;
+        resume();
+    }
     void settle(v8::Local<v8::Context> context, bool fulfilled, v8::Local<v8::Value> value) {
         JsEngine& engine = runner_->engine_;
         if (fulfilled)
@@ -108,6 +114,16 @@ JsTaskRunner::JsTaskRunner(JsEngine& engine, Document* document, QObject* parent
                 .ToLocalChecked();
         cancelledErrorClass_.Reset(isolate, made.As<v8::Function>());
     });
+    connect(&engine_, &JsEngine::runStopped, this, &JsTaskRunner::failStoppedTask);
+}
+
+void JsTaskRunner::failStoppedTask(const JsError& stop) {
+    if (!stop.stoppedTask) return;  // top-level or timer code: no task waits on it
+    for (PromiseAwaiter* waiter : std::as_const(waiting_)) {
+        if (waiter->taskId() != stop.stoppedTask) continue;
+        waiter->fail(stop);  // resumes the task, which may change waiting_: stop here
+        return;
+    }
 }
 
 JsTaskRunner::~JsTaskRunner() {

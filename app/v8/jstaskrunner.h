@@ -73,6 +73,9 @@ private:
     std::shared_ptr<JsValueRef> start(const JsFunction& fn, const QVariantList& args, quint64 task);
     QCoro::Task<QVariant> settle(std::shared_ptr<JsValueRef> result);
     void cancelSleepsOf(quint64 task);
+    /// The task whose code a limit stopped after an await never continues
+    /// (V8 dropped its job): it fails with the stop's error.
+    void failStoppedTask(const JsError& stop);
     static void onSettled(const v8::FunctionCallbackInfo<v8::Value>& info);
 
     JsEngine& engine_;

@@ -25,7 +25,7 @@ namespace {
 /// An engine whose scripts see sleep(ms) and currentTask() of a runner,
 /// and hand functions to C++ with keep(name, fn).
 struct TaskProbe {
-    TaskProbe() {
+    explicit TaskProbe(qpanel::v8engine::JsLimits limits = {}) : probe(limits) {
         probe.engine.runMacrotask([&](v8::Local<v8::Context> context) {
             const v8::Local<v8::External> self = v8::External::New(context->GetIsolate(), this);
             using Info = v8::FunctionCallbackInfo<v8::Value>;
@@ -190,4 +190,26 @@ TEST(V8TaskRunner, ClosingTheRunnerCancelsItsTasks) {
     ASSERT_TRUE(t->listed(task));
     t.reset();
     EXPECT_FALSE(Runtime::instance().tasks().contains(task));
+}
+
+TEST(V8TaskRunner, ATaskStoppedAfterAnAwaitFailsAtTheLineItWasOnAndTheNextTaskRuns) {
+    qpanel::v8engine::JsLimits limits;
+    limits.timeLimit = std::chrono::milliseconds(200);
+    auto t = std::make_unique<TaskProbe>(limits);
+    QSignalSpy reports(&Runtime::instance(), &Runtime::errorReported);
+    const quint64 runaway = t->start(QStringLiteral(R"(
+keep(async () => {
+  await sleep(1);
+  while (true) {}
+});
+)"));
+    ASSERT_TRUE(waitUntil([&] { return !t->listed(runaway); }));
+    ASSERT_EQ(reports.count(), 1);
+    const auto report = reports.at(0).at(0).value<ErrorReport>();
+    EXPECT_EQ(report.message, QStringLiteral("the script ran longer than 200 ms and was stopped"));
+    EXPECT_EQ(report.location.line, 4);
+    const quint64 next =
+        t->start(QStringLiteral("keep(async () => { await sleep(1); console.log('next'); });"));
+    ASSERT_TRUE(waitUntil([&] { return !t->listed(next); }));
+    EXPECT_EQ(t->probe.console, QStringList({"next"}));
 }
