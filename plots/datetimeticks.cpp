@@ -94,20 +94,21 @@ QList<double> ticksOf(const Step& step, double low, double high, qsizetype cap) 
 DatetimeTicks datetimeTicks(double low, double high, int maxTicks) {
     DatetimeTicks ticks;
     if (!(high > low) || !std::isfinite(low) || !std::isfinite(high)) return ticks;
-    maxTicks = std::max(maxTicks, 2);
+    maxTicks = std::max(maxTicks, 1);
     static const QList<Step> steps = candidateSteps();
     QList<double> finer;  // the values of the step before, if it had two or more
     const Step* finerStep = nullptr;
     for (const Step& step : steps) {
-        QList<double> values = ticksOf(step, low, high, maxTicks);
-        if (values.size() > maxTicks) {
+        QList<double> values = ticksOf(step, low, high, maxTicks + 1);
+        if (values.size() > maxTicks) {  // too many: try the next step
             finer = std::move(values);
             finerStep = &step;
             continue;
         }
         // Fewer than two inside: a finer step that shows two tells more.
-        if (values.size() < 2 && finerStep && finer.size() >= 2) {
-            values = ticksOf(*finerStep, low, high, 1000);
+        // (At most one more than asked: more would not fit.)
+        if (values.size() < 2 && finerStep && finer.size() >= 2 && finer.size() <= maxTicks + 1) {
+            values = std::move(finer);
             ticks.step = finerStep->ms;
         } else {
             ticks.step = step.ms;

@@ -25,8 +25,8 @@ struct DatetimeTicks {
 };
 
 /// Ticks inside [low, high] (ms since the epoch): the finest step that gives
-/// at most `maxTicks` of them, but at least two inside the range when a step
-/// can do that.
+/// at most `maxTicks` of them; when that leaves fewer than two, the finer
+/// step before it if it gives at most `maxTicks` + 1.
 DatetimeTicks datetimeTicks(double low, double high, int maxTicks);
 
 /// The label of a tick at `ms` for ticks `step` ms apart.
