@@ -8,6 +8,7 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QGraphicsItem>
+#include <QGraphicsLayout>
 #include <QGraphicsScene>
 #include <QGraphicsTextItem>
 #include <QLegend>
@@ -407,8 +408,8 @@ ChartView::ChartView(Figure* figure, QWidget* parent)
     connect(d_->chart, &QChart::plotAreaChanged, this, syncLines);
     // As Bokeh's, the legend sits inside the plot area (placeLegend).
     d_->chart->legend()->detachFromChart();
-    d_->chart->legend()->setAlignment(Qt::AlignRight);  // one entry per row
-    d_->chart->legend()->setZValue(20);                 // above the lines
+    d_->chart->legend()->setAlignment(Qt::AlignLeft);  // one entry per row, left-aligned
+    d_->chart->legend()->setZValue(20);                // above the lines
     connect(d_->chart, &QChart::plotAreaChanged, this, &ChartView::placeLegend);
     connect(d_->xAxis, &QValueAxis::rangeChanged, this, syncLines);
     connect(d_->yAxis, &QValueAxis::rangeChanged, this, syncLines);
@@ -484,6 +485,7 @@ void ChartView::rebuildSeries() {
         const int index = int(d_->lines.size());
         d_->lines.append(line);
         for (QLegendMarker* marker : d_->chart->legend()->markers(series)) {
+            marker->setVisible(!glyph.legendLabel.isEmpty());  // as Bokeh: labelled glyphs only
             connect(marker, &QLegendMarker::clicked, this, [this, index] {
                 if (figure_ && figure_->options().legendClickPolicy == ClickPolicy::Hide)
                     setLineVisible(index, !isLineVisible(index));
@@ -529,7 +531,13 @@ void ChartView::placeLegend() {
     if (!figure_ || !legend->isVisible()) return;
     const QRectF area = d_->chart->plotArea();
     constexpr double kMargin = 10;  // Bokeh's legend margin
-    const QSizeF size = legend->effectiveSizeHint(Qt::PreferredSize)
+    // Qt's hint is one entry's size (plus margins); entries stack vertically.
+    qreal l = 0, t = 0, r = 0, b = 0;
+    legend->layout()->getContentsMargins(&l, &t, &r, &b);
+    const QSizeF entry = legend->effectiveSizeHint(Qt::PreferredSize) - QSizeF(l + r, t + b);
+    qsizetype entries = 0;
+    for (QLegendMarker* marker : legend->markers()) entries += marker->isVisible();
+    const QSizeF size = QSizeF(entry.width() + l + r, entries * entry.height() + t + b)
                             .boundedTo(area.size() - QSizeF(2 * kMargin, 2 * kMargin));
     const double left = area.left() + kMargin, right = area.right() - kMargin - size.width();
     const double top = area.top() + kMargin, bottom = area.bottom() - kMargin - size.height();
