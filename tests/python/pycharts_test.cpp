@@ -97,3 +97,60 @@ TEST(PythonCharts, TheExploreExampleStaysZoomedWhileItStreamsUntilReset) {
     qpanel::test::expectAZoomedLiveChartStaysPutUntilReset(*pane->chartView(), *cds, 50);
     EXPECT_TRUE(s.errors.isEmpty()) << s.firstError();
 }
+
+// x_axis_type='datetime' and legend.location as a Python user writes them:
+// the chart shows times on its x axis and the legend where it was put.
+TEST(PythonCharts, ADatetimeAxisAndALegendLocation) {
+    PySession s;
+    ASSERT_TRUE(
+        s.run("import panel as pn\n"
+              "from bokeh.plotting import figure\n"
+              "from bokeh.models import ColumnDataSource\n"
+              "t0 = 1796299200000  # 2026-12-03 12:00 UTC, ms\n"
+              "cds = ColumnDataSource({'t': [t0 + i * 60000 for i in range(60)],\n"
+              "                        'v': [i % 7 for i in range(60)]})\n"
+              "p = figure(x_axis_type='datetime', width=500, height=260)\n"
+              "p.line('t', 'v', source=cds, legend_label='value')\n"
+              "p.legend.location = 'bottom_left'\n"
+              "pn.Column(pn.pane.Bokeh(p)).servable()\n"))
+        << s.firstError();
+    auto* pane = s.child<ChartPane>(0);
+    ASSERT_NE(pane, nullptr);
+    EXPECT_EQ(pane->figure()->options().xAxisType, qpanel::AxisType::Datetime);
+    EXPECT_EQ(pane->figure()->options().legendLocation, qpanel::LegendLocation::BottomLeft);
+    EXPECT_EQ(s.eval("p.legend.location"), "'bottom_left'");
+    QWidget* widget = pane->view();
+    widget->resize(500, 260);
+    widget->show();
+    qpanel::ChartView* view = pane->chartView();
+    ASSERT_NE(view, nullptr);
+    view->grabFrame();
+    const QRectF legend = view->legendRect(), plot = view->plotArea();
+    EXPECT_TRUE(plot.contains(legend));
+    EXPECT_LT(legend.center().x(), plot.center().x());
+    EXPECT_GT(legend.center().y(), plot.center().y());
+    EXPECT_TRUE(s.errors.isEmpty()) << s.firstError();
+
+    PySession bad;
+    bad.run(
+        "from bokeh.plotting import figure\n"
+        "p = figure(x_axis_type='log')\n");
+    ASSERT_FALSE(bad.errors.isEmpty());
+    EXPECT_TRUE(bad.errors[0].message.contains("log axes are not supported")) << bad.firstError();
+    PySession worse;
+    worse.run(
+        "from bokeh.plotting import figure\n"
+        "p = figure(x_axis_type='mercator')\n");
+    ASSERT_FALSE(worse.errors.isEmpty());
+    EXPECT_TRUE(worse.errors[0].message.contains("expected 'linear' or 'datetime', got 'mercator'"))
+        << worse.firstError();
+    PySession pair;
+    pair.run(
+        "from bokeh.plotting import figure\n"
+        "p = figure()\n"
+        "p.legend.location = (10, 20)\n");
+    ASSERT_FALSE(pair.errors.isEmpty());
+    EXPECT_TRUE(pair.errors[0].message.contains("an (x, y) position is not supported"))
+        << pair.firstError();
+    EXPECT_EQ(pair.errors[0].location.line, 3);
+}
