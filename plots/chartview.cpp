@@ -573,6 +573,7 @@ void ChartView::placeLegend() {
             at = {middleX, middleY};
             break;
     }
+    if (legend->geometry() == QRectF(at, size)) return;
     legend->setGeometry(QRectF(at, size));
     legend->update();
 }
@@ -724,6 +725,7 @@ void ChartView::buildFrame() {
         d_->lines[i]->setPoints(std::move(points));  // one update per frame, never append
     }
     lastFramePoints_ = total;
+    placeLegend();  // entries rebuilt since (a theme, new lines) size it only now
     ++frames_;
     emit frameRendered();
 }

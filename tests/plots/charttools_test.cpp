@@ -492,3 +492,25 @@ TEST_F(ChartToolsTest, HoverOnADatetimeAxisShowsTheTimeInUtc) {
         {t0 + 40000, 40},
         "rising: x = 2026-12-03 12:00:40, y = 40\nflat: x = 2026-12-03 12:00:40, y = 50"));
 }
+
+TEST_F(ChartToolsTest, InADarkPaletteTheLegendBoxIsDarkWhereverItSits) {
+    const double t0 = 1796299200000.0;  // 2026-12-03 12:00 UTC
+    std::vector<double> t;
+    for (double x : iota(0, 100)) t.push_back(t0 + x * 216000);  // 6 h
+    doc_.runLocked([&] {
+        cds_.setData({{"x", t}, {"a", iota(0, 100)}, {"b", std::vector<double>(100, 50)}});
+    });
+    show({.xAxisType = qpanel::AxisType::Datetime,
+          .legendLocation = qpanel::LegendLocation::BottomRight});
+    view_->setPalette(qpanel::test::darkPalette());
+    settle();
+    const QImage image = view_->grab().toImage();
+    maybeSave(image, "charttools-dark-datetime-legend");
+    const QRectF legend = view_->legendRect();
+    ASSERT_TRUE(view_->plotArea().contains(legend));
+    EXPECT_GT(legend.center().x(), view_->plotArea().center().x());
+    EXPECT_GT(legend.center().y(), view_->plotArea().center().y());
+    // Inside the box, right of the entries: the dark fill, not a white one.
+    const QPoint fill = (legend.topRight() + QPointF(-3, 3)).toPoint();
+    EXPECT_LT(image.pixelColor(fill).lightness(), 100);
+}
