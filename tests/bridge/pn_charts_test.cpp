@@ -123,16 +123,7 @@ TEST(PnCharts, ADatetimeAxisAndALegendLocation) {
     EXPECT_EQ(pane->figure()->options().xAxisType, qpanel::AxisType::Datetime);
     EXPECT_EQ(pane->figure()->options().legendLocation, qpanel::LegendLocation::TopLeft);
     EXPECT_EQ(s.evaluate("where()").toString(), QStringLiteral("top_left"));
-    QWidget* widget = pane->view();
-    widget->resize(500, 260);
-    widget->show();
-    qpanel::ChartView* view = pane->chartView();
-    ASSERT_NE(view, nullptr);
-    view->grabFrame();
-    const QRectF legend = view->legendRect(), plot = view->plotArea();
-    EXPECT_TRUE(plot.contains(legend));
-    EXPECT_LT(legend.center().x(), plot.center().x());
-    EXPECT_LT(legend.center().y(), plot.center().y());
+    qpanel::test::expectLegendInPlot(*pane, QSize(500, 260), false, false);
     EXPECT_TRUE(s.errors.isEmpty()) << s.firstError();
     Session bad;
     bad.expectFailure(QStringLiteral("const p = pn.plotting.figure({x_axis_type: 'log'});\n"),

@@ -119,16 +119,7 @@ TEST(PythonCharts, ADatetimeAxisAndALegendLocation) {
     EXPECT_EQ(pane->figure()->options().xAxisType, qpanel::AxisType::Datetime);
     EXPECT_EQ(pane->figure()->options().legendLocation, qpanel::LegendLocation::BottomLeft);
     EXPECT_EQ(s.eval("p.legend.location"), "'bottom_left'");
-    QWidget* widget = pane->view();
-    widget->resize(500, 260);
-    widget->show();
-    qpanel::ChartView* view = pane->chartView();
-    ASSERT_NE(view, nullptr);
-    view->grabFrame();
-    const QRectF legend = view->legendRect(), plot = view->plotArea();
-    EXPECT_TRUE(plot.contains(legend));
-    EXPECT_LT(legend.center().x(), plot.center().x());
-    EXPECT_GT(legend.center().y(), plot.center().y());
+    qpanel::test::expectLegendInPlot(*pane, QSize(500, 260), false, true);
     EXPECT_TRUE(s.errors.isEmpty()) << s.firstError();
 
     PySession bad;
