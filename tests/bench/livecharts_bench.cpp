@@ -12,6 +12,7 @@
 #include <QElapsedTimer>
 #include <QGridLayout>
 #include <QTimer>
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <memory>
@@ -84,6 +85,7 @@ int main(int argc, char** argv) {
     clock.start();
     qint64 lastTick = -1, longestGap = 0;
     int longGaps = 0;
+    std::vector<qint64> gaps;
     QTimer pulse;
     pulse.setTimerType(Qt::PreciseTimer);
     pulse.setInterval(1);
@@ -92,6 +94,7 @@ int main(int argc, char** argv) {
         if (lastTick >= 0) {
             longestGap = std::max(longestGap, now - lastTick);
             longGaps += now - lastTick > 16'000'000;
+            gaps.push_back(now - lastTick);
         }
         lastTick = now;
     });
@@ -106,6 +109,7 @@ int main(int argc, char** argv) {
         lastTick = -1;
         longestGap = 0;
         longGaps = 0;
+        gaps.clear();
         pulse.start();
         for (const auto& chart : charts) {
             LiveChart* c = chart.get();
@@ -141,8 +145,14 @@ int main(int argc, char** argv) {
         qPrintable(QGuiApplication::platformName()));
     std::printf("feeds per chart: %d-%d of %d due (%.0f%%)\n", fewest, most, due,
                 100.0 * fewest / std::max(due, 1));
-    std::printf("longest stall: %.1f ms between 1 ms ticks; %d waits over 16 ms\n",
-                longestGap / 1e6, longGaps);
+    std::sort(gaps.begin(), gaps.end());
+    const auto percentile = [&](double p) {
+        return gaps.empty() ? 0.0 : gaps[std::size_t(p * double(gaps.size() - 1))] / 1e6;
+    };
+    std::printf(
+        "longest stall: %.1f ms between 1 ms ticks (median %.1f, 99th percentile "
+        "%.1f); %d waits over 16 ms\n",
+        longestGap / 1e6, percentile(0.5), percentile(0.99), longGaps);
     std::printf("frames built: %d (%.0f per chart per second); canvas paints: %d\n", frames,
                 frames / elapsed / kCharts, paints.paints - paintsBefore);
     return 0;
