@@ -5,7 +5,10 @@
 // loop's longest stall and the frames rendered. A timed harness, not Google
 // Benchmark: the figure is one run's worst case. See docs/PERFORMANCE.md.
 //
-//   bench_livecharts [--seconds S]     (offscreen unless QT_QPA_PLATFORM is set)
+//   bench_livecharts [--seconds S] [--fixed-ranges]   (offscreen unless QT_QPA_PLATFORM is set)
+//
+// --fixed-ranges gives every chart fixed axes: no range change per frame, so
+// Qt Charts does not relay its tick labels (the A/B for where the time goes).
 //   xvfb-run -a env QT_QPA_PLATFORM=xcb bench_livecharts
 #include <QAbstractScrollArea>
 #include <QApplication>
@@ -55,6 +58,7 @@ int main(int argc, char** argv) {
     const QStringList args = app.arguments();
     if (const qsizetype i = args.indexOf(QStringLiteral("--seconds")); i > 0 && i + 1 < args.size())
         seconds = args[i + 1].toDouble();
+    const bool fixedRanges = args.contains(QStringLiteral("--fixed-ranges"));
 
     qpanel::Document doc;
     qpanel::Document::Scope scope(&doc);
@@ -67,8 +71,13 @@ int main(int argc, char** argv) {
         auto chart = std::make_unique<LiveChart>();
         chart->source = std::make_unique<qpanel::ColumnDataSource>(
             qpanel::ColumnDataSource::Columns{{"t", {}}, {"v", {}}});
-        chart->figure = std::make_unique<qpanel::Figure>(qpanel::FigureOptions{
-            .title = QStringLiteral("sensor %1").arg(i + 1), .width = 300, .height = 160});
+        qpanel::FigureOptions options{
+            .title = QStringLiteral("sensor %1").arg(i + 1), .width = 300, .height = 160};
+        if (fixedRanges) {
+            options.xRange = qpanel::RangeSpec::fixed(0, 1e9);
+            options.yRange = qpanel::RangeSpec::fixed(-2, 2);
+        }
+        chart->figure = std::make_unique<qpanel::Figure>(options);
         chart->figure->line({.x = "t", .y = "v", .source = chart->source.get()});
         chart->view = new qpanel::ChartView(chart->figure.get());
         chart->view->setFixedSize(300, 160);
@@ -140,7 +149,7 @@ int main(int argc, char** argv) {
     }
     std::printf(
         "live charts: %d charts of 300x160, %d points every %d ms each, rollover %d, "
-        "%.2f s, platform %s\n",
+        "%.2f s, platform %s%s\n",
         kCharts, kPointsPerFeed, kFeedPeriodMs, kRollover, elapsed,
         qPrintable(QGuiApplication::platformName()));
     std::printf("feeds per chart: %d-%d of %d due (%.0f%%)\n", fewest, most, due,
