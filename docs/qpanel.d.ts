@@ -348,11 +348,15 @@ declare namespace pn {
         /** [start, end] fixes the range; a DataRange1d follows the data. Default: follow it all. */
         x_range?: [number, number] | models.Range1d | models.DataRange1d;
         y_range?: [number, number] | models.Range1d | models.DataRange1d;
+        /** "datetime": x is ms since the epoch, shown in UTC. Default "linear". */
+        x_axis_type?: "linear" | "auto" | "datetime";
     }
     type ToolName = "pan" | "wheel_zoom" | "box_zoom" | "reset" | "save" | "hover";
     interface Legend {
         /** "hide": a click on a legend entry hides (and shows) its line. Default "none". */
         click_policy: "hide" | "none";
+        /** Where the legend sits inside the plot. Default "top_right". */
+        location: "top_right" | "top_left" | "bottom_left" | "bottom_right" | "top" | "bottom" | "left" | "right" | "center";
     }
     interface LineOptions {
         /** Column name for x. */

@@ -51,7 +51,8 @@ std::optional<ToolKind> activeFromVariant(const QVariant& value, const QString& 
 QStringList figureInteractionOptions() {
     return {QStringLiteral("tools"),       QStringLiteral("toolbar_location"),
             QStringLiteral("active_drag"), QStringLiteral("active_scroll"),
-            QStringLiteral("x_range"),     QStringLiteral("y_range")};
+            QStringLiteral("x_range"),     QStringLiteral("y_range"),
+            QStringLiteral("x_axis_type")};
 }
 
 QList<Tool> toolsFromVariant(const QVariant& value, const QString& where) {
@@ -116,6 +117,52 @@ ClickPolicy clickPolicyFromName(const QString& name) {
     fail(QStringLiteral("legend.click_policy: expected 'hide' or 'none', got '%1'").arg(name));
 }
 
+AxisType axisTypeFromVariant(const QVariant& value, const QString& where) {
+    const QString name = value.toString();
+    if (name == QLatin1String("linear") || name == QLatin1String("auto")) return AxisType::Linear;
+    if (name == QLatin1String("datetime")) return AxisType::Datetime;
+    if (name == QLatin1String("log"))
+        fail(QStringLiteral("%1: log axes are not supported yet; use 'linear' or 'datetime'")
+                 .arg(where));
+    fail(QStringLiteral("%1: expected 'linear' or 'datetime', got '%2'").arg(where, name));
+}
+
+LegendLocation legendLocationFromVariant(const QVariant& value) {
+    static const QList<std::pair<QString, LegendLocation>> locations{
+        {QStringLiteral("top_right"), LegendLocation::TopRight},
+        {QStringLiteral("top_left"), LegendLocation::TopLeft},
+        {QStringLiteral("bottom_left"), LegendLocation::BottomLeft},
+        {QStringLiteral("bottom_right"), LegendLocation::BottomRight},
+        {QStringLiteral("top"), LegendLocation::Top},
+        {QStringLiteral("bottom"), LegendLocation::Bottom},
+        {QStringLiteral("left"), LegendLocation::Left},
+        {QStringLiteral("right"), LegendLocation::Right},
+        {QStringLiteral("center"), LegendLocation::Center}};
+    const int type = value.metaType().id();
+    if (type == QMetaType::QVariantList || type == QMetaType::QStringList)
+        fail(
+            QStringLiteral("legend.location: an (x, y) position is not supported; use one of "
+                           "'top_right', 'top_left', 'bottom_left', 'bottom_right', 'top', "
+                           "'bottom', 'left', 'right', 'center'"));
+    QStringList names;
+    for (const auto& [key, location] : locations) {
+        if (value.toString() == key) return location;
+        names.append(QLatin1Char('\'') + key + QLatin1Char('\''));
+    }
+    fail(QStringLiteral("legend.location: expected %1, got '%2'")
+             .arg(names.join(QStringLiteral(", ")), value.toString()));
+}
+
+void applyLegendOption(Figure& figure, const QString& name, const QVariant& value) {
+    if (name == QLatin1String("click_policy"))
+        figure.setLegendClickPolicy(clickPolicyFromName(value.toString()));
+    else if (name == QLatin1String("location"))
+        figure.setLegendLocation(legendLocationFromVariant(value));
+    else
+        fail(QStringLiteral("legend: unknown option '%1' (qpanel knows: click_policy, location)")
+                 .arg(name));
+}
+
 void applyFigureOption(FigureOptions& options, const QString& name, const QVariant& value) {
     const QString where = QStringLiteral("figure(%1=...)").arg(name);
     if (name == QLatin1String("tools")) {
@@ -147,6 +194,8 @@ void applyFigureOption(FigureOptions& options, const QString& name, const QVaria
         options.xRange = rangeFromVariant(value, where);
     } else if (name == QLatin1String("y_range")) {
         options.yRange = rangeFromVariant(value, where);
+    } else if (name == QLatin1String("x_axis_type")) {
+        options.xAxisType = axisTypeFromVariant(value, where);
     } else {
         fail(QStringLiteral("figure(): unknown option '%1'").arg(name));
     }

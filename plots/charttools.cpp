@@ -14,6 +14,7 @@
 #include <cmath>
 
 #include "plots/chartview.h"
+#include "plots/datetimeticks.h"
 
 namespace qpanel {
 
@@ -28,6 +29,12 @@ constexpr double kMinimumBox = 4;
 
 QString formatNumber(double value) {
     return QString::number(value, 'g', 6);
+}
+
+/// An x value as its axis shows it: a UTC date and time on a datetime axis.
+QString formatX(const Figure& figure, double value) {
+    return figure.options().xAxisType == AxisType::Datetime ? formatDatetime(value)
+                                                            : formatNumber(value);
 }
 
 /// The row of one line nearest to the cursor, as hover shows it.
@@ -99,7 +106,8 @@ QList<HoverHit> nearestPoints(const ChartView& view, const PlotMapping& map, QPo
 }
 
 /// One tooltip field: `@col`, `@{col}`, `$x`, `$y`, `$index`, `$name`.
-QString expandField(const QString& spec, const LineGlyph& glyph, const HoverHit& hit) {
+QString expandField(const QString& spec, const Figure& figure, const LineGlyph& glyph,
+                    const HoverHit& hit) {
     static const QRegularExpression field(QStringLiteral(R"(@\{([^}]*)\}|@(\w+)|\$(\w+))"));
     ColumnDataSource* source = glyph.source.data();
     QString out;
@@ -112,7 +120,7 @@ QString expandField(const QString& spec, const LineGlyph& glyph, const HoverHit&
         if (!m.captured(3).isEmpty()) {
             const QString special = m.captured(3);
             if (special == QLatin1String("x"))
-                out += formatNumber(hit.x);
+                out += formatX(figure, hit.x);
             else if (special == QLatin1String("y"))
                 out += formatNumber(hit.y);
             else if (special == QLatin1String("index"))
@@ -141,13 +149,13 @@ QString hoverReadout(const Figure& figure, const QList<HoverHit>& hits,
         QReadLocker locker(glyph.source ? &glyph.source->dataLock() : nullptr);
         if (tooltips.isEmpty()) {
             const QString xy =
-                QStringLiteral("x = %1, y = %2").arg(formatNumber(hit.x), formatNumber(hit.y));
+                QStringLiteral("x = %1, y = %2").arg(formatX(figure, hit.x), formatNumber(hit.y));
             rows.append(
                 glyph.legendLabel.isEmpty() ? xy : glyph.legendLabel + QStringLiteral(": ") + xy);
             continue;
         }
         for (const auto& [label, spec] : tooltips)
-            rows.append(label + QStringLiteral(": ") + expandField(spec, glyph, hit));
+            rows.append(label + QStringLiteral(": ") + expandField(spec, figure, glyph, hit));
     }
     return rows.join(QLatin1Char('\n'));
 }
@@ -403,6 +411,12 @@ QRectF ChartTools::plotRect() const {
     return view_->plotArea().translated(-QPointF(viewport_->mapTo(view_, QPoint(0, 0))));
 }
 
+bool ChartTools::overLegend(QPointF pos) const {
+    return view_->legendRect()
+        .translated(-QPointF(viewport_->mapTo(view_, QPoint(0, 0))))
+        .contains(pos);
+}
+
 std::optional<QRectF> ChartTools::rubberBand() const {
     return overlay_->band;
 }
@@ -443,7 +457,8 @@ bool ChartTools::eventFilter(QObject* watched, QEvent* event) {
             return mouseRelease(static_cast<QMouseEvent*>(event));
         case QEvent::MouseButtonDblClick:
             if (static_cast<QMouseEvent*>(event)->button() == Qt::LeftButton &&
-                plotRect().contains(static_cast<QMouseEvent*>(event)->position())) {
+                plotRect().contains(static_cast<QMouseEvent*>(event)->position()) &&
+                !overLegend(static_cast<QMouseEvent*>(event)->position())) {
                 cancelGesture();
                 view_->resetView();
                 return true;
@@ -457,9 +472,9 @@ bool ChartTools::eventFilter(QObject* watched, QEvent* event) {
 }
 
 bool ChartTools::mousePress(QMouseEvent* event) {
-    // Outside the plot (the legend, the axes) the chart's own items get the click.
+    // Outside the plot (the axes) and on the legend the chart's own items get the click.
     if (event->button() != Qt::LeftButton || !activeDrag_ ||
-        !plotRect().contains(event->position()))
+        !plotRect().contains(event->position()) || overLegend(event->position()))
         return false;
     canvas_->setFocus(Qt::MouseFocusReason);  // for Escape
     pressPos_ = event->position();

@@ -71,6 +71,7 @@ protected:
 private:
     enum class Gesture { None, Pan, BoxZoom };
     QRectF plotRect() const;
+    bool overLegend(QPointF pos) const;
     bool mousePress(QMouseEvent* event);
     bool mouseMove(QMouseEvent* event);
     bool mouseRelease(QMouseEvent* event);

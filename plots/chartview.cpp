@@ -1,12 +1,14 @@
 #include "plots/chartview.h"
 
 #include <QBoxLayout>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QCoreApplication>
 #include <QEvent>
 #include <QFileDialog>
 #include <QGraphicsItem>
+#include <QGraphicsLayout>
 #include <QGraphicsScene>
 #include <QGraphicsTextItem>
 #include <QLegend>
@@ -22,6 +24,7 @@
 #include <limits>
 
 #include "plots/charttools.h"
+#include "plots/datetimeticks.h"
 
 namespace qpanel {
 
@@ -170,6 +173,43 @@ void applyNiceTicks(QValueAxis* axis, double low, double high, double pixels,
     axis->setLabelFormat(QStringLiteral("%.%1f").arg(decimalsFor(step)));
 }
 
+/// A datetime axis (a category axis labelled at its values): the ticks of
+/// datetimeTicks() for [low, high], as many as fit without eliding labels.
+/// Qt Charts gives each label the axis width over (ticks + 1); a tick set is
+/// rebuilt only when it changes (a relayout), not each streaming frame.
+void applyDatetimeTicks(QCategoryAxis* axis, double low, double high, double pixels) {
+    const QFontMetricsF metrics(axis->labelsFont());
+    // Ticks as many as the widest label allows, none closer to an end than
+    // half a label (Qt Charts hides a label that would cross the edge).
+    const auto ticksFor = [&](const QString& widest) {
+        const double width = metrics.horizontalAdvance(widest);
+        // Room for one more than asked: datetimeTicks may add one for two.
+        const int count = pixels > 0 ? std::clamp(int(pixels / (width + 16)) - 2, 1, 6) : 6;
+        const double inset = pixels > width ? (high - low) * width / 2 / pixels : 0;
+        return datetimeTicks(low + inset, high - inset, count);
+    };
+    DatetimeTicks ticks = ticksFor(QStringLiteral("00:00"));
+    QString widest;
+    for (const QString& label : ticks.labels)
+        if (label.size() > widest.size()) widest = label;
+    if (widest.size() > 5) ticks = ticksFor(widest);
+    // Category labels are keys: a repeated one gets an invisible suffix.
+    QStringList labels;
+    for (QString label : ticks.labels) {
+        while (labels.contains(label)) label += QChar(0x200B);
+        labels.append(label);
+    }
+    bool same = axis->categoriesLabels() == labels;
+    for (qsizetype i = 0; same && i < labels.size(); ++i)
+        same = axis->endValue(labels[i]) == ticks.values[i];
+    if (same) return;
+    for (const QString& label : axis->categoriesLabels()) axis->remove(label);
+    if (ticks.values.isEmpty()) return;
+    // The first category starts a step before the first tick: off the axis.
+    axis->setStartValue(ticks.values.front() - ticks.step);
+    for (qsizetype i = 0; i < labels.size(); ++i) axis->append(labels[i], ticks.values[i]);
+}
+
 /// Shows these ranges with ticks for the current plot area (an x label is a
 /// number wide, a y label one line high, hence the different spacings).
 ///
@@ -182,7 +222,10 @@ void applyNiceTicks(QValueAxis* axis, double low, double high, double pixels,
 void setAxisRanges(QChart* chart, QValueAxis* xAxis, ChartView::Range x, QValueAxis* yAxis,
                    ChartView::Range y) {
     const QRectF area = chart->plotArea();
-    applyNiceTicks(xAxis, x.first, x.second, area.width(), 90);
+    if (auto* dates = qobject_cast<QCategoryAxis*>(xAxis))
+        applyDatetimeTicks(dates, x.first, x.second, area.width());
+    else
+        applyNiceTicks(xAxis, x.first, x.second, area.width(), 90);
     applyNiceTicks(yAxis, y.first, y.second, area.height(), 36);
     xAxis->setRange(x.first, x.second);
     yAxis->setRange(y.first, y.second);
@@ -332,7 +375,13 @@ ChartView::ChartView(Figure* figure, QWidget* parent)
     d_->chart->setAnimationOptions(QChart::NoAnimation);  // streaming: animations would lag
     d_->chart->setMargins(QMargins(4, 4, 4, 4));
     d_->chart->setDropShadowEnabled(false);  // a blurred shadow repainted every frame
-    d_->xAxis = new QValueAxis;
+    if (figure->options().xAxisType == AxisType::Datetime) {
+        auto* dates = new QCategoryAxis;
+        dates->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+        d_->xAxis = dates;
+    } else {
+        d_->xAxis = new QValueAxis;
+    }
     d_->yAxis = new QValueAxis;
     d_->chart->addAxis(d_->xAxis, Qt::AlignBottom);
     d_->chart->addAxis(d_->yAxis, Qt::AlignLeft);
@@ -357,6 +406,11 @@ ChartView::ChartView(Figure* figure, QWidget* parent)
         for (PolylineItem* line : d_->lines) line->syncGeometry();
     };
     connect(d_->chart, &QChart::plotAreaChanged, this, syncLines);
+    // As Bokeh's, the legend sits inside the plot area (placeLegend).
+    d_->chart->legend()->detachFromChart();
+    d_->chart->legend()->setAlignment(Qt::AlignLeft);  // one entry per row, left-aligned
+    d_->chart->legend()->setZValue(20);                // above the lines
+    connect(d_->chart, &QChart::plotAreaChanged, this, &ChartView::placeLegend);
     connect(d_->xAxis, &QValueAxis::rangeChanged, this, syncLines);
     connect(d_->yAxis, &QValueAxis::rangeChanged, this, syncLines);
     connect(figure, &Figure::changed, this, &ChartView::rebuildSeries);
@@ -380,6 +434,12 @@ void ChartView::applyPaletteTheme() {
         axis->setGridLinePen(hairline(axis->gridLinePen()));
         axis->setLinePen(hairline(axis->linePen()));
     }
+    QLegend* legend = d_->chart->legend();
+    QColor fill = d_->chart->backgroundBrush().color();
+    fill.setAlphaF(0.85);
+    legend->setBackgroundVisible(true);
+    legend->setBrush(fill);
+    legend->setPen(hairline(d_->xAxis->gridLinePen()));
     rebuildSeries();
 }
 
@@ -425,6 +485,7 @@ void ChartView::rebuildSeries() {
         const int index = int(d_->lines.size());
         d_->lines.append(line);
         for (QLegendMarker* marker : d_->chart->legend()->markers(series)) {
+            marker->setVisible(!glyph.legendLabel.isEmpty());  // as Bokeh: labelled glyphs only
             connect(marker, &QLegendMarker::clicked, this, [this, index] {
                 if (figure_ && figure_->options().legendClickPolicy == ClickPolicy::Hide)
                     setLineVisible(index, !isLineVisible(index));
@@ -436,6 +497,7 @@ void ChartView::rebuildSeries() {
                                                  &ChartView::scheduleFrame));
     }
     d_->chart->legend()->setVisible(anyLegend);
+    placeLegend();
     for (int i = 0; i < d_->lines.size(); ++i)
         if (d_->hidden[i]) setLineVisible(i, false);
     scheduleFrame();
@@ -445,6 +507,7 @@ void ChartView::applyInteraction() {
     if (!figure_) return;
     d_->tools->configure(*figure_);
     placeToolbar();
+    placeLegend();
     scheduleFrame();  // the ranges may have changed
 }
 
@@ -461,6 +524,66 @@ void ChartView::placeToolbar() {
     if (toolbarFirst) d_->layout->addWidget(toolbar);
     d_->layout->addWidget(d_->view, 1);
     if (!toolbarFirst) d_->layout->addWidget(toolbar);
+}
+
+void ChartView::placeLegend() {
+    QLegend* legend = d_->chart->legend();
+    if (!figure_ || !legend->isVisible()) return;
+    const QRectF area = d_->chart->plotArea();
+    constexpr double kMargin = 10;  // Bokeh's legend margin
+    // Qt's hint is one entry's size (plus margins); entries stack vertically.
+    qreal l = 0, t = 0, r = 0, b = 0;
+    legend->layout()->getContentsMargins(&l, &t, &r, &b);
+    const QSizeF entry = legend->effectiveSizeHint(Qt::PreferredSize) - QSizeF(l + r, t + b);
+    qsizetype entries = 0;
+    for (QLegendMarker* marker : legend->markers()) entries += marker->isVisible();
+    const QSizeF size = QSizeF(entry.width() + l + r, entries * entry.height() + t + b)
+                            .boundedTo(area.size() - QSizeF(2 * kMargin, 2 * kMargin));
+    const double left = area.left() + kMargin, right = area.right() - kMargin - size.width();
+    const double top = area.top() + kMargin, bottom = area.bottom() - kMargin - size.height();
+    const double middleX = area.center().x() - size.width() / 2;
+    const double middleY = area.center().y() - size.height() / 2;
+    QPointF at;
+    switch (figure_->options().legendLocation) {
+        case LegendLocation::TopRight:
+            at = {right, top};
+            break;
+        case LegendLocation::TopLeft:
+            at = {left, top};
+            break;
+        case LegendLocation::BottomLeft:
+            at = {left, bottom};
+            break;
+        case LegendLocation::BottomRight:
+            at = {right, bottom};
+            break;
+        case LegendLocation::Top:
+            at = {middleX, top};
+            break;
+        case LegendLocation::Bottom:
+            at = {middleX, bottom};
+            break;
+        case LegendLocation::Left:
+            at = {left, middleY};
+            break;
+        case LegendLocation::Right:
+            at = {right, middleY};
+            break;
+        case LegendLocation::Center:
+            at = {middleX, middleY};
+            break;
+    }
+    if (legend->geometry() == QRectF(at, size)) return;
+    legend->setGeometry(QRectF(at, size));
+    legend->update();
+}
+
+QRectF ChartView::legendRect() const {
+    QLegend* legend = d_->chart->legend();
+    if (!legend->isVisible()) return {};
+    return d_->view->mapFromScene(legend->sceneBoundingRect())
+        .boundingRect()
+        .translated(d_->view->pos());
 }
 
 ChartTools* ChartView::tools() const {
@@ -602,6 +725,7 @@ void ChartView::buildFrame() {
         d_->lines[i]->setPoints(std::move(points));  // one update per frame, never append
     }
     lastFramePoints_ = total;
+    placeLegend();  // entries rebuilt since (a theme, new lines) size it only now
     ++frames_;
     emit frameRendered();
 }

@@ -55,6 +55,9 @@ public:
     /// legend.click_policy = 'hide' toggles these; hidden lines are not drawn.
     bool isLineVisible(int line) const;
     void setLineVisible(int line, bool visible);
+    /// The legend box in widget coordinates (empty if no line has a label);
+    /// inside the plot area, where legend.location puts it.
+    QRectF legendRect() const;
     /// The legend entry of a line in widget coordinates (empty if none).
     QRectF legendEntryRect(int line) const;
 
@@ -87,6 +90,7 @@ private:
     void buildFrame();
     void applyInteraction();
     void placeToolbar();
+    void placeLegend();
     void saveWithDialog();
 
     struct Private;

@@ -88,6 +88,11 @@ void Figure::setLegendClickPolicy(ClickPolicy policy) {
     emit interactionChanged();
 }
 
+void Figure::setLegendLocation(LegendLocation location) {
+    options_.legendLocation = location;
+    emit interactionChanged();
+}
+
 void Figure::setXRange(const RangeSpec& range) {
     options_.xRange = range;
     emit interactionChanged();

@@ -40,6 +40,22 @@ enum class ToolbarLocation { Right, Left, Above, Below, None };
 /// legend.click_policy: 'none' or 'hide' (a click on an entry hides its line).
 enum class ClickPolicy { None, Hide };
 
+/// x_axis_type: 'linear' or 'datetime' (values are ms since the epoch, shown
+/// in UTC as Bokeh does).
+enum class AxisType { Linear, Datetime };
+/// legend.location: where the legend sits inside the plot area.
+enum class LegendLocation {
+    TopRight,
+    TopLeft,
+    BottomLeft,
+    BottomRight,
+    Top,
+    Bottom,
+    Left,
+    Right,
+    Center
+};
+
 /// One axis range: fixed (Bokeh's Range1d, x_range=(start, end)) when both
 /// ends are set, else following the data (DataRange1d); with follow = End
 /// and a followInterval it is a window of that width over the latest data
@@ -72,6 +88,8 @@ struct FigureOptions {
     RangeSpec xRange;
     RangeSpec yRange;
     ClickPolicy legendClickPolicy = ClickPolicy::None;
+    AxisType xAxisType = AxisType::Linear;
+    LegendLocation legendLocation = LegendLocation::TopRight;  ///< Bokeh's default
 };
 
 struct LineGlyph {
@@ -100,6 +118,7 @@ public:
     std::optional<ToolKind> activeDrag() const;
     std::optional<ToolKind> activeScroll() const;
     void setLegendClickPolicy(ClickPolicy policy);
+    void setLegendLocation(LegendLocation location);
     void setXRange(const RangeSpec& range);
     void setYRange(const RangeSpec& range);
 

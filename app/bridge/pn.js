@@ -223,13 +223,18 @@
         if ('y_range' in opts) opts.y_range = rangeRecord(opts.y_range);
         const id = native.createFigure(opts);
         Object.defineProperty(this, '__model', {value: id});
-        let clickPolicy = 'none';
-        // p.legend.click_policy = 'hide': a click on an entry hides its line.
-        Object.defineProperty(this, 'legend', {value: Object.defineProperty({}, 'click_policy', {
-            get: function () { return clickPolicy; },
-            set: function (policy) { native.setClickPolicy(id, String(policy)); clickPolicy = String(policy); },
-            enumerable: true,
-        }), enumerable: true});
+        // p.legend.click_policy = 'hide' (a click on an entry hides its line),
+        // p.legend.location = 'top_left' (where it sits inside the plot).
+        const legendOptions = {click_policy: 'none', location: 'top_right'};
+        const legend = {};
+        Object.keys(legendOptions).forEach(function (name) {
+            Object.defineProperty(legend, name, {
+                get: function () { return legendOptions[name]; },
+                set: function (value) { native.setLegendOption(id, name, value); legendOptions[name] = value; },
+                enumerable: true,
+            });
+        });
+        Object.defineProperty(this, 'legend', {value: legend, enumerable: true});
     }
     Figure.prototype.add_tools = function () {
         native.addTools(this.__model, Array.prototype.slice.call(arguments).map(toolRecord));

@@ -579,9 +579,9 @@ void PnNative::addTools(int figure, const QVariantList& tools) {
     });
 }
 
-void PnNative::setClickPolicy(int figure, const QString& policy) {
+void PnNative::setLegendOption(int figure, const QString& name, const QVariant& value) {
     guarded([&] {
-        model<Figure>(figure, "figure")->setLegendClickPolicy(clickPolicyFromName(policy));
+        applyLegendOption(*model<Figure>(figure, "figure"), name, value);
         return QJSValue();
     });
 }

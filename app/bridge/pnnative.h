@@ -84,7 +84,8 @@ public:
     Q_INVOKABLE void line(int figure, const QVariantMap& options);
     Q_INVOKABLE QJSValue createChart(int figure);
     Q_INVOKABLE void addTools(int figure, const QVariantList& tools);
-    Q_INVOKABLE void setClickPolicy(int figure, const QString& policy);
+    /// p.legend.click_policy / p.legend.location (bokehoptions' applyLegendOption).
+    Q_INVOKABLE void setLegendOption(int figure, const QString& name, const QVariant& value);
     // Periodic callbacks (pn.state.add_periodic_callback).
     Q_INVOKABLE QJSValue addPeriodic(const QJSValue& callback, const QVariantMap& options,
                                      bool withLock);

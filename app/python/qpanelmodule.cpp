@@ -520,9 +520,9 @@ void registerCharts(py::module_& m) {
                  f.require()->addTools(
                      toolsFromVariant(toVariant(tools), QStringLiteral("figure.add_tools")));
              })
-        .def("set_click_policy",
-             [](const FigureRef& f, const std::string& policy) {
-                 f.require()->setLegendClickPolicy(clickPolicyFromName(qs(policy)));
+        .def("set_legend_option",
+             [](const FigureRef& f, const std::string& name, py::handle value) {
+                 applyLegendOption(*f.require(), qs(name), toVariant(value));
              })
         .def("line",
              [](const FigureRef& f, const std::string& x, const std::string& y,

@@ -101,3 +101,35 @@ TEST(PnCharts, TheExploreExampleStaysZoomedWhileItStreamsUntilReset) {
     qpanel::test::expectAZoomedLiveChartStaysPutUntilReset(*pane->chartView(), *cds, 50);
     EXPECT_TRUE(s.errors.isEmpty()) << s.firstError();
 }
+
+// x_axis_type: 'datetime' and legend.location from JavaScript.
+TEST(PnCharts, ADatetimeAxisAndALegendLocation) {
+    Session s;
+    ASSERT_TRUE(s.session.run(
+        QStringLiteral(
+            "const t0 = Date.UTC(2026, 11, 3, 12);\n"
+            "const t = [], v = [];\n"
+            "for (let i = 0; i < 60; i++) { t.push(t0 + i * 1000); v.push(i % 5); }\n"
+            "const cds = new pn.models.ColumnDataSource({data: {t: t, v: v}});\n"
+            "const p = pn.plotting.figure({x_axis_type: 'datetime', width: 500, height: 260});\n"
+            "p.line({x: 't', y: 'v', source: cds, legend_label: 'value'});\n"
+            "p.legend.location = 'top_left';\n"
+            "globalThis.where = () => p.legend.location;\n"
+            "pn.Column(pn.pane.Chart(p)).servable();\n"),
+        QStringLiteral("/app/dates.js")))
+        << s.firstError();
+    auto* pane = s.child<ChartPane>(0);
+    ASSERT_NE(pane, nullptr);
+    EXPECT_EQ(pane->figure()->options().xAxisType, qpanel::AxisType::Datetime);
+    EXPECT_EQ(pane->figure()->options().legendLocation, qpanel::LegendLocation::TopLeft);
+    EXPECT_EQ(s.evaluate("where()").toString(), QStringLiteral("top_left"));
+    qpanel::test::expectLegendInPlot(*pane, QSize(500, 260), false, false);
+    EXPECT_TRUE(s.errors.isEmpty()) << s.firstError();
+    Session bad;
+    bad.expectFailure(QStringLiteral("const p = pn.plotting.figure({x_axis_type: 'log'});\n"),
+                      QStringLiteral("log axes are not supported"), 1);
+    Session worse;
+    worse.expectFailure(QStringLiteral("const p = pn.plotting.figure();\n"
+                                       "p.legend.location = 'middle';\n"),
+                        QStringLiteral("legend.location: expected 'top_right'"), 2);
+}

@@ -8,6 +8,7 @@
 #include <QWheelEvent>
 
 #include "common/eventloop.h"
+#include "plots/chartpane.h"
 #include "plots/chartview.h"
 
 namespace qpanel::test {
@@ -42,6 +43,21 @@ inline void expectAZoomedLiveChartStaysPutUntilReset(ChartView& view, ColumnData
     view.resetView();
     EXPECT_TRUE(view.isFollowing());
     EXPECT_GT(view.xRange().second, x.second);
+}
+
+/// Shows a chart pane at `size` and checks its legend sits inside
+/// the plot, on the right (or left) and at the bottom (or top).
+inline void expectLegendInPlot(ChartPane& pane, QSize size, bool right, bool bottom) {
+    QWidget* widget = pane.view();
+    widget->resize(size);
+    widget->show();
+    ChartView* view = pane.chartView();
+    ASSERT_NE(view, nullptr);
+    view->grabFrame();
+    const QRectF legend = view->legendRect(), plot = view->plotArea();
+    EXPECT_TRUE(plot.contains(legend));
+    EXPECT_EQ(legend.center().x() > plot.center().x(), right);
+    EXPECT_EQ(legend.center().y() > plot.center().y(), bottom);
 }
 
 }  // namespace qpanel::test

@@ -437,3 +437,80 @@ TEST_F(ChartToolsTest, AViewWhoseFigureWasDeletedIgnoresTheMouseAndTheWheel) {
     EXPECT_TRUE(view_->tools()->hoverText().isEmpty());
     EXPECT_FALSE(view_->renderImage().isNull());
 }
+
+TEST_F(ChartToolsTest, TheLegendSitsInsideThePlotWhereItsLocationSaysAndClicksStillHide) {
+    using qpanel::LegendLocation;
+    show({.legendClickPolicy = qpanel::ClickPolicy::Hide});
+    const QRectF plot = view_->plotArea();
+    // Bokeh's default: top right.
+    const QRectF byDefault = view_->legendRect();
+    ASSERT_FALSE(byDefault.isEmpty());
+    EXPECT_TRUE(plot.contains(byDefault));
+    EXPECT_GT(byDefault.center().x(), plot.center().x());
+    EXPECT_LT(byDefault.center().y(), plot.center().y());
+    const struct {
+        LegendLocation location;
+        bool right, bottom;
+    } corners[] = {{LegendLocation::TopLeft, false, false},
+                   {LegendLocation::BottomLeft, false, true},
+                   {LegendLocation::BottomRight, true, true},
+                   {LegendLocation::TopRight, true, false}};
+    for (const auto& corner : corners) {
+        figure_->setLegendLocation(corner.location);
+        settle();
+        const QRectF legend = view_->legendRect();
+        const std::string where = std::to_string(int(corner.location));
+        EXPECT_TRUE(plot.contains(legend)) << where;
+        EXPECT_EQ(legend.center().x() > plot.center().x(), corner.right) << where;
+        EXPECT_EQ(legend.center().y() > plot.center().y(), corner.bottom) << where;
+        EXPECT_TRUE(legend.contains(view_->legendEntryRect(0))) << where;
+        maybeSave(view_->renderImage(), ("charttools-legend-" + where).c_str());
+        // A click on the entry hides its line (the pan tool does not take it).
+        QTest::mouseClick(viewport(), Qt::LeftButton, {},
+                          inViewport(view_->legendEntryRect(0).center()));
+        EXPECT_FALSE(view_->isLineVisible(0)) << where;
+        QTest::mouseClick(viewport(), Qt::LeftButton, {},
+                          inViewport(view_->legendEntryRect(0).center()));
+        EXPECT_TRUE(view_->isLineVisible(0)) << where;
+    }
+    figure_->setLegendLocation(LegendLocation::Center);
+    settle();
+    EXPECT_NEAR(view_->legendRect().center().x(), plot.center().x(), 2);
+    EXPECT_NEAR(view_->legendRect().center().y(), plot.center().y(), 2);
+}
+
+TEST_F(ChartToolsTest, HoverOnADatetimeAxisShowsTheTimeInUtc) {
+    // x = 0..99 s after 2026-12-03 12:00:00 UTC.
+    const double t0 = 1796299200000.0;
+    std::vector<double> t;
+    for (double x : iota(0, 100)) t.push_back(t0 + x * 1000);
+    doc_.runLocked([&] {
+        cds_.setData({{"x", t}, {"a", iota(0, 100)}, {"b", std::vector<double>(100, 50)}});
+    });
+    show({.xAxisType = qpanel::AxisType::Datetime});
+    EXPECT_TRUE(hoverShows(
+        {t0 + 40000, 40},
+        "rising: x = 2026-12-03 12:00:40, y = 40\nflat: x = 2026-12-03 12:00:40, y = 50"));
+}
+
+TEST_F(ChartToolsTest, InADarkPaletteTheLegendBoxIsDarkWhereverItSits) {
+    const double t0 = 1796299200000.0;  // 2026-12-03 12:00 UTC
+    std::vector<double> t;
+    for (double x : iota(0, 100)) t.push_back(t0 + x * 216000);  // 6 h
+    doc_.runLocked([&] {
+        cds_.setData({{"x", t}, {"a", iota(0, 100)}, {"b", std::vector<double>(100, 50)}});
+    });
+    show({.xAxisType = qpanel::AxisType::Datetime,
+          .legendLocation = qpanel::LegendLocation::BottomRight});
+    view_->setPalette(qpanel::test::darkPalette());
+    settle();
+    const QImage image = view_->grab().toImage();
+    maybeSave(image, "charttools-dark-datetime-legend");
+    const QRectF legend = view_->legendRect();
+    ASSERT_TRUE(view_->plotArea().contains(legend));
+    EXPECT_GT(legend.center().x(), view_->plotArea().center().x());
+    EXPECT_GT(legend.center().y(), view_->plotArea().center().y());
+    // Inside the box, right of the entries: the dark fill, not a white one.
+    const QPoint fill = (legend.topRight() + QPointF(-3, 3)).toPoint();
+    EXPECT_LT(image.pixelColor(fill).lightness(), 100);
+}

@@ -3,11 +3,13 @@
 #include <gtest/gtest.h>
 
 #include <QApplication>
+#include <QDateTime>
 #include <QGraphicsScene>
 #include <QGraphicsTextItem>
 #include <QGraphicsView>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTimeZone>
 #include <cmath>
 #include <functional>
 
@@ -292,5 +294,95 @@ TEST(ChartView, ShortAxesShowAtLeastTwoNumbersInsideTheirRange) {
         }
         EXPECT_GE(numbers, 2) << "amplitude " << amplitude << ": "
                               << labels.join(QStringLiteral(", ")).toStdString();
+    }
+}
+
+namespace {
+/// The x axis tick labels a user sees: visible text items under the plot,
+/// left to right.
+QStringList xTickLabels(ChartView& view) {
+    auto* graphics = view.findChild<QGraphicsView*>();
+    QList<std::pair<double, QString>> found;
+    if (!graphics || !graphics->scene()) return {};
+    const QRectF plot = view.plotArea();
+    for (QGraphicsItem* item : graphics->scene()->items()) {
+        auto* text = dynamic_cast<QGraphicsTextItem*>(item);
+        if (!text || !text->isVisible() || text->toPlainText().isEmpty()) continue;
+        const QRectF box = graphics->mapFromScene(text->sceneBoundingRect()).boundingRect();
+        if (box.top() < plot.bottom()) continue;
+        found.append({box.center().x(), text->toPlainText()});
+    }
+    std::sort(found.begin(), found.end());
+    QStringList labels;
+    for (const auto& [x, label] : found) labels << label;
+    return labels;
+}
+
+/// ms since the epoch of a UTC time.
+double utcMs(int year, int month, int day, int hour = 0, int minute = 0) {
+    return double(QDateTime(QDate(year, month, day), QTime(hour, minute), QTimeZone::utc())
+                      .toMSecsSinceEpoch());
+}
+
+/// The x labels of a datetime chart of 200 rows over [t0, t0 + span].
+QStringList datetimeLabels(double t0, double span, QSize size = QSize(600, 300)) {
+    std::vector<double> x(200);
+    for (int i = 0; i < 200; ++i) x[std::size_t(i)] = t0 + span * i / 199;
+    ColumnDataSource cds({{"t", x}, {"y", iota(200)}});
+    Figure fig({.xAxisType = qpanel::AxisType::Datetime});
+    fig.line({.x = "t", .y = "y", .source = &cds});
+    ChartView view(&fig);
+    view.resize(size);
+    view.show();
+    view.grabFrame();
+    return xTickLabels(view);
+}
+
+std::string joined(const QStringList& labels) {
+    return labels.join(QStringLiteral(", ")).toStdString();
+}
+}  // namespace
+
+TEST(ChartView, DatetimeAxesLabelTicksForTheirRange) {
+    Fixture f;
+    const double noon = utcMs(2026, 12, 3, 12);
+    // (No tick sits closer to an end than half its label: 12:00:00 has no room.)
+    EXPECT_EQ(joined(datetimeLabels(noon, 500)), "12:00:00.200, 12:00:00.400");
+    EXPECT_EQ(joined(datetimeLabels(noon, 60e3)),
+              "12:00:10, 12:00:20, 12:00:30, 12:00:40, 12:00:50");
+    EXPECT_EQ(joined(datetimeLabels(noon, 6 * 3600e3)), "13:00, 14:00, 15:00, 16:00, 17:00");
+    EXPECT_EQ(joined(datetimeLabels(noon, 10 * 86400e3)), "Dec 05, Dec 07, Dec 09, Dec 11, Dec 13");
+    EXPECT_EQ(joined(datetimeLabels(utcMs(2025, 3, 1), 2 * 365 * 86400e3)),
+              "Jul 2025, Jan 2026, Jul 2026, Jan 2027");
+    // A small chart keeps fewer, whole labels.
+    EXPECT_EQ(joined(datetimeLabels(noon, 6 * 3600e3, QSize(300, 160))), "14:00, 16:00");
+}
+
+TEST(ChartView, AStreamingDatetimeChartKeepsWholeAscendingTimeLabels) {
+    Fixture f;
+    const double t0 = utcMs(2026, 12, 3, 12);
+    ColumnDataSource cds({{"t", std::vector<double>{t0}}, {"y", std::vector<double>{0}}});
+    Figure fig({.xAxisType = qpanel::AxisType::Datetime});
+    fig.line({.x = "t", .y = "y", .source = &cds});
+    ChartView view(&fig);
+    view.resize(400, 200);
+    view.show();
+    double t = t0;
+    for (int frame = 0; frame < 60; ++frame) {
+        std::vector<double> ts, ys;
+        for (int i = 0; i < 10; ++i) ts.push_back(t += 100), ys.push_back(std::sin(t / 1e3));
+        f.doc.runLocked([&] { cds.stream({{"t", ts}, {"y", ys}}, 300); });  // a 30 s window
+        view.grabFrame();
+        const QStringList labels = xTickLabels(view);
+        // Two or more once the window spans a few seconds (at first: 1 s).
+        ASSERT_GE(labels.size(), frame < 20 ? 1 : 2) << "frame " << frame << ": " << joined(labels);
+        QTime previous;
+        for (const QString& label : labels) {
+            QTime time = QTime::fromString(label, QStringLiteral("HH:mm:ss"));
+            if (!time.isValid()) time = QTime::fromString(label, QStringLiteral("HH:mm:ss.zzz"));
+            ASSERT_TRUE(time.isValid()) << "frame " << frame << ": " << joined(labels);
+            EXPECT_GT(time, previous) << joined(labels);
+            previous = time;
+        }
     }
 }

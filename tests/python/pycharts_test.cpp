@@ -97,3 +97,45 @@ TEST(PythonCharts, TheExploreExampleStaysZoomedWhileItStreamsUntilReset) {
     qpanel::test::expectAZoomedLiveChartStaysPutUntilReset(*pane->chartView(), *cds, 50);
     EXPECT_TRUE(s.errors.isEmpty()) << s.firstError();
 }
+
+// x_axis_type='datetime' and legend.location as a Python user writes them:
+// the chart shows times on its x axis and the legend where it was put.
+TEST(PythonCharts, ADatetimeAxisAndALegendLocation) {
+    PySession s;
+    ASSERT_TRUE(
+        s.run("import panel as pn\n"
+              "from bokeh.plotting import figure\n"
+              "from bokeh.models import ColumnDataSource\n"
+              "t0 = 1796299200000  # 2026-12-03 12:00 UTC, ms\n"
+              "cds = ColumnDataSource({'t': [t0 + i * 60000 for i in range(60)],\n"
+              "                        'v': [i % 7 for i in range(60)]})\n"
+              "p = figure(x_axis_type='datetime', width=500, height=260)\n"
+              "p.line('t', 'v', source=cds, legend_label='value')\n"
+              "p.legend.location = 'bottom_left'\n"
+              "pn.Column(pn.pane.Bokeh(p)).servable()\n"))
+        << s.firstError();
+    auto* pane = s.child<ChartPane>(0);
+    ASSERT_NE(pane, nullptr);
+    EXPECT_EQ(pane->figure()->options().xAxisType, qpanel::AxisType::Datetime);
+    EXPECT_EQ(pane->figure()->options().legendLocation, qpanel::LegendLocation::BottomLeft);
+    EXPECT_EQ(s.eval("p.legend.location"), "'bottom_left'");
+    qpanel::test::expectLegendInPlot(*pane, QSize(500, 260), false, true);
+    EXPECT_TRUE(s.errors.isEmpty()) << s.firstError();
+
+    // Bad values fail at the user's line, saying what is accepted.
+    const struct {
+        const char* line;
+        const char* message;
+    } bad[] = {
+        {"p = figure(x_axis_type='log')\n", "log axes are not supported"},
+        {"p = figure(x_axis_type='mercator')\n", "expected 'linear' or 'datetime', got 'mercator'"},
+        {"p = figure()\np.legend.location = (10, 20)\n", "an (x, y) position is not supported"},
+    };
+    for (const auto& [line, message] : bad) {
+        PySession t;
+        t.run((std::string("from bokeh.plotting import figure\n") + line).c_str());
+        ASSERT_FALSE(t.errors.isEmpty()) << line;
+        EXPECT_TRUE(t.errors[0].message.contains(message)) << t.firstError();
+        EXPECT_EQ(t.errors[0].location.line, QByteArray(line).count('\n') + 1) << line;
+    }
+}

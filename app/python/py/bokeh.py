@@ -142,7 +142,7 @@ class ColumnDataSource:
 
 
 _INTERACTION_OPTIONS = ('tools', 'toolbar_location', 'active_drag', 'active_scroll', 'x_range',
-                        'y_range')
+                        'y_range', 'x_axis_type')
 _FIGURE_OPTIONS = ('title', 'width', 'height', 'x_axis_label', 'y_axis_label') + _INTERACTION_OPTIONS
 
 
@@ -242,21 +242,24 @@ def _script_value(value):
 
 
 class _Legend:
-    """p.legend: click_policy = 'hide' lets a click on an entry hide its line."""
+    """p.legend: click_policy = 'hide' lets a click on an entry hide its line;
+    location ('top_right', 'top_left', 'bottom_left', 'bottom_right', 'top',
+    'bottom', 'left', 'right', 'center') places it inside the plot."""
 
     def __init__(self, figure):
         self._figure = figure
-        self._click_policy = 'none'
-        self.location = 'top_right'  # accepted; qpanel's legend sits above the plot
+        self._options = {'click_policy': 'none', 'location': 'top_right'}
 
-    @property
-    def click_policy(self):
-        return self._click_policy
+    def _set(self, name, value):
+        self._figure._f.set_legend_option(name, _script_value(value))
+        self._options[name] = value
 
-    @click_policy.setter
-    def click_policy(self, value):
-        self._figure._f.set_click_policy(str(value))
-        self._click_policy = value
+    click_policy = property(lambda self: self._options['click_policy'],
+                            lambda self, value: self._set('click_policy', value))
+    location = property(lambda self: self._options['location'],
+                        lambda self, value: self._set('location', value))
+
+
 _LINE_OPTIONS = ('x', 'y', 'source', 'color', 'line_color', 'line_width', 'legend_label')
 
 
