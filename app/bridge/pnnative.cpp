@@ -9,22 +9,19 @@
 #include "plots/columndatasource.h"
 #include "plots/figure.h"
 #include "session/componentfactory.h"
-#include "widgets/layoutoptions.h"
 #include "widgets/layouts/listlayout.h"
-#include "widgets/layouts/tabs.h"
-#include "widgets/panes/markdown.h"
 #include "widgets/panes/panel.h"
 #include "widgets/panes/reactivepane.h"
 
 namespace qpanel {
 
 PnNative::PnNative(QJSEngine* engine, JsTasks* tasks, Document* document, QObject* parent)
-    : QObject(parent), engine_(engine), tasks_(tasks), document_(document) {
+    : QObject(parent), engine_(engine), tasks_(tasks), document_(document), components_(document) {
     QJSEngine::setObjectOwnership(this, QJSEngine::CppOwnership);
-}
-
-Component* PnNative::component(int id) const {
-    return components_.value(id).data();
+    QPointer<JsTasks> host(tasks);
+    components_.setWarning([host](const QString& text) {
+        if (host && host->host()) host->host()->log(QStringLiteral("warn"), text);
+    });
 }
 
 QJSValue PnNative::fail(const QString& message) const {
@@ -42,43 +39,13 @@ QJSValue PnNative::guarded(Fn&& fn) const {
     }
 }
 
-Component* PnNative::require(int id) const {
-    Component* component = components_.value(id).data();
-    if (!component) throw ParamError("this component no longer exists (its app was closed)");
-    return component;
-}
-
-int PnNative::remember(Component* component) {
-    if (const auto it = ids_.constFind(component); it != ids_.cend()) return *it;
-    if (!component->parent()) component->setParent(document_.data());  // the app owns it
-    const int id = ++nextId_;
-    components_.insert(id, component);
-    ids_.insert(component, id);
-    connect(component, &QObject::destroyed, this, [this, id, component] {
-        components_.remove(id);
-        ids_.remove(component);
-    });
-    return id;
-}
-
 QJSValue PnNative::create(int group, const QString& kind, const QVariantMap& params) {
-    return guarded([&] {
-        Document::Scope scope(document_.data());
-        QStringList ignored;
-        Component* component = createComponent(ComponentGroup(group), kind, params, &ignored);
-        ScriptHost* host = tasks_ ? tasks_->host() : nullptr;
-        for (const QString& name : ignored) {
-            if (!host || warnedOptions_.contains(name)) continue;
-            warnedOptions_.insert(name);
-            host->log(QStringLiteral("warn"), layoutoptions::ignoredWarning(name));
-        }
-        return QJSValue(remember(component));
-    });
+    return guarded(
+        [&] { return QJSValue(components_.create(ComponentGroup(group), kind, params)); });
 }
 
 QString PnNative::typeName(int id) const {
-    const Component* c = components_.value(id).data();
-    return c ? c->typeName() : QString();
+    return components_.typeName(id);
 }
 
 bool PnNative::taskHoldsLock() const {
@@ -96,24 +63,23 @@ QJSValue PnNative::toScript(const QVariant& value) {
 }
 
 QStringList PnNative::params(int id) const {
-    const Component* c = components_.value(id).data();
-    return c ? c->paramNames() : QStringList();
+    return components_.params(id);
 }
 
 QJSValue PnNative::get(int id, const QString& name) {
-    return guarded([&] { return toScript(require(id)->get(name)); });
+    return guarded([&] { return toScript(components_.get(id, name)); });
 }
 
 void PnNative::set(int id, const QString& name, const QVariant& value) {
     guarded([&] {
-        require(id)->set(name, value);
+        components_.set(id, name, value);
         return QJSValue();
     });
 }
 
 void PnNative::trigger(int id, const QString& name) {
     guarded([&] {
-        require(id)->trigger(name);
+        components_.trigger(id, name);
         return QJSValue();
     });
 }
@@ -176,68 +142,44 @@ QJSValue PnNative::watch(int id, const QStringList& names, const QJSValue& callb
 }
 
 bool PnNative::unwatch(int id, int watcher) {
-    Component* component = components_.value(id).data();
+    Component* component = components_.component(id);
     return component && component->unwatch(watcher);
 }
 
+namespace {
+/// pn.js's child: a component id (a number) or text.
+QVariant childOf(const QJSValue& child) {
+    return child.isNumber() ? QVariant(child.toInt()) : QVariant(child.toString());
+}
+}  // namespace
+
 void PnNative::append(int layout, const QJSValue& child) {
     guarded([&] {
-        auto* list = qobject_cast<ListLayout*>(require(layout));
-        if (!list)
-            throw ParamError(QStringLiteral("%1 cannot hold children")
-                                 .arg(require(layout)->typeName())
-                                 .toStdString());
-        if (child.isNumber()) {
-            list->append(require(child.toInt()));
-        } else {
-            Document::Scope scope(document_.data());
-            auto* pane = new Markdown(child.toString());
-            remember(pane);
-            list->append(pane);
-        }
+        components_.append(layout, childOf(child));
         return QJSValue();
     });
 }
 
 void PnNative::appendTab(int tabs, const QString& title, const QJSValue& child) {
     guarded([&] {
-        auto* t = qobject_cast<Tabs*>(require(tabs));
-        if (!t) throw ParamError("pn.Tabs expects [title, object] pairs");
-        if (child.isNumber()) {
-            t->append(title, require(child.toInt()));
-        } else {
-            Document::Scope scope(document_.data());
-            auto* pane = new Markdown(child.toString());
-            remember(pane);
-            t->append(title, pane);
-        }
+        components_.appendTab(tabs, title, childOf(child));
         return QJSValue();
     });
 }
 
 void PnNative::servable(int id, const QString& title) {
     guarded([&] {
-        require(id)->servable(title);
+        components_.servable(id, title);
         return QJSValue();
     });
 }
 
 QString PnNative::label(int id) const {
-    const Component* c = components_.value(id).data();
-    return c ? c->label() : QString();
+    return components_.label(id);
 }
 
 QString PnNative::env(const QString& name, const QString& fallback) {
-    if (!environment_.allows(name)) {
-        ScriptHost* host = tasks_ ? tasks_->host() : nullptr;
-        if (host && !refusedEnvironment_.contains(name)) {
-            refusedEnvironment_.insert(name);
-            host->log(QStringLiteral("warn"), environment_.refusal(name));
-        }
-        return fallback;
-    }
-    return qEnvironmentVariableIsSet(qPrintable(name)) ? qEnvironmentVariable(qPrintable(name))
-                                                       : fallback;
+    return components_.env(name, fallback);
 }
 
 void PnNative::execute(const QJSValue& fn) {
@@ -265,7 +207,7 @@ namespace qpanel {
 QVariant PnNative::toVariant(const QJSValue& value) const {
     const QJSValue id = value.property(QStringLiteral("__id"));
     if (value.isObject() && id.isNumber()) {
-        if (Component* component = components_.value(id.toInt()).data())
+        if (Component* component = components_.component(id.toInt()))
             return QVariant::fromValue<QObject*>(component);
     }
     return value.toVariant();

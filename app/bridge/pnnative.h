@@ -12,6 +12,7 @@
 #include <QSet>
 
 #include "bridge/jstasks.h"
+#include "session/componentregistry.h"
 #include "session/environmentaccess.h"
 #include "widgets/component.h"
 
@@ -23,10 +24,12 @@ class PnNative : public QObject {
 public:
     PnNative(QJSEngine* engine, JsTasks* tasks, Document* document, QObject* parent = nullptr);
 
-    Component* component(int id) const;
+    Component* component(int id) const { return components_.component(id); }
     /// pn.fetch may read files under this folder (the script's own).
     void setScriptFolder(const QString& folder) { scriptFolder_ = folder; }
-    void setEnvironmentAccess(EnvironmentAccess access) { environment_ = std::move(access); }
+    void setEnvironmentAccess(EnvironmentAccess access) {
+        components_.setEnvironmentAccess(std::move(access));
+    }
 
     Q_INVOKABLE QJSValue create(int group, const QString& kind, const QVariantMap& params);
     Q_INVOKABLE QString typeName(int id) const;
@@ -110,8 +113,8 @@ private:
     static QCoro::AsyncGenerator<QVariant> streamedValues(QPointer<PnNative> self,
                                                           QCoro::AsyncGenerator<QJSValue> values,
                                                           bool append);
-    Component* require(int id) const;
-    int remember(Component* component);
+    Component* require(int id) const { return components_.require(id); }
+    int remember(Component* component) { return components_.remember(component); }
     QJSValue fail(const QString& message) const;
     template <typename Fn>
     QJSValue guarded(Fn&& fn) const;
@@ -120,11 +123,7 @@ private:
     QPointer<JsTasks> tasks_;
     QPointer<Document> document_;
     QString scriptFolder_;
-    EnvironmentAccess environment_;
-    QSet<QString> refusedEnvironment_;  // each refused name is warned about once
-    QSet<QString> warnedOptions_;       // each ignored layout option is warned about once
-    QHash<int, QPointer<Component>> components_;
-    QHash<const Component*, int> ids_;
+    ComponentRegistry components_;
     QHash<int, QPointer<QObject>> models_;  // sources, figures, periodic callbacks
     QJSValue facadeOf_;
     QHash<int, QJSValue> busyWatchers_;
