@@ -151,7 +151,7 @@ int main(int argc, char** argv) {
         "live charts: %d charts of 300x160, %d points every %d ms each, rollover %d, "
         "%.2f s, platform %s%s\n",
         kCharts, kPointsPerFeed, kFeedPeriodMs, kRollover, elapsed,
-        qPrintable(QGuiApplication::platformName()));
+        qPrintable(QGuiApplication::platformName()), fixedRanges ? ", fixed ranges" : "");
     std::printf("feeds per chart: %d-%d of %d due (%.0f%%)\n", fewest, most, due,
                 100.0 * fewest / std::max(due, 1));
     std::sort(gaps.begin(), gaps.end());
