@@ -70,6 +70,12 @@
         host.drainMicrotasks();
     }
     host.runCallback = runTask;
+    /// pn.io.with_lock's function called directly, not as a callback: its
+    /// task remembers that, so a refused edit can say why.
+    host.noteCalledWithLockDirectly = function (what) {
+        const context = host.currentContext;
+        if (context) context.calledWithLockDirectly = what;
+    };
     function startTimer(callback, delay, args, repeat) {
         if (typeof callback !== 'function')
             throw new TypeError('The "callback" argument must be of type function');

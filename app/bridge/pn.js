@@ -11,6 +11,13 @@
     const nativeGet = native.get, nativeSet = native.set;
 
     function Component() {}
+    // Components cross to native code and back as {__component: id} (V8's
+    // pn); QJSEngine's natives already hand out facades.
+    function fromNative(value) {
+        return value !== null && typeof value === 'object' && typeof value.__component === 'number'
+                   ? facade(value.__component) : value;
+    }
+    function toNative(value) { return value instanceof Component ? {__component: value.__id} : value; }
     function facade(id) {
         let obj = facades.get(id);
         if (obj) return obj;
@@ -18,8 +25,8 @@
         Object.defineProperty(obj, '__id', {value: id});
         for (const name of native.params(id)) {
             Object.defineProperty(obj, name, {
-                get: function () { return nativeGet(id, name); },
-                set: function (value) { nativeSet(id, name, value); },
+                get: function () { return fromNative(nativeGet(id, name)); },
+                set: function (value) { nativeSet(id, name, toNative(value)); },
                 enumerable: true,
             });
         }
@@ -60,9 +67,9 @@
         // One event arrives as (name, old, new, type, id); a batch as an array.
         const relay = function (raw, old, value, type, objId) {
             if (typeof raw === 'string')
-                return callback({name: raw, old: old, new: value, type: type, obj: facade(objId)});
+                return callback({name: raw, old: fromNative(old), new: fromNative(value), type: type, obj: facade(objId)});
             const events = raw.map(function (e) {
-                return {name: e.name, old: e.old, new: e.new, type: e.type, obj: facade(e.obj)};
+                return {name: e.name, old: fromNative(e.old), new: fromNative(e.new), type: e.type, obj: facade(e.obj)};
             });
             return callback.apply(undefined, events);
         };
@@ -102,7 +109,21 @@
         this.args = args;
         this.pane = undefined;  // the replace-mode pane, made on first layout
     }
-    function bindArgument(a) { return a instanceof Component ? a.__id : {constant: a}; }
+    function bindArgument(a) { return a instanceof Component ? a.__id : {constant: toNative(a)}; }
+    // What a bound function gives native code: a component (or a promise of
+    // one) as toNative makes it; iterators (generators) as they are.
+    function nativeResult(fn) {
+        const wrapped = function () {
+            const result = fn.apply(this, arguments);
+            if (result instanceof Component) return toNative(result);
+            if (result !== null && typeof result === 'object' && typeof result.then === 'function' &&
+                typeof result.next !== 'function')
+                return result.then(toNative);
+            return result;
+        };
+        Object.defineProperty(wrapped, 'name', {value: fn.name});
+        return wrapped;
+    }
     function reactiveFunction(fn, args, call) {
         const reactive = function () { return call.apply(this, arguments); };
         Object.defineProperty(reactive, '__bound', {value: new Bound(fn, args)});
@@ -116,7 +137,7 @@
             throw new TypeError("pn.panel: generator_mode must be 'replace' or 'append', got " + String(mode));
         const bound = fn.__bound instanceof Bound ? fn.__bound : new Bound(fn, []);
         if (mode === 'replace' && bound.pane !== undefined) return bound.pane;
-        const id = native.bind(bound.fn, bound.args, false, false, mode);
+        const id = native.bind(nativeResult(bound.fn), bound.args, false, false, mode);
         if (mode === 'replace') bound.pane = id;
         return id;
     }
@@ -131,7 +152,7 @@
         return function (fn) {
             if (typeof fn !== 'function') throw new TypeError('pn.depends(...): expected a function to decorate');
             // Runs on every change, shown or not; at once too only with on_init (as in Panel).
-            if (opts.watch) native.bind(fn, args, true, opts.on_init === true, 'replace');
+            if (opts.watch) native.bind(nativeResult(fn), args, true, opts.on_init === true, 'replace');
             return reactiveFunction(fn, args, fn);
         };
     }
@@ -275,9 +296,7 @@
         // Called directly it runs unlocked; its task remembers that, so a
         // refused edit can say why.
         const wrapped = function () {
-            const context = host.currentContext;
-            if (context && !native.taskHoldsLock())
-                context.calledWithLockDirectly = fn.name ? "'" + fn.name + "'" : 'a function';
+            if (!native.taskHoldsLock()) host.noteCalledWithLockDirectly(fn.name ? "'" + fn.name + "'" : 'a function');
             return fn.apply(this, arguments);
         };
         Object.defineProperty(wrapped, '__withLock', {value: true});
@@ -347,7 +366,10 @@
     // pn.state is parameterized (busy). Busy watchers run outside the task
     // registry: as tasks they would flip busy themselves.
     const state = {
-        execute: function (fn) { native.execute(fn); },
+        execute: function (fn) {
+            if (typeof fn !== 'function') throw new TypeError('pn.state.execute: expected a function');
+            native.execute(fn, fn.__withLock === true);
+        },
         add_periodic_callback: addPeriodicCallback,
     };
     Object.defineProperty(state, 'busy', {get: function () { return native.busy(); }, enumerable: true});
@@ -415,7 +437,7 @@
                     host.drainMicrotasks();
                 },
             };
-            const task = native.fetch(String(url), opts, deferred);
+            const task = native.fetch(String(url), opts, deferred.resolve, deferred.reject);
             host.onCancel(function () {
                 native.cancelTask(task);
                 settle.reject(new host.CancelledError());

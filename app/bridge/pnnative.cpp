@@ -4,10 +4,7 @@
 #include "core/fetch.h"
 #include "core/periodiccallback.h"
 #include "core/reactive.h"
-#include "plots/bokehoptions.h"
 #include "plots/chartpane.h"
-#include "plots/columndatasource.h"
-#include "plots/figure.h"
 #include "session/componentfactory.h"
 #include "widgets/layouts/listlayout.h"
 #include "widgets/panes/panel.h"
@@ -16,7 +13,11 @@
 namespace qpanel {
 
 PnNative::PnNative(QJSEngine* engine, JsTasks* tasks, Document* document, QObject* parent)
-    : QObject(parent), engine_(engine), tasks_(tasks), document_(document), components_(document) {
+    : QObject(parent), engine_(engine),
+      tasks_(tasks),
+      document_(document),
+      components_(document),
+      models_(document) {
     QJSEngine::setObjectOwnership(this, QJSEngine::CppOwnership);
     QPointer<JsTasks> host(tasks);
     components_.setWarning([host](const QString& text) {
@@ -182,7 +183,7 @@ QString PnNative::env(const QString& name, const QString& fallback) {
     return components_.env(name, fallback);
 }
 
-void PnNative::execute(const QJSValue& fn) {
+void PnNative::execute(const QJSValue& fn, bool withLock) {
     if (!fn.isCallable()) {
         fail(QStringLiteral("pn.state.execute: expected a function"));
         return;
@@ -191,7 +192,6 @@ void PnNative::execute(const QJSValue& fn) {
     QPointer<Document> document = document_;
     // pn.state.execute(pn.io.with_lock(fn)) runs fn holding the lock, as
     // watchers and periodic callbacks do.
-    const bool withLock = fn.property(QStringLiteral("__withLock")).toBool();
     Runtime::instance().execute(Runtime::Body([tasks, document, fn, withLock]() -> QCoro::Task<> {
                                     Document::LockGuard guard;
                                     if (withLock && document) guard = co_await document->lock();
@@ -210,7 +210,7 @@ QVariant PnNative::toVariant(const QJSValue& value) const {
         if (Component* component = components_.component(id.toInt()))
             return QVariant::fromValue<QObject*>(component);
     }
-    return value.toVariant();
+    return components_.fromScript(value.toVariant());
 }
 
 QJSValue PnNative::bind(const QJSValue& fn, const QJSValue& args, bool watch, bool onInit,
@@ -324,7 +324,8 @@ void PnNative::deliverBusy(bool now) {
         host->invoke(relay, {old, now}, QStringLiteral("pn.state.param.watch(busy)"));
 }
 
-double PnNative::fetch(const QString& url, const QJSValue& options, const QJSValue& deferred) {
+double PnNative::fetch(const QString& url, const QJSValue& options, const QJSValue& resolve,
+                       const QJSValue& reject) {
     FetchOptions fetchOptions;
     fetchOptions.fileRoot = scriptFolder_;
     if (options.isObject()) {
@@ -343,7 +344,7 @@ double PnNative::fetch(const QString& url, const QJSValue& options, const QJSVal
     QPointer<PnNative> self(this);
     const QUrl target = QUrl::fromUserInput(url, scriptFolder_, QUrl::AssumeLocalFile);
     return double(Runtime::instance().spawn(
-        [self, target, fetchOptions, deferred]() -> QCoro::Task<> {
+        [self, target, fetchOptions, resolve, reject]() -> QCoro::Task<> {
             QJSValue settle;
             QJSValueList settleArgs;
             try {
@@ -361,11 +362,11 @@ double PnNative::fetch(const QString& url, const QJSValue& options, const QJSVal
                 r.setProperty(QStringLiteral("headers"), headers);
                 r.setProperty(QStringLiteral("__body"),
                               self->engine_->toScriptValue(response.body));
-                settle = deferred.property(QStringLiteral("resolve"));
+                settle = resolve;
                 settleArgs.append(r);
             } catch (const FetchError& e) {
                 if (!self) co_return;
-                settle = deferred.property(QStringLiteral("reject"));
+                settle = reject;
                 settleArgs.append(
                     QString::fromUtf8(e.what()));  // pn.js makes the Error, located at the call
             }
@@ -384,23 +385,6 @@ bool PnNative::cancelTask(double taskId) {
 }  // namespace qpanel
 
 namespace qpanel {
-
-template <typename T>
-T* PnNative::model(int id, const char* what) const {
-    T* object = qobject_cast<T*>(models_.value(id).data());
-    if (!object)
-        throw ParamError(QStringLiteral("not a %1 (or its app was closed)")
-                             .arg(QLatin1String(what))
-                             .toStdString());
-    return object;
-}
-
-int PnNative::rememberModel(QObject* object) {
-    if (!object->parent()) object->setParent(document_.data());
-    const int id = ++nextId_;
-    models_.insert(id, object);
-    return id;
-}
 
 template <typename Fn>
 void PnNative::asCurrentJsTask(Fn&& fn) const {
@@ -434,122 +418,57 @@ void PnNative::asCurrentJsTask(Fn&& fn) const {
 }
 
 QJSValue PnNative::createSource(const QVariantMap& data) {
-    return guarded([&] {
-        Document::Scope scope(document_.data());
-        auto columns =
-            ColumnDataSource::columnsFromVariant(data, QStringLiteral("ColumnDataSource"));
-        return QJSValue(rememberModel(new ColumnDataSource(columns)));
-    });
+    return guarded([&] { return QJSValue(models_.createSource(data)); });
 }
 
 QJSValue PnNative::sourceData(int source) const {
-    return guarded([&] {
-        return engine_->toScriptValue(
-            model<ColumnDataSource>(source, "ColumnDataSource")->toVariant());
-    });
+    return guarded([&] { return engine_->toScriptValue(models_.sourceData(source)); });
 }
 
 void PnNative::setSourceData(int source, const QVariantMap& data) {
     guarded([&] {
-        auto* cds = model<ColumnDataSource>(source, "ColumnDataSource");
-        const auto columns =
-            ColumnDataSource::columnsFromVariant(data, QStringLiteral("ColumnDataSource.data"));
-        asCurrentJsTask([&] { cds->setData(columns); });
+        asCurrentJsTask([&] { models_.setSourceData(source, data); });
         return QJSValue();
     });
 }
 
 void PnNative::stream(int source, const QVariantMap& data, const QJSValue& rollover) {
     guarded([&] {
-        auto* cds = model<ColumnDataSource>(source, "ColumnDataSource");
-        const auto columns =
-            ColumnDataSource::columnsFromVariant(data, QStringLiteral("ColumnDataSource.stream"));
-        std::optional<ColumnDataSource::Index> limit;
-        if (rollover.isNumber()) limit = ColumnDataSource::Index(rollover.toNumber());
-        asCurrentJsTask([&] { cds->stream(columns, limit); });
+        std::optional<qint64> limit;
+        if (rollover.isNumber()) limit = qint64(rollover.toNumber());
+        asCurrentJsTask([&] { models_.stream(source, data, limit); });
         return QJSValue();
     });
 }
 
 void PnNative::patch(int source, const QVariantMap& patches) {
     guarded([&] {
-        auto* cds = model<ColumnDataSource>(source, "ColumnDataSource");
-        QList<std::pair<QString, QList<std::pair<ColumnDataSource::Index, double>>>> changes;
-        for (auto it = patches.cbegin(); it != patches.cend(); ++it) {
-            QList<std::pair<ColumnDataSource::Index, double>> list;
-            for (const QVariant& pair : it.value().toList()) {
-                const QVariantList p = pair.toList();
-                if (p.size() != 2)
-                    throw ParamError("ColumnDataSource.patch: each change is [index, value]");
-                list.append({ColumnDataSource::Index(p[0].toDouble()), p[1].toDouble()});
-            }
-            changes.append({it.key(), list});
-        }
-        asCurrentJsTask([&] { cds->patch(changes); });
+        asCurrentJsTask([&] { models_.patch(source, patches); });
         return QJSValue();
     });
 }
 
 QJSValue PnNative::createFigure(const QVariantMap& options) {
-    return guarded([&] {
-        static const QStringList known =
-            QStringList{"title", "width", "height", "x_axis_label", "y_axis_label"} +
-            figureInteractionOptions();
-        for (auto it = options.cbegin(); it != options.cend(); ++it)
-            if (!known.contains(it.key()))
-                throw ParamError(
-                    QStringLiteral("pn.plotting.figure: unknown option '%1' (allowed: %2)")
-                        .arg(it.key(), known.join(", "))
-                        .toStdString());
-        FigureOptions f;
-        f.title = options.value("title").toString();
-        f.width = options.value("width", 600).toInt();
-        f.height = options.value("height", 300).toInt();
-        f.xAxisLabel = options.value("x_axis_label").toString();
-        f.yAxisLabel = options.value("y_axis_label").toString();
-        for (const QString& name : figureInteractionOptions())
-            if (options.contains(name)) applyFigureOption(f, name, options.value(name));
-        return QJSValue(rememberModel(new Figure(f)));
-    });
+    return guarded([&] { return QJSValue(models_.createFigure(options)); });
 }
 
 void PnNative::addTools(int figure, const QVariantList& tools) {
     guarded([&] {
-        model<Figure>(figure, "figure")
-            ->addTools(toolsFromVariant(tools, QStringLiteral("figure.add_tools")));
+        models_.addTools(figure, tools);
         return QJSValue();
     });
 }
 
 void PnNative::setLegendOption(int figure, const QString& name, const QVariant& value) {
     guarded([&] {
-        applyLegendOption(*model<Figure>(figure, "figure"), name, value);
+        models_.setLegendOption(figure, name, value);
         return QJSValue();
     });
 }
 
 void PnNative::line(int figure, const QVariantMap& options) {
     guarded([&] {
-        static const QStringList known{"x", "y", "source", "color", "line_width", "legend_label"};
-        for (auto it = options.cbegin(); it != options.cend(); ++it)
-            if (!known.contains(it.key()))
-                throw ParamError(QStringLiteral("figure.line: unknown option '%1' (allowed: %2)")
-                                     .arg(it.key(), known.join(", "))
-                                     .toStdString());
-        LineGlyph glyph;
-        glyph.x = options.value("x").toString();
-        glyph.y = options.value("y").toString();
-        glyph.source = model<ColumnDataSource>(options.value("source").toInt(), "ColumnDataSource");
-        if (options.contains("color")) {
-            glyph.color = QColor(options.value("color").toString());
-            if (!glyph.color.isValid())
-                throw ParamError(QStringLiteral("figure.line: '%1' is not a colour")
-                                     .arg(options.value("color").toString())
-                                     .toStdString());
-        }
-        glyph.lineWidth = options.value("line_width", 1.0).toDouble();
-        glyph.legendLabel = options.value("legend_label").toString();
-        model<Figure>(figure, "figure")->line(glyph);
+        models_.line(figure, options);
         return QJSValue();
     });
 }
@@ -557,7 +476,7 @@ void PnNative::line(int figure, const QVariantMap& options) {
 QJSValue PnNative::createChart(int figure) {
     return guarded([&] {
         Document::Scope scope(document_.data());
-        return QJSValue(remember(new ChartPane(model<Figure>(figure, "figure"))));
+        return QJSValue(remember(new ChartPane(models_.figure(figure))));
     });
 }
 
@@ -591,13 +510,13 @@ QJSValue PnNative::addPeriodic(const QJSValue& callback, const QVariantMap& opti
             if (withLock && document) guard = co_await document->lock();
             if (tasks) co_await tasks->evaluate(callback, QJSValueList());
         };
-        return QJSValue(rememberModel(new PeriodicCallback(body, o, document_.data())));
+        return QJSValue(models_.remember(new PeriodicCallback(body, o, document_.data())));
     });
 }
 
 QJSValue PnNative::periodic(int id, const QString& what, const QJSValue& value) {
     return guarded([&] {
-        auto* pc = model<PeriodicCallback>(id, "periodic callback");
+        auto* pc = models_.require<PeriodicCallback>(id, "periodic callback");
         if (what == QLatin1String("start"))
             pc->start();
         else if (what == QLatin1String("stop"))

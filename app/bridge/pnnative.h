@@ -12,6 +12,7 @@
 #include <QSet>
 
 #include "bridge/jstasks.h"
+#include "plots/scriptmodels.h"
 #include "session/componentregistry.h"
 #include "session/environmentaccess.h"
 #include "widgets/component.h"
@@ -57,7 +58,7 @@ public:
     /// pn.env: the variable if the script may read it (see EnvironmentAccess),
     /// else `fallback`, with a console warning once per name saying how to allow it.
     Q_INVOKABLE QString env(const QString& name, const QString& fallback);
-    Q_INVOKABLE void execute(const QJSValue& fn);
+    Q_INVOKABLE void execute(const QJSValue& fn, bool withLock);
     /// pn.bind(fn, ...args) / pn.depends: `args` are component ids (their
     /// value param) or {constant: v}; returns the id of a ReactivePane
     /// showing fn's result. A generator's yields replace the shown value, or
@@ -72,10 +73,11 @@ public:
     Q_INVOKABLE bool busy() const;
     Q_INVOKABLE int watchBusy(const QJSValue& relay);
     Q_INVOKABLE bool unwatchBusy(int watcher);
-    /// pn.fetch: starts a fetch task; settles `deferred` with a response
-    /// object (resolve) or the failure's message naming the URL (reject).
+    /// pn.fetch: starts a fetch task; calls `resolve` with a response
+    /// object or `reject` with the failure's message naming the URL.
     /// Returns the task id.
-    Q_INVOKABLE double fetch(const QString& url, const QJSValue& options, const QJSValue& deferred);
+    Q_INVOKABLE double fetch(const QString& url, const QJSValue& options, const QJSValue& resolve,
+                             const QJSValue& reject);
     Q_INVOKABLE bool cancelTask(double taskId);
     // Charts and models (pn.plotting.figure, pn.models.ColumnDataSource).
     Q_INVOKABLE QJSValue createSource(const QVariantMap& data);
@@ -124,13 +126,10 @@ private:
     QPointer<Document> document_;
     QString scriptFolder_;
     ComponentRegistry components_;
-    QHash<int, QPointer<QObject>> models_;  // sources, figures, periodic callbacks
+    ScriptModels models_;  // sources, figures, periodic callbacks
     QJSValue facadeOf_;
     QHash<int, QJSValue> busyWatchers_;
     bool lastBusy_ = false;  // as the busy watchers last heard
-    template <typename T>
-    T* model(int id, const char* what) const;
-    int rememberModel(QObject* model);
     /// Runs `fn` as the task the current JS code belongs to (its context),
     /// so lock checks see the task that holds the lock.
     template <typename Fn>

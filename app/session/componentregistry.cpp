@@ -63,7 +63,7 @@ QVariant ComponentRegistry::get(int id, const QString& name) const {
 }
 
 void ComponentRegistry::set(int id, const QString& name, const QVariant& value) {
-    require(id)->set(name, value);
+    require(id)->set(name, fromScript(value));
 }
 
 void ComponentRegistry::trigger(int id, const QString& name) {
@@ -107,6 +107,23 @@ QString ComponentRegistry::env(const QString& name, const QString& fallback) {
     }
     return qEnvironmentVariableIsSet(qPrintable(name)) ? qEnvironmentVariable(qPrintable(name))
                                                        : fallback;
+}
+
+QVariant ComponentRegistry::toScript(const QVariant& value) {
+    if (Component* component = componentFrom(value))
+        return QVariantMap{{QStringLiteral("__component"), remember(component)}};
+    if (!value.isValid() ||
+        (value.metaType().flags().testFlag(QMetaType::PointerToQObject) && value.isNull()))
+        return QVariant::fromValue(nullptr);
+    return value;
+}
+
+QVariant ComponentRegistry::fromScript(const QVariant& value) const {
+    if (value.metaType().id() != QMetaType::QVariantMap) return value;
+    const QVariantMap map = value.toMap();
+    const auto marker = map.constFind(QStringLiteral("__component"));
+    if (marker == map.cend() || map.size() != 1) return value;
+    return QVariant::fromValue<QObject*>(component(marker->toInt()));
 }
 
 }  // namespace qpanel

@@ -61,6 +61,14 @@ public:
     /// a warning once per refused name saying how to allow it.
     QString env(const QString& name, const QString& fallback);
 
+    /// A value as the V8 `pn` hands it to scripts: a component is the
+    /// marker {__component: id} (pn.js makes it the component's facade),
+    /// a param's None is null; anything else as it is.
+    QVariant toScript(const QVariant& value);
+    /// The reverse: a marker {__component: id} is that component (null once
+    /// it was deleted); anything else as it is.
+    QVariant fromScript(const QVariant& value) const;
+
 private:
     Component* childFrom(const QVariant& child);
     void warn(const QString& text) const {

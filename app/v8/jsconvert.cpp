@@ -1,5 +1,7 @@
 #include "v8/jsconvert.h"
 
+#include <cstring>
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -54,6 +56,18 @@ std::optional<QVariant> integerFromJs(v8::Local<v8::Value> value, QMetaType type
     return std::nullopt;
 }
 
+/// The bytes of an ArrayBuffer or a view on one (a Uint8Array, a DataView).
+QByteArray bytesOf(v8::Local<v8::Value> value) {
+    if (value->IsArrayBufferView()) {
+        const v8::Local<v8::ArrayBufferView> view = value.As<v8::ArrayBufferView>();
+        QByteArray bytes(qsizetype(view->ByteLength()), Qt::Uninitialized);
+        view->CopyContents(bytes.data(), size_t(bytes.size()));
+        return bytes;
+    }
+    const std::shared_ptr<v8::BackingStore> store = value.As<v8::ArrayBuffer>()->GetBackingStore();
+    return QByteArray(static_cast<const char*>(store->Data()), qsizetype(store->ByteLength()));
+}
+
 QVariant toVariantAt(QObjectBinding& binding, v8::Local<v8::Context> context,
                      v8::Local<v8::Value> value, int depth) {
     if (value->IsBoolean()) return value->BooleanValue(context->GetIsolate());
@@ -62,6 +76,7 @@ QVariant toVariantAt(QObjectBinding& binding, v8::Local<v8::Context> context,
     if (value->IsString()) return toQString(context->GetIsolate(), value.As<v8::String>());
     if (value->IsNull()) return QVariant::fromValue(nullptr);
     if (!value->IsObject() || value->IsFunction() || depth > kMaxDepth) return {};
+    if (value->IsArrayBuffer() || value->IsArrayBufferView()) return bytesOf(value);
     if (QObject* object = binding.unwrap(value)) return QVariant::fromValue(object);
     if (!binding.className(value).isEmpty()) return {};  // a wrapper of a deleted object
     if (value->IsArray()) {
@@ -142,6 +157,13 @@ v8::Local<v8::Value> toJs(QObjectBinding& binding, QMetaType type, const void* d
             return toJs(binding, *static_cast<const QVariant*>(data));
         case QMetaType::Nullptr:
             return v8::Null(isolate);
+        case QMetaType::QByteArray: {
+            // Bytes are an ArrayBuffer, as QJSEngine and fetch's arrayBuffer() give them.
+            const auto& bytes = *static_cast<const QByteArray*>(data);
+            const v8::Local<v8::ArrayBuffer> buffer = v8::ArrayBuffer::New(isolate, size_t(bytes.size()));
+            if (!bytes.isEmpty()) std::memcpy(buffer->GetBackingStore()->Data(), bytes.constData(), size_t(bytes.size()));
+            return buffer;
+        }
         case QMetaType::Void:
             return v8::Undefined(isolate);
         default:
@@ -244,6 +266,11 @@ std::optional<QVariant> fromJs(QObjectBinding& binding, v8::Local<v8::Context> c
         }
         case QMetaType::QVariant:
             return toVariant(binding, context, value);
+        case QMetaType::QByteArray:
+            if (value->IsArrayBuffer() || value->IsArrayBufferView()) return QVariant(bytesOf(value));
+            if (value->IsString()) return QVariant(toQString(isolate, value.As<v8::String>()).toUtf8());
+            *expected = QStringLiteral("an ArrayBuffer, a typed array or a string");
+            return std::nullopt;
         default:
             break;
     }

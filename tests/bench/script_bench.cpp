@@ -42,7 +42,7 @@ void BM_JsAsyncCallbackTask(benchmark::State& state) {
     double best = 1e300;
     for (auto _ : state) {
         const auto start = Clock::now();
-        for (int i = 0; i < n; ++i) session.native().execute(work);  // one task each
+        for (int i = 0; i < n; ++i) session.native().execute(work, false);  // one task each
         QEventLoop loop;
         while (qpanel::Runtime::instance().busy())
             loop.processEvents(QEventLoop::WaitForMoreEvents);
