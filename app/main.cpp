@@ -19,6 +19,9 @@
 #include "cli/headlessplatform.h"
 #include "cli/rununtilidle.h"
 #include "core/runtime.h"
+#ifdef QPANEL_HAS_V8
+#include "jsapp/v8language.h"
+#endif
 #include "python/pythonlanguage.h"
 #include "session/applanguages.h"
 #include "session/appsession.h"
@@ -61,6 +64,16 @@ struct Languages {
     qpanel::EnvironmentAccess environment;
 
     Languages() {
+#ifdef QPANEL_HAS_V8
+        // Issue 14's switch, while the V8 path catches up: .js on V8, .ts on the transpiler.
+        if (qpanel::javaScriptOnV8Requested()) {
+            qpanel::registerJavaScriptOnV8(registry, &environment);
+            qpanel::registerJavaScript(registry, &transpiler, &environment,
+                                       {QStringLiteral(".ts")});
+            qpanel::registerPython(registry);
+            return;
+        }
+#endif
         qpanel::registerJavaScript(registry, &transpiler, &environment);
         qpanel::registerPython(registry);
     }

@@ -121,4 +121,50 @@ void ScriptModels::line(int figure, const QVariantMap& options) {
     this->figure(figure)->line(glyph);
 }
 
+PeriodicCallback::Options ScriptModels::periodicOptions(const QVariantMap& options,
+                                                        const QString& name) {
+    static const QStringList known{"period", "count", "timeout", "start"};
+    refuseUnknown(options, known, QStringLiteral("add_periodic_callback"));
+    PeriodicCallback::Options o;
+    o.periodMs = options.value("period", 500).toInt();
+    if (options.contains("count") && options.value("count").isValid() &&
+        !options.value("count").isNull())
+        o.count = options.value("count").toInt();
+    if (options.contains("timeout") && options.value("timeout").isValid() &&
+        !options.value("timeout").isNull())
+        o.timeoutMs = options.value("timeout").toInt();
+    o.start = options.value("start", true).toBool();
+    o.origin = QStringLiteral("periodic callback %1(%2 ms)")
+                   .arg(name.isEmpty() ? QString() : name + QLatin1Char(' '))
+                   .arg(o.periodMs);
+    return o;
+}
+
+QVariant ScriptModels::controlPeriodic(PeriodicCallback& callback, const QString& what,
+                                       const QVariant& value) {
+    if (what == QLatin1String("start"))
+        callback.start();
+    else if (what == QLatin1String("stop"))
+        callback.stop();
+    else if (what == QLatin1String("running"))
+        return callback.running();
+    else if (what == QLatin1String("counter"))
+        return callback.counter();
+    else if (what == QLatin1String("period"))
+        return callback.period();
+    else if (what == QLatin1String("setPeriod"))
+        callback.setPeriod(value.toInt());
+    return {};
+}
+
+LockRequiredError ScriptModels::calledWithLockDirectly(const LockRequiredError& refused,
+                                                       const QString& what) {
+    return LockRequiredError(
+        QStringLiteral("%1 (%2 is wrapped with pn.io.with_lock but was called directly: "
+                       "with_lock takes effect when it runs as a callback, given to "
+                       "on_click, param.watch, add_periodic_callback or pn.state.execute)")
+            .arg(QString::fromUtf8(refused.what()), what)
+            .toStdString());
+}
+
 }  // namespace qpanel

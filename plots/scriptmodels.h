@@ -17,7 +17,9 @@
 #include <QVariant>
 #include <optional>
 
+#include "core/document.h"
 #include "core/param.h"
+#include "core/periodiccallback.h"
 
 namespace qpanel {
 
@@ -56,6 +58,19 @@ public:
     void addTools(int figure, const QVariantList& tools);
     /// p.legend.click_policy / p.legend.location.
     void setLegendOption(int figure, const QString& name, const QVariant& value);
+
+    // pn.state.add_periodic_callback
+    /// {period, count, timeout, start}, checked; `name` is the callback's, for the origin.
+    static PeriodicCallback::Options periodicOptions(const QVariantMap& options,
+                                                     const QString& name);
+    /// PeriodicCallback's start/stop and its running/counter/period (`what`).
+    static QVariant controlPeriodic(PeriodicCallback& callback, const QString& what,
+                                    const QVariant& value);
+
+    /// A refused edit of a task whose pn.io.with_lock function (`what`) was
+    /// called directly: the error says why the lock was not held.
+    static LockRequiredError calledWithLockDirectly(const LockRequiredError& refused,
+                                                    const QString& what);
 
 private:
     static QString missing(const char* what);

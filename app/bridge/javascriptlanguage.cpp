@@ -57,10 +57,10 @@ Preparation prepare(Transpiler* transpiler, const QString& path) {
 }  // namespace
 
 void registerJavaScript(AppLanguages& languages, Transpiler* transpiler,
-                        const EnvironmentAccess* environment) {
+                        const EnvironmentAccess* environment, const QStringList& extensions) {
     languages.add({
         .name = QStringLiteral("JavaScript"),
-        .extensions = {QStringLiteral(".js"), QStringLiteral(".ts")},
+        .extensions = extensions,
         .createSession =
             [transpiler, environment] {
                 auto session = std::make_unique<ScriptSession>(transpiler);

@@ -7,6 +7,8 @@
 //   qpanel::AppLanguages languages;
 //   qpanel::registerJavaScript(languages, &transpiler, &environment);
 
+#include <QStringList>
+
 namespace qpanel {
 
 class AppLanguages;
@@ -15,8 +17,11 @@ class Transpiler;
 
 /// Registers JavaScript with `languages`; `transpiler` must outlive every
 /// session and call the language makes; `environment` (what pn.env may read,
-/// read when a session is created; null: QPANEL_* only) too.
+/// read when a session is created; null: QPANEL_* only) too. `extensions`:
+/// the files it runs (by default .js and .ts).
 void registerJavaScript(AppLanguages& languages, Transpiler* transpiler,
-                        const EnvironmentAccess* environment = nullptr);
+                        const EnvironmentAccess* environment = nullptr,
+                        const QStringList& extensions = {QStringLiteral(".js"),
+                                                         QStringLiteral(".ts")});
 
 }  // namespace qpanel

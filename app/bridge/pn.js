@@ -7,8 +7,9 @@
     const global = globalThis;
     const GROUP = {widget: 0, indicator: 1, pane: 2, layout: 3};
     const facades = new Map();
-    // Looked up once: each `native.x` lookup makes a new method object.
-    const nativeGet = native.get, nativeSet = native.set;
+    // Looked up once: each `native.x` lookup makes a new method object. Bound:
+    // V8's natives check their receiver.
+    const nativeGet = native.get.bind(native), nativeSet = native.set.bind(native);
 
     function Component() {}
     // Components cross to native code and back as {__component: id} (V8's

@@ -5,15 +5,14 @@
 #include "core/periodiccallback.h"
 #include "core/reactive.h"
 #include "plots/chartpane.h"
-#include "session/componentfactory.h"
-#include "widgets/layouts/listlayout.h"
-#include "widgets/panes/panel.h"
+#include "session/scriptrecords.h"
 #include "widgets/panes/reactivepane.h"
 
 namespace qpanel {
 
 PnNative::PnNative(QJSEngine* engine, JsTasks* tasks, Document* document, QObject* parent)
-    : QObject(parent), engine_(engine),
+    : QObject(parent),
+      engine_(engine),
       tasks_(tasks),
       document_(document),
       components_(document),
@@ -238,7 +237,8 @@ QJSValue PnNative::bind(const QJSValue& fn, const QJSValue& args, bool watch, bo
             for (const QVariant& v : values) jsArgs.append(self->engine_->toScriptValue(v));
             JsTasks::Started started = tasks->start(fn, jsArgs);
             if (isJsIterator(started.result))
-                return streamedValues(self, iterateJs(tasks, started.result), append);
+                return paneValues(self->document_,
+                                  streamedValues(self, iterateJs(tasks, started.result)), append);
             if (!started.pending) return self->toVariant(started.result);
             return settledValue(self, tasks, std::move(started));
         };
@@ -264,29 +264,10 @@ QCoro::Task<QVariant> PnNative::settledValue(QPointer<PnNative> self, QPointer<J
 }
 
 QCoro::AsyncGenerator<QVariant> PnNative::streamedValues(QPointer<PnNative> self,
-                                                         QCoro::AsyncGenerator<QJSValue> values,
-                                                         bool append) {
-    // Append mode stacks this run's yields in one Column. The pane that
-    // shows it takes ownership; one never shown (a stale run) goes here.
-    struct OwnedUntilShown {
-        QPointer<Component> column;
-        ~OwnedUntilShown() {
-            if (column && !column->parent()) delete column.data();
-        }
-    } stack;
+                                                         QCoro::AsyncGenerator<QJSValue> values) {
     for (auto it = co_await values.begin(); it != values.end(); co_await ++it) {
         if (!self) co_return;
-        QVariant value = self->toVariant(*it);
-        if (!append) {
-            co_yield value;
-            continue;
-        }
-        if (!stack.column) {
-            Document::Scope scope(self->document_.data());
-            stack.column = createComponent(ComponentGroup::Layout, QStringLiteral("Column"), {});
-        }
-        if (auto* list = qobject_cast<ListLayout*>(stack.column.data())) list->append(panel(value));
-        co_yield QVariant::fromValue<QObject*>(stack.column.data());
+        co_yield self->toVariant(*it);
     }
 }
 
@@ -326,21 +307,8 @@ void PnNative::deliverBusy(bool now) {
 
 double PnNative::fetch(const QString& url, const QJSValue& options, const QJSValue& resolve,
                        const QJSValue& reject) {
-    FetchOptions fetchOptions;
-    fetchOptions.fileRoot = scriptFolder_;
-    if (options.isObject()) {
-        const QJSValue method = options.property(QStringLiteral("method"));
-        if (method.isString()) fetchOptions.method = method.toString().toUpper().toUtf8();
-        const QJSValue timeout = options.property(QStringLiteral("timeout"));
-        if (timeout.isNumber())
-            fetchOptions.timeout = std::chrono::milliseconds(qint64(timeout.toNumber()));
-        const QJSValue body = options.property(QStringLiteral("body"));
-        if (!body.isUndefined() && !body.isNull())
-            fetchOptions.body = body.toVariant().toByteArray();
-        const QVariantMap headers = options.property(QStringLiteral("headers")).toVariant().toMap();
-        for (auto it = headers.cbegin(); it != headers.cend(); ++it)
-            fetchOptions.headers.append({it.key().toUtf8(), it.value().toString().toUtf8()});
-    }
+    const FetchOptions fetchOptions =
+        fetchOptionsFromScript(options.toVariant().toMap(), scriptFolder_);
     QPointer<PnNative> self(this);
     const QUrl target = QUrl::fromUserInput(url, scriptFolder_, QUrl::AssumeLocalFile);
     return double(Runtime::instance().spawn(
@@ -350,20 +318,8 @@ double PnNative::fetch(const QString& url, const QJSValue& options, const QJSVal
             try {
                 const Response response = co_await qpanel::fetch(target, fetchOptions);
                 if (!self) co_return;
-                QJSValue r = self->engine_->newObject();
-                r.setProperty(QStringLiteral("ok"), response.ok());
-                r.setProperty(QStringLiteral("status"), response.status);
-                r.setProperty(QStringLiteral("statusText"), response.statusText);
-                r.setProperty(QStringLiteral("url"), response.url.toString());
-                QJSValue headers = self->engine_->newObject();
-                for (const auto& [name, value] : response.headers)
-                    headers.setProperty(QString::fromLatin1(name).toLower(),
-                                        QString::fromUtf8(value));
-                r.setProperty(QStringLiteral("headers"), headers);
-                r.setProperty(QStringLiteral("__body"),
-                              self->engine_->toScriptValue(response.body));
+                settleArgs.append(self->engine_->toScriptValue(responseRecord(response)));
                 settle = resolve;
-                settleArgs.append(r);
             } catch (const FetchError& e) {
                 if (!self) co_return;
                 settle = reject;
@@ -408,12 +364,7 @@ void PnNative::asCurrentJsTask(Fn&& fn) const {
                                     ? context.property(QStringLiteral("calledWithLockDirectly"))
                                     : QJSValue();
         if (!direct.isString()) throw;
-        throw LockRequiredError(
-            QStringLiteral("%1 (%2 is wrapped with pn.io.with_lock but was called directly: "
-                           "with_lock takes effect when it runs as a callback, given to "
-                           "on_click, param.watch, add_periodic_callback or pn.state.execute)")
-                .arg(QString::fromUtf8(e.what()), direct.toString())
-                .toStdString());
+        throw ScriptModels::calledWithLockDirectly(e, direct.toString());
     }
 }
 
@@ -485,24 +436,8 @@ QJSValue PnNative::addPeriodic(const QJSValue& callback, const QVariantMap& opti
     return guarded([&] {
         if (!callback.isCallable())
             throw ParamError("add_periodic_callback: the callback must be a function");
-        static const QStringList known{"period", "count", "timeout", "start"};
-        for (auto it = options.cbegin(); it != options.cend(); ++it)
-            if (!known.contains(it.key()))
-                throw ParamError(
-                    QStringLiteral("add_periodic_callback: unknown option '%1' (allowed: %2)")
-                        .arg(it.key(), known.join(", "))
-                        .toStdString());
-        PeriodicCallback::Options o;
-        o.periodMs = options.value("period", 500).toInt();
-        if (options.contains("count") && options.value("count").isValid())
-            o.count = options.value("count").toInt();
-        if (options.contains("timeout") && options.value("timeout").isValid())
-            o.timeoutMs = options.value("timeout").toInt();
-        o.start = options.value("start", true).toBool();
-        const QString name = callback.property(QStringLiteral("name")).toString();
-        o.origin = QStringLiteral("periodic callback %1(%2 ms)")
-                       .arg(name.isEmpty() ? QString() : name + QLatin1Char(' '))
-                       .arg(o.periodMs);
+        const PeriodicCallback::Options o = ScriptModels::periodicOptions(
+            options, callback.property(QStringLiteral("name")).toString());
         QPointer<JsTasks> tasks = tasks_;
         QPointer<Document> document = document_;
         Callback<> body = [tasks, document, callback, withLock]() -> QCoro::Task<> {
@@ -517,19 +452,7 @@ QJSValue PnNative::addPeriodic(const QJSValue& callback, const QVariantMap& opti
 QJSValue PnNative::periodic(int id, const QString& what, const QJSValue& value) {
     return guarded([&] {
         auto* pc = models_.require<PeriodicCallback>(id, "periodic callback");
-        if (what == QLatin1String("start"))
-            pc->start();
-        else if (what == QLatin1String("stop"))
-            pc->stop();
-        else if (what == QLatin1String("running"))
-            return QJSValue(pc->running());
-        else if (what == QLatin1String("counter"))
-            return QJSValue(pc->counter());
-        else if (what == QLatin1String("period"))
-            return QJSValue(pc->period());
-        else if (what == QLatin1String("setPeriod"))
-            pc->setPeriod(value.toInt());
-        return QJSValue();
+        return engine_->toScriptValue(ScriptModels::controlPeriodic(*pc, what, value.toVariant()));
     });
 }
 

@@ -113,8 +113,7 @@ private:
     static QCoro::Task<QVariant> settledValue(QPointer<PnNative> self, QPointer<JsTasks> tasks,
                                               JsTasks::Started started);
     static QCoro::AsyncGenerator<QVariant> streamedValues(QPointer<PnNative> self,
-                                                          QCoro::AsyncGenerator<QJSValue> values,
-                                                          bool append);
+                                                          QCoro::AsyncGenerator<QJSValue> values);
     Component* require(int id) const { return components_.require(id); }
     int remember(Component* component) { return components_.remember(component); }
     QJSValue fail(const QString& message) const;

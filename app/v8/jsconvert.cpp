@@ -1,12 +1,11 @@
 #include "v8/jsconvert.h"
 
-#include <cstring>
-
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QStringList>
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 #include "v8/jsengine.h"
@@ -160,8 +159,11 @@ v8::Local<v8::Value> toJs(QObjectBinding& binding, QMetaType type, const void* d
         case QMetaType::QByteArray: {
             // Bytes are an ArrayBuffer, as QJSEngine and fetch's arrayBuffer() give them.
             const auto& bytes = *static_cast<const QByteArray*>(data);
-            const v8::Local<v8::ArrayBuffer> buffer = v8::ArrayBuffer::New(isolate, size_t(bytes.size()));
-            if (!bytes.isEmpty()) std::memcpy(buffer->GetBackingStore()->Data(), bytes.constData(), size_t(bytes.size()));
+            const v8::Local<v8::ArrayBuffer> buffer =
+                v8::ArrayBuffer::New(isolate, size_t(bytes.size()));
+            if (!bytes.isEmpty())
+                std::memcpy(buffer->GetBackingStore()->Data(), bytes.constData(),
+                            size_t(bytes.size()));
             return buffer;
         }
         case QMetaType::Void:
@@ -267,8 +269,10 @@ std::optional<QVariant> fromJs(QObjectBinding& binding, v8::Local<v8::Context> c
         case QMetaType::QVariant:
             return toVariant(binding, context, value);
         case QMetaType::QByteArray:
-            if (value->IsArrayBuffer() || value->IsArrayBufferView()) return QVariant(bytesOf(value));
-            if (value->IsString()) return QVariant(toQString(isolate, value.As<v8::String>()).toUtf8());
+            if (value->IsArrayBuffer() || value->IsArrayBufferView())
+                return QVariant(bytesOf(value));
+            if (value->IsString())
+                return QVariant(toQString(isolate, value.As<v8::String>()).toUtf8());
             *expected = QStringLiteral("an ArrayBuffer, a typed array or a string");
             return std::nullopt;
         default:

@@ -83,6 +83,19 @@ JsEngine::~JsEngine() {
     isolate_->Dispose();
 }
 
+void JsEngine::setTimeLimit(std::chrono::milliseconds limit) {
+    limits_.timeLimit = limit;
+    watchdog_->setLimit(limit);
+}
+
+std::chrono::milliseconds JsEngine::timeLimit() const {
+    return watchdog_->limit();
+}
+
+void JsEngine::interruptRunaway() {
+    watchdog_->overrunNow();
+}
+
 std::optional<JsError> JsEngine::runScript(const QString& source, const QString& fileName) {
     return runMacrotask([&](v8::Local<v8::Context> context) {
         v8::ScriptOrigin origin(isolate_, toV8(isolate_, fileName));

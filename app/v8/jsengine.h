@@ -53,6 +53,13 @@ public:
     v8::Isolate* isolate() const { return isolate_; }
     v8::Local<v8::Context> context() const { return context_.Get(isolate_); }
     const JsLimits& limits() const { return limits_; }
+    /// Changes JsLimits::timeLimit for the macrotasks to come.
+    void setTimeLimit(std::chrono::milliseconds limit);
+    std::chrono::milliseconds timeLimit() const;
+    /// Stops the macrotask running now as the watchdog would (with its line,
+    /// "ran longer than N ms"). Thread-safe: for a helper thread while the
+    /// engine's thread is stuck in a script.
+    void interruptRunaway();
     JsTimers& timers() { return *timers_; }
     /// QObjects seen from this engine's scripts (v8/qobjectwrap.h).
     QObjectBinding& qobjects() { return *qobjects_; }

@@ -5,6 +5,7 @@
 
 #include <v8.h>
 
+#include <QList>
 #include <QString>
 
 #include "core/sourcelocation.h"
@@ -22,6 +23,9 @@ struct JsError {
     QString message;
     SourceLocation location;
     QString stack;
+    /// Where the stack was when the error was made, innermost first, when
+    /// V8 captured it (file, line, column of each JavaScript frame).
+    QList<SourceLocation> frames;
     /// For a stop (TimeLimit, HeapLimit): the context's continuation-preserved
     /// data at that moment when it was a number — the JsTaskRunner task
     /// whose code was stopped (0: none).
@@ -31,7 +35,9 @@ struct JsError {
     QString toString() const { return location.describe(message); }
 
     /// The exception `tryCatch` caught: String(exception), where V8's
-    /// message places it, the stack if the value is an Error.
+    /// message places it, the stack if the value is an Error. Placed in the
+    /// user's code: qpanel's own script frames (:/qpanel/ resources) are
+    /// skipped, in the location and the stack, unless nothing else is left.
     static JsError fromTryCatch(v8::Isolate* isolate, v8::Local<v8::Context> context,
                                 const v8::TryCatch& tryCatch);
     /// A thrown or rejected `value`, placed by `message` (V8's, for the value).

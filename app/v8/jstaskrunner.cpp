@@ -99,6 +99,18 @@ private:
     std::optional<JsError> error_;
 };
 
+/// A task's sleeps are forgotten when its call ends, however it ends.
+struct JsTaskRunner::ForgetSleeps {
+    QPointer<JsTaskRunner> runner;
+    quint64 task;
+    ~ForgetSleeps() {
+        if (runner && task) {
+            runner->sleepsByTask_.remove(task);
+            runner->cancelHooks_.remove(task);
+        }
+    }
+};
+
 JsTaskRunner::JsTaskRunner(JsEngine& engine, Document* document, QObject* parent)
     : QObject(parent), engine_(engine), document_(document) {
     engine_.runMacrotask([&](v8::Local<v8::Context> context) {
@@ -134,6 +146,15 @@ JsTaskRunner::~JsTaskRunner() {
     cancelledErrorClass_.Reset();
 }
 
+v8::Local<v8::Function> JsTaskRunner::cancelledErrorClass() const {
+    return cancelledErrorClass_.Get(engine_.isolate());
+}
+
+void JsTaskRunner::onCancel(v8::Local<v8::Context> context, v8::Local<v8::Function> hook) {
+    if (const quint64 task = currentJsTask(context))
+        cancelHooks_[task].append(std::make_shared<JsValueRef>(engine_, hook));
+}
+
 v8::Local<v8::Value> JsTaskRunner::cancelledError(v8::Local<v8::Context> context) const {
     return cancelledErrorClass_.Get(engine_.isolate())->NewInstance(context).ToLocalChecked();
 }
@@ -153,14 +174,7 @@ quint64 JsTaskRunner::call(JsFunction fn, QVariantList args, const QString& orig
 QCoro::Task<QVariant> JsTaskRunner::evaluate(JsFunction fn, QVariantList args) {
     const TaskRecord* task = currentTask();
     const quint64 taskId = task ? task->id : 0;
-    // Its sleeps are forgotten when it ends, however it ends.
-    struct ForgetSleeps {
-        QPointer<JsTaskRunner> runner;
-        quint64 task;
-        ~ForgetSleeps() {
-            if (runner && task) runner->sleepsByTask_.remove(task);
-        }
-    } forget{this, taskId};
+    ForgetSleeps forget{this, taskId};
     std::shared_ptr<JsValueRef> result = start(fn, args, taskId);
     co_return co_await settle(std::move(result));
 }
@@ -168,25 +182,74 @@ QCoro::Task<QVariant> JsTaskRunner::evaluate(JsFunction fn, QVariantList args) {
 std::shared_ptr<JsValueRef> JsTaskRunner::start(const JsFunction& fn, const QVariantList& args,
                                                 quint64 task) {
     if (!fn.engine()) return {};
+    return startIn(task, [&](v8::Local<v8::Context> context) {
+        QVarLengthArray<v8::Local<v8::Value>, 6> argv;
+        for (const QVariant& arg : args) argv.append(toJs(engine_.qobjects(), arg));
+        return fn.get()->Call(context, v8::Undefined(engine_.isolate()), int(argv.size()),
+                              argv.data());
+    });
+}
+
+std::shared_ptr<JsValueRef> JsTaskRunner::startIn(quint64 task, const Invocation& call) {
     std::shared_ptr<JsValueRef> result;
     const std::optional<JsError> error = engine_.runMacrotask([&](v8::Local<v8::Context> context) {
         v8::Isolate* isolate = engine_.isolate();
-        QVarLengthArray<v8::Local<v8::Value>, 6> argv;
-        for (const QVariant& arg : args) argv.append(toJs(engine_.qobjects(), arg));
-        // The task's id goes with every reaction made while fn runs.
+        // The task's id goes with every reaction made while the call runs.
         const v8::Local<v8::Value> outer = context->GetContinuationPreservedEmbedderData();
         context->SetContinuationPreservedEmbedderData(
             task ? v8::Local<v8::Value>(v8::Number::New(isolate, double(task)))
                  : v8::Local<v8::Value>(v8::Undefined(isolate)));
         v8::Local<v8::Value> value;
-        if (fn.get()
-                ->Call(context, v8::Undefined(isolate), int(argv.size()), argv.data())
-                .ToLocal(&value))
-            result = std::make_shared<JsValueRef>(engine_, value);
+        if (call(context).ToLocal(&value)) result = std::make_shared<JsValueRef>(engine_, value);
         context->SetContinuationPreservedEmbedderData(outer);
     });
     if (error) throwJsError(*error);
     return result;
+}
+
+JsTaskRunner::Started JsTaskRunner::begin(const JsFunction& fn, const QVariantList& args) {
+    const TaskRecord* task = currentTask();
+    Started started{start(fn, args, task ? task->id : 0), false, task ? task->id : 0};
+    if (!started.result) return started;
+    engine_.runMacrotask([&](v8::Local<v8::Context> context) {
+        const v8::Local<v8::Value> value = started.result->get();
+        if (!value->IsObject() || value->IsPromise()) return;
+        v8::Isolate* isolate = engine_.isolate();
+        const v8::Local<v8::Object> object = value.As<v8::Object>();
+        v8::Local<v8::Value> next, then;
+        started.iterator =
+            object->Get(context, toV8(isolate, QStringLiteral("next"))).ToLocal(&next) &&
+            next->IsFunction() &&
+            !(object->Get(context, toV8(isolate, QStringLiteral("then"))).ToLocal(&then) &&
+              then->IsFunction());
+    });
+    return started;
+}
+
+QCoro::Task<QVariant> JsTaskRunner::finish(Started started) {
+    ForgetSleeps forget{this, started.task};
+    co_return co_await settle(std::move(started.result));
+}
+
+QCoro::AsyncGenerator<QVariant> JsTaskRunner::iterate(Started started) {
+    ForgetSleeps forget{this, started.task};
+    const std::shared_ptr<JsValueRef> iterator = started.result;
+    for (;;) {
+        if (!iterator->engine()) co_return;
+        std::shared_ptr<JsValueRef> step =
+            startIn(started.task, [&](v8::Local<v8::Context> context) -> v8::MaybeLocal<v8::Value> {
+                const v8::Local<v8::Object> object = iterator->get().As<v8::Object>();
+                v8::Local<v8::Value> next;
+                if (!object->Get(context, toV8(engine_.isolate(), QStringLiteral("next")))
+                         .ToLocal(&next) ||
+                    !next->IsFunction())
+                    return {};
+                return next.As<v8::Function>()->Call(context, object, 0, nullptr);
+            });
+        const QVariantMap result = (co_await settle(std::move(step))).toMap();
+        if (result.value(QStringLiteral("done")).toBool()) co_return;
+        co_yield result.value(QStringLiteral("value"));
+    }
 }
 
 QCoro::Task<QVariant> JsTaskRunner::settle(std::shared_ptr<JsValueRef> result) {
@@ -254,9 +317,17 @@ int JsTaskRunner::pendingSleeps() const {
 
 void JsTaskRunner::cancelSleepsOf(quint64 task) {
     const QSet<int> ids = sleepsByTask_.take(task);
-    if (ids.isEmpty()) return;
+    const QList<std::shared_ptr<JsValueRef>> hooks = cancelHooks_.take(task);
+    if (ids.isEmpty() && hooks.isEmpty()) return;
     const std::optional<JsError> error = engine_.runMacrotask([&](v8::Local<v8::Context> context) {
         for (int id : ids) engine_.timers().rejectSleep(context, id, cancelledError(context));
+        for (const auto& hook : hooks) {
+            const v8::Local<v8::Value> fn = hook->get();
+            if (fn->IsFunction())
+                static_cast<void>(fn.As<v8::Function>()
+                                      ->Call(context, v8::Undefined(engine_.isolate()), 0, nullptr)
+                                      .IsEmpty());
+        }
     });
     if (error) engine_.report(*error);
 }

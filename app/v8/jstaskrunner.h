@@ -15,6 +15,7 @@
 
 #include <v8.h>
 
+#include <QCoro/QCoroAsyncGenerator>
 #include <QCoro/QCoroTask>
 #include <QHash>
 #include <QObject>
@@ -53,6 +54,21 @@ public:
     /// throws LocatedError.
     QCoro::Task<QVariant> evaluate(JsFunction fn, QVariantList args);
 
+    /// evaluate() in two steps, for callers that look at what `fn` returned
+    /// before waiting (pn.bind's generators): begin() runs its synchronous
+    /// part inside the running task (throwing LocatedError), then finish()
+    /// waits for the value, or iterate() pulls an iterator's values.
+    struct Started {
+        std::shared_ptr<JsValueRef> result;
+        bool iterator = false;  ///< a (sync or async) iterator: has next(), is not a thenable
+        quint64 task = 0;
+    };
+    Started begin(const JsFunction& fn, const QVariantList& args);
+    QCoro::Task<QVariant> finish(Started started);
+    /// Each value the iterator yields (awaiting an async one's promises), as
+    /// toVariant converts it, until it is done; a throw is a LocatedError.
+    QCoro::AsyncGenerator<QVariant> iterate(Started started);
+
     /// A promise resolved after `delay` (pn.sleep). Made inside a task, it
     /// rejects with CancelledError if the task is cancelled first.
     v8::Local<v8::Promise> sleep(v8::Local<v8::Context> context, std::chrono::milliseconds delay);
@@ -62,15 +78,27 @@ public:
     /// Sleeps pending in tasks (not yet woken or cancelled).
     int pendingSleeps() const;
 
+    /// `hook()` runs if the task the running JS code belongs to is cancelled
+    /// while it is pending (pn.fetch cancels its request and rejects). No
+    /// task: never.
+    void onCancel(v8::Local<v8::Context> context, v8::Local<v8::Function> hook);
+
     /// `new CancelledError()` of this engine (name "CancelledError", an Error).
     v8::Local<v8::Value> cancelledError(v8::Local<v8::Context> context) const;
+    /// The CancelledError class itself (scripts' `host.CancelledError`).
+    v8::Local<v8::Function> cancelledErrorClass() const;
 
     class PromiseAwaiter;
+    struct ForgetSleeps;
 
 private:
     /// Calls fn in `task`'s context; the result (a promise or a value) or a
     /// LocatedError thrown.
     std::shared_ptr<JsValueRef> start(const JsFunction& fn, const QVariantList& args, quint64 task);
+    /// Runs `call` as a macrotask with `task` as the continuation data; what
+    /// it returns, or a LocatedError thrown.
+    using Invocation = std::function<v8::MaybeLocal<v8::Value>(v8::Local<v8::Context>)>;
+    std::shared_ptr<JsValueRef> startIn(quint64 task, const Invocation& call);
     QCoro::Task<QVariant> settle(std::shared_ptr<JsValueRef> result);
     void cancelSleepsOf(quint64 task);
     /// The task whose code a limit stopped after an await never continues
@@ -82,7 +110,8 @@ private:
     QPointer<Document> document_;
     v8::Global<v8::Function> cancelledErrorClass_;
     QHash<quint64, QSet<int>> sleepsByTask_;  ///< timer ids, for cancelling
-    QHash<int, PromiseAwaiter*> waiting_;     ///< by token
+    QHash<quint64, QList<std::shared_ptr<JsValueRef>>> cancelHooks_;
+    QHash<int, PromiseAwaiter*> waiting_;  ///< by token
     int nextToken_ = 0;
 };
 

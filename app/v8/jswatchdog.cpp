@@ -21,7 +21,7 @@ std::chrono::milliseconds JsWatchdog::defaultLimit() {
 
 JsWatchdog::JsWatchdog(std::chrono::milliseconds limit,
                        std::function<void(std::uint64_t run)> onOverrun)
-    : limit_(std::max(limit, std::chrono::milliseconds(1))),
+    : limitMs_(std::max<std::int64_t>(limit.count(), 1)),
       onOverrun_(std::move(onOverrun)),
       thread_([this] { watch(); }) {}
 
@@ -34,6 +34,11 @@ JsWatchdog::~JsWatchdog() {
     thread_.join();
 }
 
+void JsWatchdog::setLimit(std::chrono::milliseconds limit) {
+    limitMs_.store(std::max<std::int64_t>(limit.count(), 1), std::memory_order_relaxed);
+    wake_.notify_all();
+}
+
 std::uint64_t JsWatchdog::enter() {
     const std::uint64_t run = run_.fetch_add(1, std::memory_order_relaxed) + 1;
     startedNs_.store(nowNs(), std::memory_order_relaxed);
@@ -43,12 +48,13 @@ std::uint64_t JsWatchdog::enter() {
 void JsWatchdog::watch() {
     // Polling instead of a wake-up per run keeps enter() cheap; the
     // overshoot is at most one period.
-    const auto period =
-        std::clamp(limit_ / 8, std::chrono::milliseconds(5), std::chrono::milliseconds(250));
-    const std::int64_t limitNs = std::chrono::nanoseconds(limit_).count();
     std::uint64_t reported = 0;
     std::unique_lock lock(mutex_);
-    while (!wake_.wait_for(lock, period, [this] { return stopping_; })) {
+    for (;;) {
+        const auto period =
+            std::clamp(limit() / 8, std::chrono::milliseconds(5), std::chrono::milliseconds(250));
+        if (wake_.wait_for(lock, period, [this] { return stopping_; })) return;
+        const std::int64_t limitNs = std::chrono::nanoseconds(limit()).count();
         const std::uint64_t run = run_.load(std::memory_order_relaxed);
         const std::int64_t started = startedNs_.load(std::memory_order_relaxed);
         if (started == 0 || run == reported || nowNs() - started < limitNs) continue;

@@ -26,7 +26,14 @@ public:
     JsWatchdog(const JsWatchdog&) = delete;
     JsWatchdog& operator=(const JsWatchdog&) = delete;
 
-    std::chrono::milliseconds limit() const { return limit_; }
+    std::chrono::milliseconds limit() const {
+        return std::chrono::milliseconds(limitMs_.load(std::memory_order_relaxed));
+    }
+    /// Takes effect within one polling period (at most 250 ms).
+    void setLimit(std::chrono::milliseconds limit);
+    /// Reports the run in progress now, as if it had overrun (a caller that
+    /// knows the script is stuck: the CLI's --timeout). Any thread.
+    void overrunNow() { onOverrun_(run()); }
 
     /// A run starts (engine thread); returns its number.
     std::uint64_t enter();
@@ -37,7 +44,7 @@ public:
 private:
     void watch();
 
-    const std::chrono::milliseconds limit_;
+    std::atomic<std::int64_t> limitMs_;
     const std::function<void(std::uint64_t)> onOverrun_;
     // Atomics, not a lock: a run costs two relaxed stores and a clock read.
     std::atomic<std::uint64_t> run_{0};

@@ -203,7 +203,7 @@ const QString kEnvScript = QStringLiteral(
 QStringList runEnvScript(Session& s) {
     QStringList lines;
     QObject::connect(
-        &s.session, &qpanel::ScriptSession::messageLogged, &s.session,
+        s.session.app(), &qpanel::AppSession::messageLogged, s.session.app(),
         [&lines](const QString& level, const QString& text) { lines << level + ": " + text; });
     EXPECT_TRUE(s.session.run(kEnvScript, QStringLiteral("/app/env.js"))) << s.firstError();
     return lines;

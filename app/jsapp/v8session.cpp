@@ -1,0 +1,257 @@
+#include "jsapp/v8session.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+#include "core/document.h"
+#include "core/runtime.h"
+#include "jsapp/v8pn.h"
+#include "v8/jsengine.h"
+#include "v8/jstaskrunner.h"
+#include "v8/jstimers.h"
+#include "v8/qobjectwrap.h"
+#include "v8/v8string.h"
+
+namespace qpanel {
+
+using v8engine::ConsoleLevel;
+using v8engine::JsEngine;
+using v8engine::JsError;
+using v8engine::JsTaskRunner;
+
+namespace {
+
+ScriptError scriptError(const JsError& error) {
+    return ScriptError{error.message, error.location};
+}
+
+QString resourceText(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) qFatal("missing resource %s", qPrintable(path));
+    return QString::fromUtf8(file.readAll());
+}
+
+/// Compiles and runs a resource whose completion value is a function.
+v8::Local<v8::Function> installer(v8::Local<v8::Context> context, const QString& path) {
+    v8::Isolate* isolate = context->GetIsolate();
+    v8::ScriptOrigin origin(isolate, v8engine::toV8(isolate, path));
+    const v8::Local<v8::Value> made =
+        v8::Script::Compile(context, v8engine::toV8(isolate, resourceText(path)), &origin)
+            .ToLocalChecked()
+            ->Run(context)
+            .ToLocalChecked();
+    return made.As<v8::Function>();
+}
+
+JsTaskRunner* runnerOf(const v8::FunctionCallbackInfo<v8::Value>& info) {
+    return static_cast<JsTaskRunner*>(info.Data().As<v8::External>()->Value());
+}
+
+}  // namespace
+
+V8Session::V8Session(QObject* parent)
+    : AppSession(parent),
+      engine_(std::make_unique<JsEngine>()),
+      document_(std::make_unique<Document>()),
+      tasks_(std::make_unique<JsTaskRunner>(*engine_, document_.get())),
+      native_(std::make_unique<V8Pn>(*engine_, *tasks_, document_.get())) {
+    native_->setWarning([this](const QString& text) { emit messageLogged("warn", text); });
+    connect(engine_.get(), &JsEngine::consoleMessage, this,
+            [this](ConsoleLevel level, const QString& text) {
+                emit messageLogged(level == ConsoleLevel::Error  ? QStringLiteral("error")
+                                   : level == ConsoleLevel::Warn ? QStringLiteral("warn")
+                                                                 : QStringLiteral("log"),
+                                   text);
+            });
+    // The engine's own errors (timer callbacks, unhandled rejections) reach no stderr by
+    // themselves.
+    connect(engine_.get(), &JsEngine::errorReported, this, [this](const JsError& error) {
+        reportCallbackError(scriptError(error), error.stack, ErrorEcho::NotPrinted);
+    });
+    // Errors of this app's tasks go to pn.config.exception_handler while the
+    // script has one; else the runtime's report, which comes back here.
+    connect(native_.get(), &V8Pn::exceptionHandlerChanged, this, [this](bool set) {
+        hasExceptionHandler_ = set;
+        Runtime::ExceptionHandler handler;
+        if (set)
+            handler = [this](const ErrorReport& report) {
+                reportCallbackError({report.message, report.location}, report.stack,
+                                    ErrorEcho::NotPrinted);
+            };
+        Runtime::instance().setExceptionHandler(document_.get(), std::move(handler));
+    });
+    connect(&Runtime::instance(), &Runtime::errorReported, this, [this](const ErrorReport& report) {
+        if (report.owner != document_.get()) return;
+        emit errorReported({report.message, report.location}, report.stack,
+                           ErrorEcho::PrintedByRuntime);
+    });
+    installPn();
+}
+
+V8Session::~V8Session() {
+    // Errors while closing get the default report: the script is going away.
+    if (Runtime* runtime = Runtime::ifExists()) runtime->setExceptionHandler(document_.get(), {});
+    // Close the app while the engine exists: cancelled tasks unwind through
+    // their JS finally blocks, then components and views go.
+    document_.reset();
+    native_.reset();
+    tasks_.reset();
+    engine_.reset();
+}
+
+void V8Session::installPn() {
+    const std::optional<JsError> error = engine_->runMacrotask([&](v8::Local<v8::Context> context) {
+        v8::Isolate* isolate = context->GetIsolate();
+        const v8::Local<v8::External> runner = v8::External::New(isolate, tasks_.get());
+        const auto sleep = [](const v8::FunctionCallbackInfo<v8::Value>& info) {
+            const v8::Local<v8::Context> context = info.GetIsolate()->GetCurrentContext();
+            const double ms = info[0]->IsNumber() ? info[0].As<v8::Number>()->Value() : 0;
+            info.GetReturnValue().Set(
+                runnerOf(info)->sleep(context, std::chrono::milliseconds(qint64(ms))));
+        };
+        const auto onCancel = [](const v8::FunctionCallbackInfo<v8::Value>& info) {
+            if (info[0]->IsFunction())
+                runnerOf(info)->onCancel(info.GetIsolate()->GetCurrentContext(),
+                                         info[0].As<v8::Function>());
+        };
+        const v8::Local<v8::Value> nativeObject = engine_->qobjects().wrap(native_.get());
+        v8::Local<v8::Value> hostArgs[] = {
+            v8::Function::New(context, sleep, runner).ToLocalChecked(),
+            v8::Function::New(context, onCancel, runner).ToLocalChecked(),
+            tasks_->cancelledErrorClass(), nativeObject};
+        const v8::Local<v8::Value> host =
+            installer(context, QStringLiteral(":/qpanel/jsapp/v8host.js"))
+                ->Call(context, v8::Undefined(isolate), 4, hostArgs)
+                .ToLocalChecked();
+        context->Global()
+            ->DefineOwnProperty(context, v8engine::toV8(isolate, QStringLiteral("__qpanel")), host,
+                                v8::DontEnum)
+            .Check();
+        v8::Local<v8::Value> pnArgs[] = {nativeObject, host};
+        static_cast<void>(installer(context, QStringLiteral(":/qpanel/jsapp/pn.js"))
+                              ->Call(context, v8::Undefined(isolate), 2, pnArgs)
+                              .ToLocalChecked());
+    });
+    if (error) qFatal("pn.js on V8: %s", qPrintable(error->toString()));
+}
+
+bool V8Session::load(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        emit errorReported(
+            ScriptError{QStringLiteral("cannot read the app script: %1").arg(file.errorString()),
+                        {.file = path}},
+            QString(), ErrorEcho::NotPrinted);
+        return false;
+    }
+    native_->setScriptFolder(QFileInfo(path).absolutePath());
+    return run(QString::fromUtf8(file.readAll()), QFileInfo(path).absoluteFilePath());
+}
+
+bool V8Session::run(const QString& source, const QString& fileName) {
+    std::optional<JsError> error;
+    // Top-level code builds the app: it belongs to this document and holds
+    // its lock, as a sync callback would.
+    Document::Scope scope(document_.get());
+    document_->runLocked([&] { error = engine_->runScript(source, fileName); },
+                         QStringLiteral("app script"));
+    if (!error) return true;
+    emit errorReported(scriptError(*error), error->stack, ErrorEcho::NotPrinted);
+    return false;
+}
+
+void V8Session::reportCallbackError(const ScriptError& error, const QString& stack,
+                                    ErrorEcho echo) {
+    if (hasExceptionHandler_ && !handlingError_ && callExceptionHandler(error)) return;
+    emit errorReported(error, stack, echo);
+}
+
+bool V8Session::callExceptionHandler(const ScriptError& error) {
+    handlingError_ = true;
+    bool called = false;
+    const std::optional<JsError> failure =
+        engine_->runMacrotask([&](v8::Local<v8::Context> context) {
+            v8::Isolate* isolate = context->GetIsolate();
+            const auto name = [&](const char* text) {
+                return v8engine::toV8(isolate, QString::fromLatin1(text));
+            };
+            v8::Local<v8::Value> host, handler;
+            if (!context->Global()->Get(context, name("__qpanel")).ToLocal(&host) ||
+                !host->IsObject() ||
+                !host.As<v8::Object>()->Get(context, name("exceptionHandler")).ToLocal(&handler) ||
+                !handler->IsFunction())
+                return;
+            // The handler gets an Error with the message and where it happened.
+            QString message = error.message;
+            const qsizetype colon = message.indexOf(QLatin1String(": "));
+            if (colon > 0 && !message.left(colon).contains(QLatin1Char(' ')))
+                message = message.mid(colon + 2);  // "Error: bad" -> "bad", as e.message
+            v8::Local<v8::Value> e = v8::Exception::Error(v8engine::toV8(isolate, message));
+            const auto object = e.As<v8::Object>();
+            object->Set(context, name("fileName"), v8engine::toV8(isolate, error.location.file))
+                .Check();
+            object->Set(context, name("lineNumber"), v8::Integer::New(isolate, error.location.line))
+                .Check();
+            called = true;
+            v8::Local<v8::Value> result;
+            if (!handler.As<v8::Function>()
+                     ->Call(context, v8::Undefined(isolate), 1, &e)
+                     .ToLocal(&result) ||
+                !result->IsPromise())
+                return;
+            // An async handler's rejection is reported by default, as a throw is.
+            const auto reportRejection = [](const v8::FunctionCallbackInfo<v8::Value>& info) {
+                auto* self = static_cast<V8Session*>(info.Data().As<v8::External>()->Value());
+                v8::Isolate* isolate = info.GetIsolate();
+                self->reportHandlerFailure(
+                    JsError::fromValue(isolate, isolate->GetCurrentContext(), info[0],
+                                       v8::Exception::CreateMessage(isolate, info[0])));
+            };
+            static_cast<void>(
+                result.As<v8::Promise>()
+                    ->Catch(context, v8::Function::New(context, reportRejection,
+                                                       v8::External::New(isolate, this))
+                                         .ToLocalChecked())
+                    .IsEmpty());
+        });
+    handlingError_ = false;
+    if (failure) {
+        reportHandlerFailure(*failure);
+        emit errorReported(error, QString(), ErrorEcho::NotPrinted);  // the original, by default
+    }
+    return called;
+}
+
+void V8Session::reportHandlerFailure(const JsError& failure) {
+    ScriptError failed = scriptError(failure);
+    failed.message = QStringLiteral("pn.config.exception_handler failed: %1").arg(failed.message);
+    emit errorReported(failed, failure.stack, ErrorEcho::NotPrinted);
+}
+
+void V8Session::setScriptTimeLimit(std::chrono::milliseconds limit) {
+    engine_->setTimeLimit(limit);
+}
+
+std::chrono::milliseconds V8Session::scriptTimeLimit() const {
+    return engine_->timeLimit();
+}
+
+void V8Session::interruptRunaway() {
+    engine_->interruptRunaway();
+}
+
+void V8Session::setEnvironmentAccess(EnvironmentAccess access) {
+    native_->setEnvironmentAccess(std::move(access));
+}
+
+bool V8Session::hostIsIdle() const {
+    return engine_->timers().activeCount() == 0;
+}
+
+QStringList V8Session::hostActivity() const {
+    if (const std::size_t n = engine_->timers().activeCount())
+        return {QStringLiteral("%1 timer(s) or sleep(s) pending").arg(n)};
+    return {};
+}
+
+}  // namespace qpanel
