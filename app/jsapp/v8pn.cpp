@@ -33,8 +33,7 @@ bool V8Pn::taskHoldsLock() const {
 }
 
 void V8Pn::noteCalledWithLockDirectly(const QString& what) {
-    if (const quint64 task = tasks_ ? tasks_->currentJsTask(engine_.context()) : 0)
-        calledWithLockDirectly_.insert(task, what);
+    if (tasks_) tasks_->noteOnTask(engine_.context(), what);
 }
 
 QVariant V8Pn::get(int id, const QString& name) {
@@ -70,6 +69,9 @@ int V8Pn::watch(int id, const QStringList& names, const JsFunction& callback, bo
         policy = CallbackPolicy::exclusive();
     else if (mode == QLatin1String("limit"))
         policy = CallbackPolicy::limitedTo(std::max(1, limit));
+    // A plain callback runs at once like param's watchers; a policy or the
+    // lock needs a task from the start.
+    const bool eager = mode == QLatin1String("concurrent") && !withLock;
     auto state = std::make_shared<PolicyState>(policy);
     const QString where =
         origin.isEmpty()
@@ -80,10 +82,13 @@ int V8Pn::watch(int id, const QStringList& names, const JsFunction& callback, bo
     // policy, cancellation and errors are the runtime's.
     return component->watch(
         names,
-        [self, callback, state, where, id, withLock](const Events& events) {
+        [self, callback, state, where, id, withLock, eager](const Events& events) {
             if (!self || !self->tasks_) return;
-            self->tasks_->call(callback, self->eventArguments(id, events), where,
-                               {state, withLock});
+            if (eager)
+                self->tasks_->callEagerly(callback, self->eventArguments(id, events), where);
+            else
+                self->tasks_->call(callback, self->eventArguments(id, events), where,
+                                   {state, withLock});
         },
         WatchOptions{onlychanged, {}, where});
 }
@@ -233,9 +238,9 @@ void V8Pn::asCurrentJsTask(const std::function<void()>& edit) const {
     try {
         edit();
     } catch (const LockRequiredError& e) {
-        const auto direct = calledWithLockDirectly_.constFind(taskId);
-        if (direct == calledWithLockDirectly_.cend()) throw;
-        throw ScriptModels::calledWithLockDirectly(e, *direct);
+        const QString direct = tasks_ ? tasks_->taskNote(taskId) : QString();
+        if (direct.isEmpty()) throw;
+        throw ScriptModels::calledWithLockDirectly(e, direct);
     }
 }
 

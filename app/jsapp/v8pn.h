@@ -129,7 +129,6 @@ private:
     QString scriptFolder_;
     ComponentRegistry components_;
     ScriptModels models_;
-    QHash<quint64, QString> calledWithLockDirectly_;  // by task id
     QHash<int, v8engine::JsFunction> busyWatchers_;
     bool lastBusy_ = false;
     int nextBusyWatcher_ = 0;

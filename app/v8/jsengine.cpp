@@ -12,6 +12,13 @@
 
 namespace qpanel::v8engine {
 
+quint64 continuationTask(v8::Local<v8::Value> data) {
+    if (data->IsNumber()) return quint64(data.As<v8::Number>()->Value());
+    if (!data->IsObject() || data.As<v8::Object>()->InternalFieldCount() != 1) return 0;
+    const v8::Local<v8::Value> field = data.As<v8::Object>()->GetInternalField(0);
+    return field->IsNumber() ? quint64(field.As<v8::Number>()->Value()) : 0;
+}
+
 namespace {
 constexpr std::size_t kMb = 1024 * 1024;
 }  // namespace
@@ -106,13 +113,16 @@ std::optional<JsError> JsEngine::runScript(const QString& source, const QString&
     });
 }
 
-std::optional<JsError> JsEngine::runMacrotask(const Body& body) {
+std::optional<JsError> JsEngine::runMacrotask(const Body& body, const QString& what) {
     v8::Isolate::Scope isolateScope(isolate_);
     v8::HandleScope handles(isolate_);
     const v8::Local<v8::Context> context = context_.Get(isolate_);
     v8::Context::Scope contextScope(context);
     const bool outermost = depth_++ == 0;
-    if (outermost) watchdog_->enter();
+    if (outermost) {
+        running_ = what;
+        watchdog_->enter();
+    }
     std::optional<JsError> error;
     {
         v8::TryCatch tryCatch(isolate_);
@@ -131,7 +141,7 @@ std::optional<JsError> JsEngine::runMacrotask(const Body& body) {
     if (stop) error = stop;
     --depth_;
     reportRejections();
-    if (stop) emit runStopped(*stop);
+    if (stop && stopHandler_ && stopHandler_(*stop)) return std::nullopt;
     return error;
 }
 
@@ -142,7 +152,7 @@ void JsEngine::stopHere(Stop why) {
     stoppedAt_ = currentLocation(isolate_);
     const v8::Local<v8::Value> continuation =
         isolate_->GetCurrentContext()->GetContinuationPreservedEmbedderData();
-    stoppedTask_ = continuation->IsNumber() ? quint64(continuation.As<v8::Number>()->Value()) : 0;
+    stoppedTask_ = continuationTask(continuation);
     isolate_->TerminateExecution();
 }
 
@@ -155,10 +165,12 @@ std::optional<JsError> JsEngine::takeStop() {
     JsError error;
     error.location = std::exchange(stoppedAt_, {});
     error.stoppedTask = std::exchange(stoppedTask_, 0);
+    error.stoppedIn = std::exchange(running_, {});
     if (why == Stop::TimeLimit) {
         error.kind = JsError::Kind::TimeLimit;
-        error.message = QStringLiteral("the script ran longer than %1 ms and was stopped")
+        error.message = QStringLiteral("the script ran longer than %1 ms and was interrupted")
                             .arg(watchdog_->limit().count());
+        if (!error.stoppedIn.isEmpty()) error.message += QStringLiteral(" in ") + error.stoppedIn;
     } else {
         error.kind = JsError::Kind::HeapLimit;
         error.message = QStringLiteral("the script used more than %1 MB and was stopped")
@@ -229,7 +241,7 @@ void JsEngine::reportRejections() {
         JsError error = JsError::fromValue(isolate_, context, rejection.reason.Get(isolate_),
                                            rejection.where.Get(isolate_));
         error.kind = JsError::Kind::UnhandledRejection;
-        error.message = QStringLiteral("Uncaught (in promise) ") + error.message;
+        error.message = QStringLiteral("Unhandled promise rejection: ") + error.message;
         emit errorReported(error);
     }
 }

@@ -44,6 +44,11 @@ struct JsLimits {
 
 enum class ConsoleLevel { Log, Warn, Error };
 
+/// The task a context's continuation-preserved data names (0: none): a
+/// number, or a task box — an object whose internal field 0 holds the
+/// number, for code that starts before its task exists (JsTaskRunner).
+quint64 continuationTask(v8::Local<v8::Value> data);
+
 class JsEngine : public QObject {
     Q_OBJECT
 public:
@@ -72,18 +77,23 @@ public:
     /// Runs `body` as one macrotask (isolate, handle and context scopes
     /// entered; a TryCatch around it). Returns what it threw or what stopped it.
     using Body = std::function<void(v8::Local<v8::Context>)>;
-    std::optional<JsError> runMacrotask(const Body& body);
+    /// `what` names the code for a limit's message ("setTimeout"): "the
+    /// script ran longer than N ms and was interrupted in setTimeout".
+    std::optional<JsError> runMacrotask(const Body& body, const QString& what = {});
 
     /// Reports an error of a task nobody awaits (a timer callback's throw).
     void report(const JsError& error) { emit errorReported(error); }
+    /// Called when a macrotask was stopped at a limit (after it unwound): V8
+    /// dropped the promise jobs it had queued, so the task layer fails the
+    /// task they continued. True if it did: the error is that task's, and
+    /// runMacrotask returns none (no second report).
+    using StopHandler = std::function<bool(const JsError& stop)>;
+    void setStopHandler(StopHandler handler) { stopHandler_ = std::move(handler); }
 
 signals:
     /// An error no caller receives: a timer callback's, an unhandled rejection.
     void errorReported(const qpanel::v8engine::JsError& error);
     void consoleMessage(qpanel::v8engine::ConsoleLevel level, const QString& text);
-    /// A macrotask was stopped at a limit (after it unwound): V8 dropped the
-    /// promise jobs it had queued, so the task layer fails what they continued.
-    void runStopped(const qpanel::v8engine::JsError& error);
 
 private:
     friend class JsValueRef;
@@ -115,6 +125,8 @@ private:
     Stop stop_ = Stop::None;  ///< why V8 is terminating this run
     SourceLocation stoppedAt_;
     quint64 stoppedTask_ = 0;
+    QString running_;  ///< the outermost macrotask's `what`
+    StopHandler stopHandler_;
     bool heapStopRequested_ = false;
     std::atomic<std::uint64_t> overrun_{0};  ///< the run the watchdog found too long
     std::unique_ptr<JsWatchdog> watchdog_;   // last: its thread goes first

@@ -30,6 +30,8 @@ struct JsError {
     /// data at that moment when it was a number — the JsTaskRunner task
     /// whose code was stopped (0: none).
     quint64 stoppedTask = 0;
+    /// For a stop: what the stopped macrotask was (runMacrotask's `what`; empty: unnamed).
+    QString stoppedIn;
 
     /// "file:line:column: message" ("<script>" when the file is unknown).
     QString toString() const { return location.describe(message); }

@@ -16,6 +16,14 @@ namespace {
     throw LocatedError(error.message, error.location, error.stack);
 }
 
+/// A time limit's stop in a task's code names the task ("... interrupted
+/// in pn.state.execute"), unless the stopped macrotask named itself.
+void nameStoppedTask(JsError& error, quint64 task) {
+    if (error.kind != JsError::Kind::TimeLimit || !error.stoppedIn.isEmpty()) return;
+    if (const TaskRecord* record = task ? Runtime::instance().tasks().find(task) : nullptr)
+        error.message += QStringLiteral(" in ") + record->origin;
+}
+
 /// The error a rejected promise's reason stands for, placed where the
 /// reason (an Error) was made.
 JsError rejectionError(v8::Isolate* isolate, v8::Local<v8::Context> context,
@@ -107,6 +115,7 @@ struct JsTaskRunner::ForgetSleeps {
         if (runner && task) {
             runner->sleepsByTask_.remove(task);
             runner->cancelHooks_.remove(task);
+            runner->notes_.remove(task);
         }
     }
 };
@@ -125,29 +134,42 @@ JsTaskRunner::JsTaskRunner(JsEngine& engine, Document* document, QObject* parent
                 ->Run(context)
                 .ToLocalChecked();
         cancelledErrorClass_.Reset(isolate, made.As<v8::Function>());
+        const v8::Local<v8::ObjectTemplate> box = v8::ObjectTemplate::New(isolate);
+        box->SetInternalFieldCount(1);
+        taskBox_.Reset(isolate, box);
     });
-    connect(&engine_, &JsEngine::runStopped, this, &JsTaskRunner::failStoppedTask);
+    engine_.setStopHandler([this](const JsError& stop) { return failStoppedTask(stop); });
 }
 
-void JsTaskRunner::failStoppedTask(const JsError& stop) {
-    if (!stop.stoppedTask) return;  // top-level or timer code: no task waits on it
+bool JsTaskRunner::failStoppedTask(const JsError& stop) {
+    if (!stop.stoppedTask) return false;  // top-level or timer code: no task waits on it
     for (PromiseAwaiter* waiter : std::as_const(waiting_)) {
         if (waiter->taskId() != stop.stoppedTask) continue;
-        waiter->fail(stop);  // resumes the task, which may change waiting_: stop here
-        return;
+        JsError error = stop;
+        nameStoppedTask(error, stop.stoppedTask);
+        waiter->fail(error);  // resumes the task, which may change waiting_: stop here
+        return true;
     }
+    return false;
 }
 
 JsTaskRunner::~JsTaskRunner() {
+    engine_.setStopHandler({});
     // Its tasks (owned by the document) refer to this runner: cancel them
     // while it and the engine still exist.
     if (Runtime* runtime = Runtime::ifExists(); runtime && document_)
         runtime->tasks().cancelOwnedBy(document_);
     cancelledErrorClass_.Reset();
+    taskBox_.Reset();
 }
 
 v8::Local<v8::Function> JsTaskRunner::cancelledErrorClass() const {
     return cancelledErrorClass_.Get(engine_.isolate());
+}
+
+void JsTaskRunner::noteOnTask(v8::Local<v8::Context> context, const QString& note) {
+    // Task 0 (code outside any task) too: callEagerly hands that on or drops it.
+    notes_.insert(currentJsTask(context), note);
 }
 
 void JsTaskRunner::onCancel(v8::Local<v8::Context> context, v8::Local<v8::Function> hook) {
@@ -157,6 +179,65 @@ void JsTaskRunner::onCancel(v8::Local<v8::Context> context, v8::Local<v8::Functi
 
 v8::Local<v8::Value> JsTaskRunner::cancelledError(v8::Local<v8::Context> context) const {
     return cancelledErrorClass_.Get(engine_.isolate())->NewInstance(context).ToLocalChecked();
+}
+
+void JsTaskRunner::callEagerly(const JsFunction& fn, const QVariantList& args,
+                               const QString& origin) {
+    if (!fn.engine()) return;
+    const TaskRecord* running = currentTask();
+    std::optional<JsError> failed;
+    quint64 outerId = 0;
+    bool outerHadNote = true;
+    // One macrotask around it all: its microtask checkpoint comes after the
+    // task exists, so the continuations of the callback's awaits are its.
+    const std::optional<JsError> stopped = engine_.runMacrotask([&](v8::Local<v8::Context> context) {
+        v8::Isolate* isolate = engine_.isolate();
+        // The synchronous part is the outer task's (the lock it holds);
+        // the box is made to name the new task once there is one.
+        const v8::Local<v8::Object> box =
+            taskBox_.Get(isolate)->NewInstance(context).ToLocalChecked();
+        // From C++ (a click), the C++ task running; from JS, the JS code's.
+        const quint64 outer = running ? running->id : currentJsTask(context);
+        box->SetInternalField(0, v8::Number::New(isolate, double(outer)));
+        outerHadNote = notes_.contains(outer);
+        outerId = outer;
+        std::shared_ptr<JsValueRef> result;
+        failed = engine_.runMacrotask([&](v8::Local<v8::Context>) {
+            result = invokeWith(context, box, [&] {
+                QVarLengthArray<v8::Local<v8::Value>, 6> argv;
+                for (const QVariant& arg : args) argv.append(toJs(engine_.qobjects(), arg));
+                return fn.get()->Call(context, v8::Undefined(isolate), int(argv.size()),
+                                      argv.data());
+            });
+        });
+        if (failed || !result || !result->get()->IsPromise()) return;
+        const v8::Local<v8::Promise> promise = result->get().As<v8::Promise>();
+        if (promise->State() == v8::Promise::kFulfilled) return;
+        if (promise->State() == v8::Promise::kRejected) {
+            // Settled already: reported as a throw, not as an unhandled rejection too.
+            promise->MarkAsHandled();
+            failed = rejectionError(isolate, context, promise->Result());
+            return;
+        }
+        const quint64 id = Runtime::instance().spawn(
+            [this, result]() -> QCoro::Task<> {
+                const TaskRecord* task = currentTask();
+                ForgetSleeps forget{this, task ? task->id : 0};
+                co_await settle(result);
+            },
+            SpawnOptions{origin, document_.data(), {}, {}});
+        box->SetInternalField(0, v8::Number::New(isolate, double(id)));
+        if (!outerHadNote && notes_.contains(outer)) notes_.insert(id, notes_.take(outer));
+    });
+    if (outerId == 0 && !outerHadNote) notes_.remove(0);  // no task took it
+    if (!failed) failed = stopped;  // the watchdog's stop, taken by the outer run
+    if (!failed) return;
+    if (failed->kind == JsError::Kind::TimeLimit) failed->message += QStringLiteral(" in ") + origin;
+    try {
+        throwJsError(*failed);
+    } catch (const LocatedError&) {
+        Runtime::instance().reportCurrentException(origin, document_.data());
+    }
 }
 
 quint64 JsTaskRunner::call(JsFunction fn, QVariantList args, const QString& origin,
@@ -194,16 +275,27 @@ std::shared_ptr<JsValueRef> JsTaskRunner::startIn(quint64 task, const Invocation
     std::shared_ptr<JsValueRef> result;
     const std::optional<JsError> error = engine_.runMacrotask([&](v8::Local<v8::Context> context) {
         v8::Isolate* isolate = engine_.isolate();
-        // The task's id goes with every reaction made while the call runs.
-        const v8::Local<v8::Value> outer = context->GetContinuationPreservedEmbedderData();
-        context->SetContinuationPreservedEmbedderData(
-            task ? v8::Local<v8::Value>(v8::Number::New(isolate, double(task)))
-                 : v8::Local<v8::Value>(v8::Undefined(isolate)));
-        v8::Local<v8::Value> value;
-        if (call(context).ToLocal(&value)) result = std::make_shared<JsValueRef>(engine_, value);
-        context->SetContinuationPreservedEmbedderData(outer);
+        result = invokeWith(context,
+                            task ? v8::Local<v8::Value>(v8::Number::New(isolate, double(task)))
+                                 : v8::Local<v8::Value>(v8::Undefined(isolate)),
+                            [&] { return call(context); });
     });
-    if (error) throwJsError(*error);
+    if (!error) return result;
+    JsError failed = *error;
+    nameStoppedTask(failed, task);
+    throwJsError(failed);
+}
+
+std::shared_ptr<JsValueRef> JsTaskRunner::invokeWith(
+    v8::Local<v8::Context> context, v8::Local<v8::Value> data,
+    const std::function<v8::MaybeLocal<v8::Value>()>& call) {
+    // The data (the task) goes with every reaction made while the call runs.
+    const v8::Local<v8::Value> outer = context->GetContinuationPreservedEmbedderData();
+    context->SetContinuationPreservedEmbedderData(data);
+    v8::Local<v8::Value> value;
+    std::shared_ptr<JsValueRef> result;
+    if (call().ToLocal(&value)) result = std::make_shared<JsValueRef>(engine_, value);
+    context->SetContinuationPreservedEmbedderData(outer);
     return result;
 }
 
@@ -288,8 +380,7 @@ void JsTaskRunner::onSettled(const v8::FunctionCallbackInfo<v8::Value>& info) {
 }
 
 quint64 JsTaskRunner::currentJsTask(v8::Local<v8::Context> context) const {
-    const v8::Local<v8::Value> data = context->GetContinuationPreservedEmbedderData();
-    return data->IsNumber() ? quint64(data.As<v8::Number>()->Value()) : 0;
+    return continuationTask(context->GetContinuationPreservedEmbedderData());
 }
 
 v8::Local<v8::Promise> JsTaskRunner::sleep(v8::Local<v8::Context> context,

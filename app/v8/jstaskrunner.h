@@ -22,6 +22,7 @@
 #include <QPointer>
 #include <QSet>
 #include <chrono>
+#include <functional>
 #include <memory>
 
 #include "core/document.h"
@@ -47,6 +48,12 @@ public:
     };
     /// Runs `fn(args...)` as a task owned by the document; returns its id.
     quint64 call(JsFunction fn, QVariantList args, const QString& origin, CallOptions options);
+
+    /// Calls `fn(args...)` at once, as param runs a watcher: a plain
+    /// function is done when it returns (its edits are the running task's);
+    /// one that returns a pending promise becomes a task from then on. A
+    /// throw is reported with `origin`.
+    void callEagerly(const JsFunction& fn, const QVariantList& args, const QString& origin);
 
     /// Inside a running task: calls `fn(args...)` as part of it and waits
     /// for the value its promise settles to (or the plain value it
@@ -83,6 +90,13 @@ public:
     /// task: never.
     void onCancel(v8::Local<v8::Context> context, v8::Local<v8::Function> hook);
 
+    /// A remark on the task the running JS code belongs to, kept until the
+    /// task ends (pn.io.with_lock's function called directly, which a
+    /// refused edit then explains). What a callEagerly call's synchronous
+    /// part noted passes on to the task it becomes.
+    void noteOnTask(v8::Local<v8::Context> context, const QString& note);
+    QString taskNote(quint64 task) const { return notes_.value(task); }
+
     /// `new CancelledError()` of this engine (name "CancelledError", an Error).
     v8::Local<v8::Value> cancelledError(v8::Local<v8::Context> context) const;
     /// The CancelledError class itself (scripts' `host.CancelledError`).
@@ -99,18 +113,25 @@ private:
     /// it returns, or a LocatedError thrown.
     using Invocation = std::function<v8::MaybeLocal<v8::Value>(v8::Local<v8::Context>)>;
     std::shared_ptr<JsValueRef> startIn(quint64 task, const Invocation& call);
+    /// Runs `call` with `data` as the context's continuation data.
+    std::shared_ptr<JsValueRef> invokeWith(v8::Local<v8::Context> context,
+                                           v8::Local<v8::Value> data,
+                                           const std::function<v8::MaybeLocal<v8::Value>()>& call);
     QCoro::Task<QVariant> settle(std::shared_ptr<JsValueRef> result);
     void cancelSleepsOf(quint64 task);
     /// The task whose code a limit stopped after an await never continues
-    /// (V8 dropped its job): it fails with the stop's error.
-    void failStoppedTask(const JsError& stop);
+    /// (V8 dropped its job): it fails with the stop's error. False if no
+    /// task waits on that code.
+    bool failStoppedTask(const JsError& stop);
     static void onSettled(const v8::FunctionCallbackInfo<v8::Value>& info);
 
     JsEngine& engine_;
     QPointer<Document> document_;
     v8::Global<v8::Function> cancelledErrorClass_;
+    v8::Global<v8::ObjectTemplate> taskBox_;  ///< continuation data naming a task made later
     QHash<quint64, QSet<int>> sleepsByTask_;  ///< timer ids, for cancelling
     QHash<quint64, QList<std::shared_ptr<JsValueRef>>> cancelHooks_;
+    QHash<quint64, QString> notes_;
     QHash<int, PromiseAwaiter*> waiting_;  ///< by token
     int nextToken_ = 0;
 };

@@ -186,7 +186,9 @@ void JsTimers::fire(Timer& timer) {
         static_cast<void>(
             callback->Call(context, v8::Undefined(isolate), int(argv.size()), argv.data())
                 .IsEmpty());
-    });
+    }, timer.kind == Kind::Resolve ? QStringLiteral("code after pn.sleep")
+       : timer.repeat              ? QStringLiteral("setInterval")
+                                   : QStringLiteral("setTimeout"));
     if (error) engine_.report(*error);
     if (finished) return;
     if (const auto it = timers_.find(id); it != timers_.end()) schedule(*it->second);

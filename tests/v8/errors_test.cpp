@@ -81,7 +81,7 @@ TEST(V8Errors, UnhandledRejectionIsReportedWhereTheErrorWasMade) {
     ASSERT_EQ(probe.reported.size(), 1u);
     const JsError& reported = probe.reported[0];
     EXPECT_EQ(reported.kind, JsError::Kind::UnhandledRejection);
-    EXPECT_EQ(reported.toString(), "reject.js:3:9: Uncaught (in promise) Error: no data");
+    EXPECT_EQ(reported.toString(), "reject.js:3:9: Unhandled promise rejection: Error: no data");
     EXPECT_TRUE(reported.stack.contains("at load (reject.js:3:9)")) << reported.stack.toStdString();
 }
 
@@ -96,7 +96,7 @@ Promise.reject(42);
     ASSERT_FALSE(error);
     EXPECT_EQ(probe.console, QStringList{"caught handled"});
     ASSERT_EQ(probe.reported.size(), 1u);
-    EXPECT_EQ(probe.reported[0].toString(), "late.js:4:9: Uncaught (in promise) 42");
+    EXPECT_EQ(probe.reported[0].toString(), "late.js:4:9: Unhandled promise rejection: 42");
 }
 
 TEST(V8Errors, BadArgumentsToTheGlobalsThrowTypeErrors) {

@@ -24,7 +24,7 @@ TEST(V8Limits, RunawayLoopIsStoppedAtItsLineAndTheNextScriptRuns) {
     EXPECT_EQ(error->location.file, "spin.js");
     EXPECT_GE(error->location.line, 2);
     EXPECT_LE(error->location.line, 3);
-    EXPECT_EQ(error->message, "the script ran longer than 200 ms and was stopped");
+    EXPECT_EQ(error->message, "the script ran longer than 200 ms and was interrupted");
 
     const auto next = probe.runToIdle(QStringLiteral("console.log('next', i > 0)"));
     ASSERT_FALSE(next) << next->toString().toStdString();
@@ -40,7 +40,7 @@ TEST(V8Limits, RunawayLoopAfterAnAwaitIsStoppedAtItsLine) {
                                                              "main();\n"),
                                               QStringLiteral("await.js"));
     ASSERT_TRUE(error);
-    EXPECT_EQ(error->toString(), "await.js:3:3: the script ran longer than 200 ms and was stopped");
+    EXPECT_EQ(error->toString(), "await.js:3:3: the script ran longer than 200 ms and was interrupted");
 }
 
 TEST(V8Limits, RunawayLoopAfterAwaitingATimerIsReportedAndTimersGoOn) {
@@ -119,7 +119,7 @@ other();
 setTimeout(() => console.log("timer"), 1);
 )"));
     ASSERT_TRUE(error);
-    EXPECT_EQ(error->toString(), "app.js:2:37: the script ran longer than 200 ms and was stopped");
+    EXPECT_EQ(error->toString(), "app.js:2:37: the script ran longer than 200 ms and was interrupted");
     probe.runToIdle(QStringLiteral("Promise.resolve().then(() => console.log('next then'))"));
     EXPECT_EQ(probe.console, QStringList({"timer", "next then"}));
     EXPECT_TRUE(probe.reported.empty());

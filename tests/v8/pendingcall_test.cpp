@@ -103,7 +103,7 @@ TEST_F(V8PendingCall, RejectsWithAnErrorNamingTheMember) {
     ASSERT_EQ(probe.reported.size(), 1u);
     EXPECT_EQ(probe.reported[0].kind, qpanel::v8engine::JsError::Kind::UnhandledRejection);
     EXPECT_EQ(probe.reported[0].message,
-              "Uncaught (in promise) Error: Sleeper.failLater: nobody listens");
+              "Unhandled promise rejection: Error: Sleeper.failLater: nobody listens");
 }
 
 TEST_F(V8PendingCall, ACallEndedWithinTheTaskSettlesAtItsCheckpoint) {
