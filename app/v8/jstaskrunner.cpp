@@ -147,6 +147,10 @@ bool JsTaskRunner::failStoppedTask(const JsError& stop) {
         if (waiter->taskId() != stop.stoppedTask) continue;
         JsError error = stop;
         nameStoppedTask(error, stop.stoppedTask);
+        // Its code will not run again: what it still slept on goes quietly,
+        // so nothing of it keeps the app busy (pn.sleep's promises stay pending).
+        for (int timer : sleepsByTask_.take(stop.stoppedTask)) engine_.timers().clear(timer);
+        cancelHooks_.remove(stop.stoppedTask);
         waiter->fail(error);  // resumes the task, which may change waiting_: stop here
         return true;
     }
@@ -190,49 +194,51 @@ void JsTaskRunner::callEagerly(const JsFunction& fn, const QVariantList& args,
     bool outerHadNote = true;
     // One macrotask around it all: its microtask checkpoint comes after the
     // task exists, so the continuations of the callback's awaits are its.
-    const std::optional<JsError> stopped = engine_.runMacrotask([&](v8::Local<v8::Context> context) {
-        v8::Isolate* isolate = engine_.isolate();
-        // The synchronous part is the outer task's (the lock it holds);
-        // the box is made to name the new task once there is one.
-        const v8::Local<v8::Object> box =
-            taskBox_.Get(isolate)->NewInstance(context).ToLocalChecked();
-        // From C++ (a click), the C++ task running; from JS, the JS code's.
-        const quint64 outer = running ? running->id : currentJsTask(context);
-        box->SetInternalField(0, v8::Number::New(isolate, double(outer)));
-        outerHadNote = notes_.contains(outer);
-        outerId = outer;
-        std::shared_ptr<JsValueRef> result;
-        failed = engine_.runMacrotask([&](v8::Local<v8::Context>) {
-            result = invokeWith(context, box, [&] {
-                QVarLengthArray<v8::Local<v8::Value>, 6> argv;
-                for (const QVariant& arg : args) argv.append(toJs(engine_.qobjects(), arg));
-                return fn.get()->Call(context, v8::Undefined(isolate), int(argv.size()),
-                                      argv.data());
+    const std::optional<JsError> stopped =
+        engine_.runMacrotask([&](v8::Local<v8::Context> context) {
+            v8::Isolate* isolate = engine_.isolate();
+            // The synchronous part is the outer task's (the lock it holds);
+            // the box is made to name the new task once there is one.
+            const v8::Local<v8::Object> box =
+                taskBox_.Get(isolate)->NewInstance(context).ToLocalChecked();
+            // From C++ (a click), the C++ task running; from JS, the JS code's.
+            const quint64 outer = running ? running->id : currentJsTask(context);
+            box->SetInternalField(0, v8::Number::New(isolate, double(outer)));
+            outerHadNote = notes_.contains(outer);
+            outerId = outer;
+            std::shared_ptr<JsValueRef> result;
+            failed = engine_.runMacrotask([&](v8::Local<v8::Context>) {
+                result = invokeWith(context, box, [&] {
+                    QVarLengthArray<v8::Local<v8::Value>, 6> argv;
+                    for (const QVariant& arg : args) argv.append(toJs(engine_.qobjects(), arg));
+                    return fn.get()->Call(context, v8::Undefined(isolate), int(argv.size()),
+                                          argv.data());
+                });
             });
+            if (failed || !result || !result->get()->IsPromise()) return;
+            const v8::Local<v8::Promise> promise = result->get().As<v8::Promise>();
+            if (promise->State() == v8::Promise::kFulfilled) return;
+            if (promise->State() == v8::Promise::kRejected) {
+                // Settled already: reported as a throw, not as an unhandled rejection too.
+                promise->MarkAsHandled();
+                failed = rejectionError(isolate, context, promise->Result());
+                return;
+            }
+            const quint64 id = Runtime::instance().spawn(
+                [this, result]() -> QCoro::Task<> {
+                    const TaskRecord* task = currentTask();
+                    ForgetSleeps forget{this, task ? task->id : 0};
+                    co_await settle(result);
+                },
+                SpawnOptions{origin, document_.data(), {}, {}});
+            box->SetInternalField(0, v8::Number::New(isolate, double(id)));
+            if (!outerHadNote && notes_.contains(outer)) notes_.insert(id, notes_.take(outer));
         });
-        if (failed || !result || !result->get()->IsPromise()) return;
-        const v8::Local<v8::Promise> promise = result->get().As<v8::Promise>();
-        if (promise->State() == v8::Promise::kFulfilled) return;
-        if (promise->State() == v8::Promise::kRejected) {
-            // Settled already: reported as a throw, not as an unhandled rejection too.
-            promise->MarkAsHandled();
-            failed = rejectionError(isolate, context, promise->Result());
-            return;
-        }
-        const quint64 id = Runtime::instance().spawn(
-            [this, result]() -> QCoro::Task<> {
-                const TaskRecord* task = currentTask();
-                ForgetSleeps forget{this, task ? task->id : 0};
-                co_await settle(result);
-            },
-            SpawnOptions{origin, document_.data(), {}, {}});
-        box->SetInternalField(0, v8::Number::New(isolate, double(id)));
-        if (!outerHadNote && notes_.contains(outer)) notes_.insert(id, notes_.take(outer));
-    });
     if (outerId == 0 && !outerHadNote) notes_.remove(0);  // no task took it
     if (!failed) failed = stopped;  // the watchdog's stop, taken by the outer run
     if (!failed) return;
-    if (failed->kind == JsError::Kind::TimeLimit) failed->message += QStringLiteral(" in ") + origin;
+    if (failed->kind == JsError::Kind::TimeLimit)
+        failed->message += QStringLiteral(" in ") + origin;
     try {
         throwJsError(*failed);
     } catch (const LocatedError&) {

@@ -165,30 +165,32 @@ void JsTimers::fire(Timer& timer) {
         timers_.erase(it);
     }
     v8::Isolate* isolate = engine_.isolate();
-    const std::optional<JsError> error = engine_.runMacrotask([&](v8::Local<v8::Context> context) {
-        v8::Local<v8::Value> entry = callbackSlots()->Get(context, timer.slot).ToLocalChecked();
-        if (finished) release(timer);
-        if (timer.kind == Kind::Resolve) {
-            static_cast<void>(entry.As<v8::Promise::Resolver>()
-                                  ->Resolve(context, v8::Undefined(isolate))
-                                  .IsNothing());
-            return;
-        }
-        v8::Local<v8::Function> callback = entry.As<v8::Function>();
-        std::vector<v8::Local<v8::Value>> argv;
-        if (timer.kind == Kind::CallbackWithArgs) {
-            const auto pair = entry.As<v8::Array>();
-            callback = pair->Get(context, 0).ToLocalChecked().As<v8::Function>();
-            const auto args = pair->Get(context, 1).ToLocalChecked().As<v8::Array>();
-            for (std::uint32_t i = 0; i < args->Length(); ++i)
-                argv.push_back(args->Get(context, i).ToLocalChecked());
-        }
-        static_cast<void>(
-            callback->Call(context, v8::Undefined(isolate), int(argv.size()), argv.data())
-                .IsEmpty());
-    }, timer.kind == Kind::Resolve ? QStringLiteral("code after pn.sleep")
-       : timer.repeat              ? QStringLiteral("setInterval")
-                                   : QStringLiteral("setTimeout"));
+    const std::optional<JsError> error = engine_.runMacrotask(
+        [&](v8::Local<v8::Context> context) {
+            v8::Local<v8::Value> entry = callbackSlots()->Get(context, timer.slot).ToLocalChecked();
+            if (finished) release(timer);
+            if (timer.kind == Kind::Resolve) {
+                static_cast<void>(entry.As<v8::Promise::Resolver>()
+                                      ->Resolve(context, v8::Undefined(isolate))
+                                      .IsNothing());
+                return;
+            }
+            v8::Local<v8::Function> callback = entry.As<v8::Function>();
+            std::vector<v8::Local<v8::Value>> argv;
+            if (timer.kind == Kind::CallbackWithArgs) {
+                const auto pair = entry.As<v8::Array>();
+                callback = pair->Get(context, 0).ToLocalChecked().As<v8::Function>();
+                const auto args = pair->Get(context, 1).ToLocalChecked().As<v8::Array>();
+                for (std::uint32_t i = 0; i < args->Length(); ++i)
+                    argv.push_back(args->Get(context, i).ToLocalChecked());
+            }
+            static_cast<void>(
+                callback->Call(context, v8::Undefined(isolate), int(argv.size()), argv.data())
+                    .IsEmpty());
+        },
+        timer.kind == Kind::Resolve ? QStringLiteral("code after pn.sleep")
+        : timer.repeat              ? QStringLiteral("setInterval")
+                                    : QStringLiteral("setTimeout"));
     if (error) engine_.report(*error);
     if (finished) return;
     if (const auto it = timers_.find(id); it != timers_.end()) schedule(*it->second);

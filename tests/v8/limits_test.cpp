@@ -40,7 +40,8 @@ TEST(V8Limits, RunawayLoopAfterAnAwaitIsStoppedAtItsLine) {
                                                              "main();\n"),
                                               QStringLiteral("await.js"));
     ASSERT_TRUE(error);
-    EXPECT_EQ(error->toString(), "await.js:3:3: the script ran longer than 200 ms and was interrupted");
+    EXPECT_EQ(error->toString(),
+              "await.js:3:3: the script ran longer than 200 ms and was interrupted");
 }
 
 TEST(V8Limits, RunawayLoopAfterAwaitingATimerIsReportedAndTimersGoOn) {
@@ -119,7 +120,8 @@ other();
 setTimeout(() => console.log("timer"), 1);
 )"));
     ASSERT_TRUE(error);
-    EXPECT_EQ(error->toString(), "app.js:2:37: the script ran longer than 200 ms and was interrupted");
+    EXPECT_EQ(error->toString(),
+              "app.js:2:37: the script ran longer than 200 ms and was interrupted");
     probe.runToIdle(QStringLiteral("Promise.resolve().then(() => console.log('next then'))"));
     EXPECT_EQ(probe.console, QStringList({"timer", "next then"}));
     EXPECT_TRUE(probe.reported.empty());

@@ -207,7 +207,8 @@ keep(async () => {
     ASSERT_EQ(reports.count(), 1);
     const auto report = reports.at(0).at(0).value<ErrorReport>();
     EXPECT_EQ(report.message,
-              QStringLiteral("the script ran longer than 200 ms and was interrupted in code after pn.sleep"));
+              QStringLiteral(
+                  "the script ran longer than 200 ms and was interrupted in code after pn.sleep"));
     EXPECT_EQ(report.location.line, 4);
     const quint64 next =
         t->start(QStringLiteral("keep(async () => { await sleep(1); console.log('next'); });"));
