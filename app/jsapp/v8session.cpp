@@ -9,6 +9,7 @@
 #include "v8/jsengine.h"
 #include "v8/jstaskrunner.h"
 #include "v8/jstimers.h"
+#include "v8/jsvalueref.h"
 #include "v8/qobjectwrap.h"
 #include "v8/v8string.h"
 
@@ -18,11 +19,46 @@ using v8engine::ConsoleLevel;
 using v8engine::JsEngine;
 using v8engine::JsError;
 using v8engine::JsTaskRunner;
+using v8engine::JsValueRef;
 
 namespace {
 
 ScriptError scriptError(const JsError& error) {
     return ScriptError{error.message, error.location};
+}
+
+/// What the script threw, when the exception being handled is a task's JS error.
+std::shared_ptr<JsValueRef> thrownValue() {
+    const std::exception_ptr current = std::current_exception();
+    if (!current) return {};
+    try {
+        std::rethrow_exception(current);
+    } catch (const v8engine::JsException& e) {
+        return e.thrown();
+    } catch (const std::exception&) {
+        return {};  // a C++ error: the report describes it
+    }
+}
+
+/// An Error standing for `error` (a C++ one): its message as e.message,
+/// where it happened as fileName and lineNumber.
+v8::Local<v8::Value> errorObject(v8::Local<v8::Context> context, const ScriptError& error) {
+    v8::Isolate* isolate = context->GetIsolate();
+    QString message = error.message;
+    const qsizetype colon = message.indexOf(QLatin1String(": "));
+    if (colon > 0 && !message.left(colon).contains(QLatin1Char(' ')))
+        message = message.mid(colon + 2);  // "Error: bad" -> "bad", as e.message
+    const v8::Local<v8::Value> e = v8::Exception::Error(v8engine::toV8(isolate, message));
+    const auto object = e.As<v8::Object>();
+    object
+        ->Set(context, v8engine::toV8(isolate, QStringLiteral("fileName")),
+              v8engine::toV8(isolate, error.location.file))
+        .Check();
+    object
+        ->Set(context, v8engine::toV8(isolate, QStringLiteral("lineNumber")),
+              v8::Integer::New(isolate, error.location.line))
+        .Check();
+    return e;
 }
 
 QString resourceText(const QString& path) {
@@ -66,7 +102,7 @@ V8Session::V8Session(QObject* parent)
     // The engine's own errors (timer callbacks, unhandled rejections) reach no stderr by
     // themselves.
     connect(engine_.get(), &JsEngine::errorReported, this, [this](const JsError& error) {
-        reportCallbackError(scriptError(error), error.stack, ErrorEcho::NotPrinted);
+        reportCallbackError(scriptError(error), error.stack, ErrorEcho::NotPrinted, error.thrown);
     });
     // Errors of this app's tasks go to pn.config.exception_handler while the
     // script has one; else the runtime's report, which comes back here.
@@ -76,7 +112,7 @@ V8Session::V8Session(QObject* parent)
         if (set)
             handler = [this](const ErrorReport& report) {
                 reportCallbackError({report.message, report.location}, report.stack,
-                                    ErrorEcho::NotPrinted);
+                                    ErrorEcho::NotPrinted, thrownValue());
             };
         Runtime::instance().setExceptionHandler(document_.get(), std::move(handler));
     });
@@ -160,13 +196,14 @@ bool V8Session::run(const QString& source, const QString& fileName) {
     return false;
 }
 
-void V8Session::reportCallbackError(const ScriptError& error, const QString& stack,
-                                    ErrorEcho echo) {
-    if (hasExceptionHandler_ && !handlingError_ && callExceptionHandler(error)) return;
+void V8Session::reportCallbackError(const ScriptError& error, const QString& stack, ErrorEcho echo,
+                                    const std::shared_ptr<JsValueRef>& thrown) {
+    if (hasExceptionHandler_ && !handlingError_ && callExceptionHandler(error, thrown)) return;
     emit errorReported(error, stack, echo);
 }
 
-bool V8Session::callExceptionHandler(const ScriptError& error) {
+bool V8Session::callExceptionHandler(const ScriptError& error,
+                                     const std::shared_ptr<JsValueRef>& thrown) {
     handlingError_ = true;
     bool called = false;
     const std::optional<JsError> failure =
@@ -181,18 +218,11 @@ bool V8Session::callExceptionHandler(const ScriptError& error) {
                 !host.As<v8::Object>()->Get(context, name("exceptionHandler")).ToLocal(&handler) ||
                 !handler->IsFunction())
                 return;
-            // The handler gets an Error with the message and where it happened.
-            QString message = error.message;
-            const qsizetype colon = message.indexOf(QLatin1String(": "));
-            if (colon > 0 && !message.left(colon).contains(QLatin1Char(' ')))
-                message = message.mid(colon + 2);  // "Error: bad" -> "bad", as e.message
-            v8::Local<v8::Value> e = v8::Exception::Error(v8engine::toV8(isolate, message));
-            const auto object = e.As<v8::Object>();
-            object->Set(context, name("fileName"), v8engine::toV8(isolate, error.location.file))
-                .Check();
-            object->Set(context, name("lineNumber"), v8::Integer::New(isolate, error.location.line))
-                .Check();
             called = true;
+            // The handler gets what was thrown, as Panel's gets the exception;
+            // else (a C++ error) an Error with the message and where it happened.
+            v8::Local<v8::Value> e = thrown ? thrown->get() : v8::Local<v8::Value>();
+            if (e.IsEmpty()) e = errorObject(context, error);
             v8::Local<v8::Value> result;
             if (!handler.As<v8::Function>()
                      ->Call(context, v8::Undefined(isolate), 1, &e)

@@ -24,6 +24,7 @@ struct ErrorReport;
 namespace v8engine {
 class JsEngine;
 class JsTaskRunner;
+class JsValueRef;
 struct JsError;
 }  // namespace v8engine
 
@@ -55,8 +56,10 @@ private:
     void installPn();
     /// An error of a callback or task: to pn.config.exception_handler if
     /// the script set one, else errorReported.
-    void reportCallbackError(const ScriptError& error, const QString& stack, ErrorEcho echo);
-    bool callExceptionHandler(const ScriptError& error);
+    void reportCallbackError(const ScriptError& error, const QString& stack, ErrorEcho echo,
+                             const std::shared_ptr<v8engine::JsValueRef>& thrown = {});
+    bool callExceptionHandler(const ScriptError& error,
+                              const std::shared_ptr<v8engine::JsValueRef>& thrown);
     void reportHandlerFailure(const v8engine::JsError& failure);
 
     std::unique_ptr<v8engine::JsEngine> engine_;

@@ -127,8 +127,10 @@ std::optional<JsError> JsEngine::runMacrotask(const Body& body, const QString& w
     {
         v8::TryCatch tryCatch(isolate_);
         body(context);
-        if (tryCatch.HasCaught() && !tryCatch.HasTerminated())
+        if (tryCatch.HasCaught() && !tryCatch.HasTerminated()) {
             error = JsError::fromTryCatch(isolate_, context, tryCatch);
+            error->thrown = std::make_shared<JsValueRef>(*this, tryCatch.Exception());
+        }
     }
     if (!outermost) {
         --depth_;
@@ -242,6 +244,7 @@ void JsEngine::reportRejections() {
                                            rejection.where.Get(isolate_));
         error.kind = JsError::Kind::UnhandledRejection;
         error.message = QStringLiteral("Unhandled promise rejection: ") + error.message;
+        error.thrown = std::make_shared<JsValueRef>(*this, rejection.reason.Get(isolate_));
         emit errorReported(error);
     }
 }

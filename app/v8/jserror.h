@@ -7,10 +7,13 @@
 
 #include <QList>
 #include <QString>
+#include <memory>
 
 #include "core/sourcelocation.h"
 
 namespace qpanel::v8engine {
+
+class JsValueRef;
 
 struct JsError {
     enum class Kind {
@@ -30,6 +33,10 @@ struct JsError {
     /// data at that moment when it was a number — the JsTaskRunner task
     /// whose code was stopped (0: none).
     quint64 stoppedTask = 0;
+    /// What was thrown or rejected with, where the engine kept it (a
+    /// throw, an unhandled rejection, a task's failure): what
+    /// pn.config.exception_handler receives, with its own fields.
+    std::shared_ptr<JsValueRef> thrown;
     /// For a stop: what the stopped macrotask was (runMacrotask's `what`; empty: unnamed).
     QString stoppedIn;
 

@@ -13,7 +13,7 @@ namespace qpanel::v8engine {
 namespace {
 
 [[noreturn]] void throwJsError(const JsError& error) {
-    throw LocatedError(error.message, error.location, error.stack);
+    throw JsException(error);
 }
 
 /// A time limit's stop in a task's code names the task ("... interrupted
@@ -26,10 +26,13 @@ void nameStoppedTask(JsError& error, quint64 task) {
 
 /// The error a rejected promise's reason stands for, placed where the
 /// reason (an Error) was made.
-JsError rejectionError(v8::Isolate* isolate, v8::Local<v8::Context> context,
+JsError rejectionError(JsEngine& engine, v8::Local<v8::Context> context,
                        v8::Local<v8::Value> reason) {
-    return JsError::fromValue(isolate, context, reason,
-                              v8::Exception::CreateMessage(isolate, reason));
+    v8::Isolate* isolate = engine.isolate();
+    JsError error =
+        JsError::fromValue(isolate, context, reason, v8::Exception::CreateMessage(isolate, reason));
+    error.thrown = std::make_shared<JsValueRef>(engine, reason);
+    return error;
 }
 
 }  // namespace
@@ -95,7 +98,7 @@ public:
         if (fulfilled)
             value_ = toVariant(engine.qobjects(), context, value);
         else
-            error_ = rejectionError(engine.isolate(), context, value);
+            error_ = rejectionError(engine, context, value);
         resume();
     }
 
@@ -221,7 +224,7 @@ void JsTaskRunner::callEagerly(const JsFunction& fn, const QVariantList& args,
             if (promise->State() == v8::Promise::kRejected) {
                 // Settled already: reported as a throw, not as an unhandled rejection too.
                 promise->MarkAsHandled();
-                failed = rejectionError(isolate, context, promise->Result());
+                failed = rejectionError(engine_, context, promise->Result());
                 return;
             }
             const quint64 id = Runtime::instance().spawn(
@@ -329,9 +332,51 @@ QCoro::Task<QVariant> JsTaskRunner::finish(Started started) {
     co_return co_await settle(std::move(started.result));
 }
 
+/// An iterator left before it is done (a newer trigger dropped the
+/// generator) is closed as for-of closes one: return() runs its finally
+/// blocks (after a pending next(), which an async generator queues).
+struct JsTaskRunner::CloseIterator {
+    QPointer<JsTaskRunner> runner;
+    std::shared_ptr<JsValueRef> iterator;
+    bool finished = false;
+    ~CloseIterator() {
+        if (!finished && runner && iterator && iterator->engine()) runner->closeIterator(*iterator);
+    }
+};
+
+void JsTaskRunner::closeIterator(const JsValueRef& iterator) {
+    const std::optional<JsError> error = engine_.runMacrotask([&](v8::Local<v8::Context> context) {
+        const v8::Local<v8::Value> value = iterator.get();
+        if (!value->IsObject()) return;
+        const v8::Local<v8::Object> object = value.As<v8::Object>();
+        v8::Local<v8::Value> close, closing;
+        if (!object->Get(context, toV8(engine_.isolate(), QStringLiteral("return")))
+                 .ToLocal(&close) ||
+            !close->IsFunction() ||
+            !close.As<v8::Function>()->Call(context, object, 0, nullptr).ToLocal(&closing))
+            return;
+        // Nobody awaits the closing: a throw in its finally is reported, once.
+        if (closing->IsPromise())
+            static_cast<void>(
+                closing.As<v8::Promise>()
+                    ->Catch(context, v8::Function::New(context, &JsTaskRunner::onCloseFailed,
+                                                       v8::External::New(engine_.isolate(), this))
+                                         .ToLocalChecked())
+                    .IsEmpty());
+    });
+    if (error) engine_.report(*error);
+}
+
+void JsTaskRunner::onCloseFailed(const v8::FunctionCallbackInfo<v8::Value>& info) {
+    auto* runner = static_cast<JsTaskRunner*>(info.Data().As<v8::External>()->Value());
+    v8::Isolate* isolate = info.GetIsolate();
+    runner->engine_.report(rejectionError(runner->engine_, isolate->GetCurrentContext(), info[0]));
+}
+
 QCoro::AsyncGenerator<QVariant> JsTaskRunner::iterate(Started started) {
     ForgetSleeps forget{this, started.task};
     const std::shared_ptr<JsValueRef> iterator = started.result;
+    CloseIterator closer{this, iterator};
     for (;;) {
         if (!iterator->engine()) co_return;
         std::shared_ptr<JsValueRef> step =
@@ -345,7 +390,11 @@ QCoro::AsyncGenerator<QVariant> JsTaskRunner::iterate(Started started) {
                 return next.As<v8::Function>()->Call(context, object, 0, nullptr);
             });
         const QVariantMap result = (co_await settle(std::move(step))).toMap();
-        if (result.value(QStringLiteral("done")).toBool()) co_return;
+        // Done, or thrown (a closed iterator's return() does nothing).
+        if (result.value(QStringLiteral("done")).toBool()) {
+            closer.finished = true;
+            co_return;
+        }
         co_yield result.value(QStringLiteral("value"));
     }
 }

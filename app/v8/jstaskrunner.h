@@ -27,12 +27,25 @@
 
 #include "core/document.h"
 #include "core/runtime.h"
+#include "v8/jserror.h"
 #include "v8/jsfunction.h"
 
 namespace qpanel::v8engine {
 
 class JsEngine;
 class JsValueRef;
+
+/// A JS error of a task as the runtime sees it (a LocatedError at the
+/// script's file:line), with what was thrown, for pn.config.exception_handler.
+class JsException : public LocatedError {
+public:
+    explicit JsException(const JsError& error)
+        : LocatedError(error.message, error.location, error.stack), thrown_(error.thrown) {}
+    const std::shared_ptr<JsValueRef>& thrown() const { return thrown_; }
+
+private:
+    std::shared_ptr<JsValueRef> thrown_;
+};
 
 class JsTaskRunner : public QObject {
     Q_OBJECT
@@ -104,6 +117,7 @@ public:
 
     class PromiseAwaiter;
     struct ForgetSleeps;
+    struct CloseIterator;
 
 private:
     /// Calls fn in `task`'s context; the result (a promise or a value) or a
@@ -124,6 +138,8 @@ private:
     /// task waits on that code.
     bool failStoppedTask(const JsError& stop);
     static void onSettled(const v8::FunctionCallbackInfo<v8::Value>& info);
+    void closeIterator(const JsValueRef& iterator);
+    static void onCloseFailed(const v8::FunctionCallbackInfo<v8::Value>& info);
 
     JsEngine& engine_;
     QPointer<Document> document_;
