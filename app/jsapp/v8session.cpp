@@ -7,6 +7,7 @@
 #include "core/runtime.h"
 #include "jsapp/v8pn.h"
 #include "v8/jsengine.h"
+#include "v8/jsmodules.h"
 #include "v8/jstaskrunner.h"
 #include "v8/jstimers.h"
 #include "v8/jsvalueref.h"
@@ -25,6 +26,22 @@ namespace {
 
 ScriptError scriptError(const JsError& error) {
     return ScriptError{error.message, error.location};
+}
+
+/// A classic script's compile error that means the file is an ES module.
+bool needsModule(const JsError& error) {
+    static const QLatin1String markers[] = {
+        QLatin1String("Cannot use import statement outside a module"),
+        QLatin1String("Unexpected token 'export'"),
+        QLatin1String("await is only valid in async functions and the top level bodies of modules"),
+        QLatin1String("Cannot use 'import.meta' outside a module"),
+    };
+    if (error.kind != JsError::Kind::Exception ||
+        !error.message.startsWith(QLatin1String("SyntaxError")))
+        return false;
+    for (const QLatin1String& marker : markers)
+        if (error.message.contains(marker)) return true;
+    return false;
 }
 
 /// What the script threw, when the exception being handled is a task's JS error.
@@ -132,6 +149,7 @@ V8Session::~V8Session() {
     document_.reset();
     native_.reset();
     tasks_.reset();
+    modules_.reset();
     engine_.reset();
 }
 
@@ -189,11 +207,32 @@ bool V8Session::run(const QString& source, const QString& fileName) {
     // Top-level code builds the app: it belongs to this document and holds
     // its lock, as a sync callback would.
     Document::Scope scope(document_.get());
-    document_->runLocked([&] { error = engine_->runScript(source, fileName); },
-                         QStringLiteral("app script"));
+    document_->runLocked(
+        [&] {
+            error = engine_->runScript(source, fileName);
+            // Module syntax (import, export, top-level await) runs the file as
+            // an ES module, as node's detection does; nothing ran before.
+            if (!error || !needsModule(*error)) return;
+            std::optional<JsError> asModule = modules(fileName).run(fileName, source);
+            // An await in a plain function fails both ways; the script's
+            // message says more than the module's "Unexpected reserved word".
+            const bool bothSyntax =
+                asModule && asModule->message.startsWith(QLatin1String("SyntaxError"));
+            if (!(bothSyntax && error->message.contains(QLatin1String("await is only valid"))))
+                error = std::move(asModule);
+        },
+        QStringLiteral("app script"));
     if (!error) return true;
     emit errorReported(scriptError(*error), error->stack, ErrorEcho::NotPrinted);
     return false;
+}
+
+v8engine::JsModules& V8Session::modules(const QString& fileName) {
+    // The first script's folder is the sandbox for the session's imports.
+    if (!modules_)
+        modules_ =
+            std::make_unique<v8engine::JsModules>(*engine_, QFileInfo(fileName).absolutePath());
+    return *modules_;
 }
 
 void V8Session::reportCallbackError(const ScriptError& error, const QString& stack, ErrorEcho echo,

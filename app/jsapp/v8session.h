@@ -23,6 +23,7 @@ struct ErrorReport;
 
 namespace v8engine {
 class JsEngine;
+class JsModules;
 class JsTaskRunner;
 class JsValueRef;
 struct JsError;
@@ -54,6 +55,8 @@ protected:
 
 private:
     void installPn();
+    /// The session's ES modules, rooted at the first script's folder.
+    v8engine::JsModules& modules(const QString& fileName);
     /// An error of a callback or task: to pn.config.exception_handler if
     /// the script set one, else errorReported.
     void reportCallbackError(const ScriptError& error, const QString& stack, ErrorEcho echo,
@@ -66,6 +69,7 @@ private:
     std::unique_ptr<Document> document_;
     std::unique_ptr<v8engine::JsTaskRunner> tasks_;
     std::unique_ptr<V8Pn> native_;
+    std::unique_ptr<v8engine::JsModules> modules_;  ///< made for the first module script
     bool hasExceptionHandler_ = false;
     bool handlingError_ = false;  // inside the exception handler: no recursion
 };

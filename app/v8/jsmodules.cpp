@@ -71,13 +71,13 @@ JsModules::Record* JsModules::load(v8::Local<v8::Context> context, const QString
     if (auto found = byPath_.find(path); found != byPath_.end()) return found->second.get();
     v8::Isolate* isolate = engine_.isolate();
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    if (path != givenPath_ && !file.open(QIODevice::ReadOnly)) {
         error =
             JsError{.message = QStringLiteral("cannot read %1: %2").arg(path, file.errorString()),
                     .location = {.file = path}};
         return nullptr;
     }
-    const QString source = QString::fromUtf8(file.readAll());
+    const QString source = path == givenPath_ ? givenSource_ : QString::fromUtf8(file.readAll());
     v8::ScriptOrigin origin(isolate, toV8(isolate, path), 0, 0, false, -1, {}, false, false, true);
     v8::ScriptCompiler::Source compileSource(toV8(isolate, source), origin);
     v8::Local<v8::Module> module;
@@ -154,8 +154,13 @@ v8::MaybeLocal<v8::Promise> JsModules::evaluate(v8::Local<v8::Context> context, 
     return result.As<v8::Promise>();
 }
 
-std::optional<JsError> JsModules::run(const QString& file) {
-    const QString path = QFileInfo(file).canonicalFilePath();
+std::optional<JsError> JsModules::run(const QString& file, const std::optional<QString>& source) {
+    QString path = QFileInfo(file).canonicalFilePath();
+    if (source) {
+        if (path.isEmpty()) path = QDir::cleanPath(QFileInfo(file).absoluteFilePath());
+        givenPath_ = path;
+        givenSource_ = *source;
+    }
     if (path.isEmpty())
         return JsError{.message = QStringLiteral("cannot find %1").arg(file),
                        .location = {.file = file}};

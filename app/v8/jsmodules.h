@@ -37,7 +37,9 @@ public:
     /// Loads `file` (in the app's folder) with what it imports, and runs it
     /// as one macrotask. Returns what stopped it: a module not found, a
     /// syntax error, a throw before its first await, the engine's limits.
-    std::optional<JsError> run(const QString& file);
+    /// With `source`, that is the file's text (which need not exist on
+    /// disk): a script run from memory as a module.
+    std::optional<JsError> run(const QString& file, const std::optional<QString>& source = {});
 
     const QString& folder() const { return root_; }
     /// Modules loaded so far (each file once, however often imported).
@@ -70,8 +72,10 @@ private:
     JsEngine& engine_;
     QString root_;
     std::map<QString, std::unique_ptr<Record>> byPath_;
-    QMultiHash<int, Record*> byHash_;             ///< V8's identity hash of each module
-    std::optional<JsError>* runError_ = nullptr;  ///< where run() collects its module's rejection
+    QMultiHash<int, Record*> byHash_;  ///< V8's identity hash of each module
+    std::optional<JsError>* runError_ = nullptr;
+    QString givenPath_, givenSource_;  ///< run()'s `source`, for its file  ///< where run()
+                                       ///< collects its module's rejection
 };
 
 }  // namespace qpanel::v8engine

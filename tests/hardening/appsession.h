@@ -5,7 +5,7 @@
 #include <QTemporaryDir>
 #include <memory>
 
-#include "bridge/scriptsession.h"
+#include "common/anyjssession.h"
 #include "core/runtime.h"
 #include "hardening/scriptsteps.h"
 #include "widgets/button.h"
@@ -23,12 +23,13 @@ struct AppSession {
     QStringList log;
     QList<ScriptError> errors;
     QStringList stacks;
-    std::unique_ptr<ScriptSession> session = std::make_unique<ScriptSession>(&sharedTranspiler());
+    std::unique_ptr<AnySession> session = std::make_unique<AnySession>(&sharedTranspiler());
 
     AppSession() {
-        QObject::connect(session.get(), &ScriptSession::messageLogged, session.get(),
+        qpanel::AppSession* app = session->app();
+        QObject::connect(app, &qpanel::AppSession::messageLogged, app,
                          [this](const QString&, const QString& text) { log << text; });
-        QObject::connect(session.get(), &ScriptSession::errorReported, session.get(),
+        QObject::connect(app, &qpanel::AppSession::errorReported, app,
                          [this](const ScriptError& e, const QString& stack) {
                              errors << e;
                              stacks << stack;
