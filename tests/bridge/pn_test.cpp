@@ -453,3 +453,21 @@ TEST(PnApi, ThePeriodicExampleStreamsStopsOnTheToggleAndResumes) {
     ASSERT_TRUE(waitUntil([&] { return cds->rowCount() >= stopped + 2; }, 5s));
     EXPECT_TRUE(s.errors.isEmpty());
 }
+
+// A top-level await pauses the script there and the rest runs after it (on
+// V8 the file then runs as an ES module, as node detects it).
+TEST(PnApi, TopLevelAwaitRunsTheRestOfTheScriptAfterTheWait) {
+    Session s;
+    ASSERT_TRUE(s.session.run(QStringLiteral("console.log('before');\n"
+                                             "await pn.sleep(5);\n"
+                                             "console.log('after');\n"
+                                             "pn.Column(pn.pane.Markdown('shown')).servable();\n"),
+                              QStringLiteral("/app/tla.js")))
+        << s.firstError();
+    EXPECT_EQ(s.log, QStringList{"before"});
+    ASSERT_TRUE(waitUntil([&] { return s.log.size() == 2; })) << s.firstError();
+    EXPECT_EQ(s.log, (QStringList{"before", "after"}));
+    ASSERT_TRUE(waitUntil([&] { return s.child(0) != nullptr; }));
+    EXPECT_EQ(s.child(0)->get("object").toString(), QStringLiteral("shown"));
+    EXPECT_TRUE(s.errors.isEmpty()) << s.firstError();
+}
